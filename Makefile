@@ -1,0 +1,82 @@
+# familiennetz — the two commands a newcomer needs:
+#   make run    set up, migrate, load demo data (if the database is empty), serve on :8000
+#   make test   set up and run the whole test suite on SQLite
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+# Local commands run in development mode; production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS.
+run seed messages import-chemnitz: export DEBUG = true
+.PHONY: help install run serve seed test test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench import-chemnitz clean
+
+help:
+	@echo "make run            set up and start the demo on http://$(HOST):$(PORT)"
+	@echo "make test           set up and run all tests on SQLite"
+	@echo "make test-postgres  run the tests against DATABASE_URL (default: local PostgreSQL)"
+	@echo "make test-browser   Playwright + Chromium browser tests with axe-core"
+	@echo "make lint | fmt | messages | seed | bench"
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed compile-messages
+
+compile-messages: $(VENV)/.installed
+	@$(BIN)/python -m familiennetz.core.i18n compile
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo --if-empty
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+seed: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+
+test: install
+	$(BIN)/python -m pytest -m "not browser" -n 2 $(PYTEST_ARGS)
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/familiennetz} \
+		$(BIN)/python -m pytest -m "not browser" -n 2 $(PYTEST_ARGS)
+
+browser-deps: install
+	@command -v chromium >/dev/null || { \
+		echo "Installing Debian's chromium (needs root)…"; \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+test-browser: browser-deps
+	$(BIN)/python -m pytest -m browser -p no:xdist $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install
+	$(BIN)/python manage.py makemessages -l de -l en --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=bench
+	$(BIN)/python -m familiennetz.core.i18n compile
+
+check-messages: install
+	$(BIN)/python -m familiennetz.core.i18n check
+
+bench: install
+	$(BIN)/python -m bench.search_bench
+
+import-chemnitz: install
+	$(BIN)/python manage.py import_chemnitz_kitas $(CHEMNITZ_CSV) --alliance chemnitz --create-alliance
+
+clean:
+	rm -rf $(VENV) staticfiles node_modules db.sqlite3*

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.templatetags.static import static
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from familiennetz.alliances.views import alliance_list
+from familiennetz.core.views import healthz
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+]
+
+urlpatterns += i18n_patterns(
+    path("", alliance_list, name="alliance-list"),
+    path("<slug:alliance_slug>/", include("familiennetz.directory.urls")),
+    path("<slug:alliance_slug>/", include("familiennetz.events.urls")),
+    path("<slug:alliance_slug>/", include("familiennetz.events.registration_urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static as media_static
+
+    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,92 @@
+"""The tenant: one local alliance / network (Bündnis, Netzwerk Frühe Hilfen, …)."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from familiennetz.core.models import TimeStampedModel
+
+# Slugs that would shadow instance-wide URLs (/admin/, /static/, /en/, …).
+RESERVED_SLUGS = frozenset(
+    {
+        "admin",
+        "api",
+        "manage",
+        "static",
+        "media",
+        "en",
+        "de",
+        "i18n",
+        "accounts",
+        "robots.txt",
+        "sitemap.xml",
+        "favicon.ico",
+        "healthz",
+    }
+)
+
+
+class AllianceQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Alliance(TimeStampedModel):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in URLs"), max_length=60, unique=True)
+    region = models.CharField(
+        _("region"), max_length=200, blank=True, help_text=_("Town, district or state.")
+    )
+    about = models.TextField(
+        _("about this network"), blank=True, help_text=_("Shown on the home page of the guide.")
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="alliances/logos/", blank=True)
+    # Map centre and zoom for the public map; also the origin for "near the centre".
+    latitude = models.FloatField(
+        _("map centre latitude"),
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        default=51.0,
+    )
+    longitude = models.FloatField(
+        _("map centre longitude"),
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        default=10.4,
+    )
+    map_zoom = models.PositiveSmallIntegerField(
+        _("map zoom"), default=13, validators=[MaxValueValidator(19)]
+    )
+    is_demo = models.BooleanField(
+        _("demo alliance"), default=False, help_text=_("Pages show a clear 'demo data' notice.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    settings = models.JSONField(_("settings"), default=dict, blank=True)
+
+    objects = AllianceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("alliance")
+        verbose_name_plural = _("alliances")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__gte=-90, latitude__lte=90)
+                & models.Q(longitude__gte=-180, longitude__lte=180),
+                name="alliance_coordinates_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:home", kwargs={"alliance_slug": self.slug})
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This short name is reserved. Choose another.")})

@@ -1,0 +1,36 @@
+"""Abstract base models shared by every domain app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AllianceOwnedQuerySet(models.QuerySet):
+    def for_alliance(self, alliance):
+        return self.filter(alliance=alliance)
+
+
+class AllianceOwned(TimeStampedModel):
+    """A row that belongs to exactly one alliance (the tenant).
+
+    Query through ``Model.objects.for_alliance(alliance)``; another alliance's row is a 404.
+    """
+
+    alliance = models.ForeignKey(
+        "alliances.Alliance",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("alliance"),
+    )
+
+    objects = AllianceOwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,59 @@
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from familiennetz.core.logging import StripQueryStringFilter
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _settings_import(env: dict) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    return subprocess.run(
+        [sys.executable, "-c", "import config.settings"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _settings_import({"DEBUG": "false", "ALLOWED_HOSTS": "example.org"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = _settings_import({"DEBUG": "false", "SECRET_KEY": "x" * 50})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_starts_with_real_settings():
+    result = _settings_import(
+        {"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org"}
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_log_records_lose_their_query_strings():
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        "",
+        0,
+        '"%s" %s %s',
+        ("GET /hainichen/suche/?q=Trennung HTTP/1.1", "200", "512"),
+        None,
+    )
+    StripQueryStringFilter().filter(record)
+    assert "Trennung" not in record.getMessage()
+    assert "/hainichen/suche/" in record.getMessage()

@@ -1,0 +1,74 @@
+"""manage.py seed_demo – build the two demo alliances (Hainichen, Prohlis)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from familiennetz.alliances.models import Alliance
+from familiennetz.demo.services import (
+    DEMO_ADMIN_EMAIL,
+    DEMO_ADMIN_PASSWORD,
+    DemoSeedError,
+    demo_seed,
+)
+
+BASE_URL = "http://127.0.0.1:8000"
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo alliances 'hainichen' and 'prohlis' with fictional content. "
+        "Existing demo alliances are deleted and rebuilt; other alliances are never touched. "
+        f"With DEBUG on (or --with-admin) it also creates the Django admin login "
+        f"{DEMO_ADMIN_EMAIL} with the password {DEMO_ADMIN_PASSWORD!r}."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if any alliance exists (used by 'make run').",
+        )
+        parser.add_argument("--quiet", action="store_true", help="Print nothing on success.")
+        admin = parser.add_mutually_exclusive_group()
+        admin.add_argument(
+            "--with-admin",
+            action="store_true",
+            help=f"Create the demo admin {DEMO_ADMIN_EMAIL} even when DEBUG is off.",
+        )
+        admin.add_argument(
+            "--no-admin", action="store_true", help="Do not create the demo admin account."
+        )
+
+    def handle(self, *args, if_empty=False, quiet=False, with_admin=False, no_admin=False, **kw):
+        if if_empty and Alliance.objects.exists():
+            if not quiet:
+                self.stdout.write("Alliances exist already; demo data not loaded (--if-empty).")
+            return
+        # A superuser with a published password must not appear on a production instance
+        # by accident: by default it is only created in development (DEBUG on).
+        create_admin = with_admin or (settings.DEBUG and not no_admin)
+        try:
+            result = demo_seed(with_admin=create_admin)
+        except DemoSeedError as exc:
+            raise CommandError(str(exc)) from exc
+        if quiet:
+            return
+        self.stdout.write(self.style.SUCCESS(f"Demo data built in {result.seconds:.1f} s."))
+        for summary in result.alliances:
+            self.stdout.write(
+                f"  {summary.name}\n"
+                f"    {BASE_URL}{summary.path}\n"
+                f"    {summary.offers_published} published offers "
+                f"(+{summary.offers_draft} drafts, {summary.offers_archived} archived), "
+                f"{summary.organisations} organisations, {summary.locations} locations, "
+                f"{summary.districts} districts"
+            )
+        if result.admin_email:
+            self.stdout.write(
+                f"  Admin: {BASE_URL}/admin/  e-mail {result.admin_email}  "
+                f"password {DEMO_ADMIN_PASSWORD}"
+            )
+        elif not no_admin:
+            self.stdout.write(
+                "  Demo admin not created (DEBUG is off); pass --with-admin to create it."
+            )

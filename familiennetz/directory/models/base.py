@@ -1,0 +1,61 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from familiennetz.core.models import AllianceOwned
+
+DEFAULT_REVIEW_CYCLE_DAYS = 365
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class Checked(AllianceOwned):
+    """An entry whose correctness somebody confirms from time to time ("zuletzt geprüft")."""
+
+    last_checked_at = models.DateTimeField(_("last checked on"), null=True, blank=True)
+    last_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last checked by"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_stale(self) -> bool:
+        """Not confirmed within the alliance's review cycle (default 12 months)."""
+        if self.last_checked_at is None:
+            return True
+        days = self.alliance.settings.get("review_cycle_days", DEFAULT_REVIEW_CYCLE_DAYS)
+        return timezone.now() - self.last_checked_at > timedelta(days=days)
+
+
+def coordinate_constraints(prefix: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=models.Q(latitude__isnull=True)
+            | models.Q(latitude__gte=-90, latitude__lte=90),
+            name=f"{prefix}_latitude_in_range",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(longitude__isnull=True)
+            | models.Q(longitude__gte=-180, longitude__lte=180),
+            name=f"{prefix}_longitude_in_range",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+            | models.Q(latitude__isnull=False, longitude__isnull=False),
+            name=f"{prefix}_coordinates_both_or_none",
+        ),
+    ]

@@ -1,0 +1,409 @@
+"""Reads for the public guide: search with filters, detail pages, home page figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from familiennetz.alliances.models import Alliance
+from familiennetz.core.geo import distance_km
+from familiennetz.search.api import search_offers
+from familiennetz.socialspace.models import District
+
+from .forms import SORT_DISTANCE, SORT_NAME, SORT_RELEVANCE, WEEKDAY_TO_RRULE
+from .models import (
+    Category,
+    Contact,
+    Language,
+    Location,
+    Offer,
+    OfferLocation,
+    Organisation,
+    Schedule,
+)
+from .models.offers import AGE_BANDS_BY_KEY
+from .recurrence import is_open_at
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class Origin:
+    latitude: float
+    longitude: float
+    label: str
+
+
+@dataclass
+class SearchOutcome:
+    page: Page
+    total: int
+    query: str = ""
+    suggestion: str | None = None
+    origin: Origin | None = None
+    sort: str = SORT_NAME
+    distances: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def offers(self) -> list[Offer]:
+        return list(self.page.object_list)
+
+
+# --- reference data for forms and the home page -------------------------------------------
+
+
+def category_list_for_filter(*, alliance: Alliance) -> list[Category]:
+    """Top-level categories, each followed by its children."""
+    categories = list(Category.objects.for_alliance(alliance).order_by("position", "name"))
+    children: dict[int | None, list[Category]] = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category)
+    ordered = []
+    for top in children.get(None, []):
+        ordered.append(top)
+        ordered.extend(children.get(top.pk, []))
+    return ordered
+
+
+def category_list_with_counts(*, alliance: Alliance) -> list[Category]:
+    """Top-level categories with the number of published offers in them or their children."""
+    published = Q(offers__status="published") | Q(children__offers__status="published")
+    return list(
+        Category.objects.for_alliance(alliance)
+        .filter(parent__isnull=True)
+        .annotate(
+            offer_count=Count("offers", filter=Q(offers__status="published"), distinct=True)
+            + Count(
+                "children__offers", filter=Q(children__offers__status="published"), distinct=True
+            )
+        )
+        .filter(published)
+        .distinct()
+        .order_by("position", "name")
+    )
+
+
+def emergency_offer_list(*, alliance: Alliance, limit: int = 8) -> list[Offer]:
+    """The "Erste-Hilfe-Box": published offers in the emergency categories, with a phone."""
+    return list(
+        Offer.objects.for_alliance(alliance)
+        .published()
+        .filter(Q(categories__code="notfall") | Q(categories__parent__code="notfall"))
+        .exclude(phone="")
+        .select_related("alliance")
+        .distinct()
+        .order_by("name")[:limit]
+    )
+
+
+def district_list(*, alliance: Alliance) -> list[District]:
+    return list(District.objects.for_alliance(alliance).order_by("name"))
+
+
+def language_list_in_use(*, alliance: Alliance) -> list[Language]:
+    return list(
+        Language.objects.filter(offers__alliance=alliance, offers__status="published")
+        .exclude(code="de")
+        .distinct()
+        .order_by("position", "name_de")
+    )
+
+
+def origin_place_list(*, alliance: Alliance, limit: int = 40) -> list[Location]:
+    """Places a parent may start from: town hall, Kitas, schools (those with coordinates)."""
+    return list(
+        Location.objects.for_alliance(alliance)
+        .filter(latitude__isnull=False)
+        .order_by("name")
+        .only("slug", "name")[:limit]
+    )
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def _filtered_offers(alliance: Alliance, filters: dict, now: dt.datetime):
+    offers = Offer.objects.for_alliance(alliance).published()
+    if slug := filters.get("kategorie"):
+        offers = offers.filter(Q(categories__slug=slug) | Q(categories__parent__slug=slug))
+    if key := filters.get("alter"):
+        offers = offers.for_age_band(AGE_BANDS_BY_KEY[key])
+    if slug := filters.get("ortsteil"):
+        offers = offers.filter(
+            Exists(
+                OfferLocation.objects.filter(offer=OuterRef("pk")).filter(
+                    Q(location__district__slug=slug) | Q(location__district__parent__slug=slug)
+                )
+            )
+        )
+    if filters.get("kostenlos"):
+        offers = offers.filter(is_free=True)
+    if code := filters.get("sprache"):
+        offers = offers.filter(languages__code=code)
+    for need in filters.get("barrierefrei", []):
+        field_name = "is_wheelchair_accessible" if need == "rollstuhl" else "is_pram_accessible"
+        offers = offers.filter(
+            Exists(
+                OfferLocation.objects.filter(
+                    offer=OuterRef("pk"), **{f"location__{field_name}": True}
+                )
+            )
+        )
+    if day := filters.get("wochentag"):
+        offers = offers.filter(pk__in=_offer_ids_on_weekday(alliance, WEEKDAY_TO_RRULE[day]))
+    if filters.get("jetzt_offen"):
+        offers = offers.filter(pk__in=_offer_ids_open_at(alliance, now))
+    return offers
+
+
+def _schedules_on(alliance: Alliance, rrule_day: str):
+    return Schedule.objects.for_alliance(alliance).filter(byday__contains=rrule_day)
+
+
+def _offer_ids_from_schedules(alliance: Alliance, schedules: list[Schedule]) -> set[int]:
+    """Offers with a matching session, or without sessions at a location whose hours match."""
+    ids = {s.offer_location.offer_id for s in schedules if s.offer_location_id}
+    location_ids = {s.location_id for s in schedules if s.location_id}
+    if location_ids:
+        with_sessions = Schedule.objects.filter(offer_location=OuterRef("pk"))
+        ids |= set(
+            OfferLocation.objects.filter(alliance=alliance, location_id__in=location_ids)
+            .exclude(Exists(with_sessions))
+            .values_list("offer_id", flat=True)
+        )
+    return ids
+
+
+def _offer_ids_on_weekday(alliance: Alliance, rrule_day: str) -> set[int]:
+    schedules = list(_schedules_on(alliance, rrule_day).select_related("offer_location"))
+    return _offer_ids_from_schedules(alliance, schedules)
+
+
+def _offer_ids_open_at(alliance: Alliance, now: dt.datetime) -> set[int]:
+    local = timezone.localtime(now)
+    today = list(WEEKDAY_TO_RRULE.values())[local.weekday()]
+    candidates = (
+        _schedules_on(alliance, today)
+        .filter(opens_at__lte=local.time(), closes_at__gt=local.time())
+        .select_related("offer_location")
+    )
+    open_now = [s for s in candidates if is_open_at(s, local.replace(tzinfo=None))]
+    return _offer_ids_from_schedules(alliance, open_now)
+
+
+def resolve_origin(*, alliance: Alliance, filters: dict) -> Origin | None:
+    near = filters.get("nahe", "")
+    if near.startswith("ortsteil:"):
+        district = (
+            District.objects.for_alliance(alliance).filter(slug=near.split(":", 1)[1]).first()
+        )
+        if district and district.has_coordinates:
+            return Origin(district.latitude, district.longitude, district.name)
+    elif near.startswith("ort:"):
+        place = Location.objects.for_alliance(alliance).filter(slug=near.split(":", 1)[1]).first()
+        if place and place.has_coordinates:
+            return Origin(place.latitude, place.longitude, place.name)
+    elif "lat" in filters and "lon" in filters:
+        return Origin(filters["lat"], filters["lon"], _("your location"))
+    return None
+
+
+def _distances(alliance: Alliance, origin: Origin, offer_ids: set[int]) -> dict[int, float]:
+    """Distance from ``origin`` to the nearest location of each offer, in km."""
+    distances: dict[int, float] = {}
+    rows = OfferLocation.objects.filter(
+        alliance=alliance, location__latitude__isnull=False, offer__status="published"
+    ).values_list("offer_id", "location__latitude", "location__longitude")
+    for offer_id, lat, lon in rows:
+        if offer_id in offer_ids:
+            km = distance_km(origin.latitude, origin.longitude, lat, lon)
+            if km < distances.get(offer_id, float("inf")):
+                distances[offer_id] = km
+    return distances
+
+
+def offer_search(
+    *, alliance: Alliance, filters: dict, now: dt.datetime | None = None, page_size: int = PAGE_SIZE
+) -> SearchOutcome:
+    now = now or timezone.now()
+    query = filters.get("q", "")
+    offers = _filtered_offers(alliance, filters, now)
+    origin = resolve_origin(alliance=alliance, filters=filters)
+    sort = filters.get("sortierung") or (
+        SORT_RELEVANCE if query else SORT_DISTANCE if origin else SORT_NAME
+    )
+    suggestion = None
+    if query:
+        result = search_offers(alliance=alliance, query=query)
+        suggestion = result.suggestion
+        allowed = set(offers.values_list("pk", flat=True))
+        ids = [pk for pk in result.offer_ids if pk in allowed]
+    else:
+        ids = list(offers.order_by("name", "pk").values_list("pk", flat=True).distinct())
+        if sort == SORT_RELEVANCE:
+            sort = SORT_NAME
+
+    distances = _distances(alliance, origin, set(ids)) if origin else {}
+    if sort == SORT_DISTANCE and origin:
+        ids.sort(key=lambda pk: distances.get(pk, float("inf")))
+    elif sort == SORT_NAME and query:
+        names = dict(Offer.objects.filter(pk__in=ids).values_list("pk", "name"))
+        ids.sort(key=lambda pk: names[pk].casefold())
+
+    paginator = Paginator(ids, page_size, allow_empty_first_page=True)
+    page = paginator.get_page(filters.get("seite", 1))
+    by_id = {offer.pk: offer for offer in _offers_for_cards(page.object_list)}
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+    for offer in page.object_list:
+        offer.distance_km = distances.get(offer.pk)
+    return SearchOutcome(
+        page=page,
+        total=paginator.count,
+        query=query,
+        suggestion=suggestion,
+        origin=origin,
+        sort=sort,
+        distances=distances,
+    )
+
+
+def _offers_for_cards(ids):
+    return (
+        Offer.objects.filter(pk__in=list(ids))
+        .select_related("organisation", "alliance")
+        .prefetch_related(
+            "categories",
+            "languages",
+            Prefetch(
+                "offer_locations",
+                queryset=OfferLocation.objects.select_related(
+                    "location__district"
+                ).prefetch_related("schedules"),
+            ),
+        )
+    )
+
+
+# --- detail pages ---------------------------------------------------------------------------
+
+
+def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
+    offer = (
+        Offer.objects.for_alliance(alliance)
+        .published()
+        .select_related("organisation", "alliance")
+        .prefetch_related(
+            "categories__parent",
+            "languages",
+            "contacts",
+            Prefetch(
+                "offer_locations",
+                queryset=OfferLocation.objects.select_related(
+                    "location__district"
+                ).prefetch_related("schedules", "location__schedules"),
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if offer is None:
+        raise Http404(_("This offer does not exist or is no longer published."))
+    return offer
+
+
+def organisation_get_public(*, alliance: Alliance, slug: str) -> Organisation:
+    organisation = (
+        Organisation.objects.for_alliance(alliance)
+        .select_related("alliance")
+        .prefetch_related(
+            Prefetch(
+                "offers",
+                queryset=Offer.objects.published().select_related("alliance").order_by("name"),
+            ),
+            Prefetch("locations", queryset=Location.objects.select_related("alliance", "district")),
+            Prefetch("contacts", queryset=Contact.objects.filter(offer__isnull=True)),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if organisation is None:
+        raise Http404(_("This organisation does not exist."))
+    return organisation
+
+
+def location_get_public(*, alliance: Alliance, slug: str) -> Location:
+    location = (
+        Location.objects.for_alliance(alliance)
+        .select_related("alliance", "organisation", "district")
+        .prefetch_related(
+            "schedules",
+            Prefetch(
+                "offers",
+                queryset=Offer.objects.published()
+                .select_related("alliance")
+                .order_by("name")
+                .distinct(),
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if location is None:
+        raise Http404(_("This place does not exist."))
+    return location
+
+
+def map_features(offers: list[Offer]) -> list[dict]:
+    """Markers for the map: one per offer location with coordinates, numbered like the list."""
+    features = []
+    for number, offer in enumerate(offers, start=1):
+        for offer_location in offer.offer_locations.all():
+            location = offer_location.location
+            if location.has_coordinates:
+                features.append(
+                    {
+                        "n": number,
+                        "lat": round(location.latitude, 6),
+                        "lon": round(location.longitude, 6),
+                        "name": offer.name,
+                        "place": location.name,
+                        "url": offer.get_absolute_url(),
+                    }
+                )
+    return features
+
+
+def location_list_with_offers(*, alliance: Alliance, limit: int = 300) -> list[Location]:
+    """Places that have at least one published offer (for the home page map teaser)."""
+    published_here = OfferLocation.objects.filter(
+        location=OuterRef("pk"), offer__status="published"
+    )
+    return list(
+        Location.objects.for_alliance(alliance)
+        .filter(Exists(published_here), latitude__isnull=False)
+        .select_related("alliance")
+        .order_by("name")[:limit]
+    )
+
+
+def location_features(locations) -> list[dict]:
+    """Markers for places (organisation and place pages)."""
+    return [
+        {
+            "n": number,
+            "lat": round(location.latitude, 6),
+            "lon": round(location.longitude, 6),
+            "name": location.name,
+            "place": location.address_line,
+            "url": location.get_absolute_url(),
+        }
+        for number, location in enumerate(
+            (loc for loc in locations if loc.has_coordinates), start=1
+        )
+    ]

@@ -1,0 +1,165 @@
+"""Public family guide: no login, no cookies, works without JavaScript."""
+
+from __future__ import annotations
+
+import segno
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from familiennetz.directory import selectors
+from familiennetz.directory.forms import OfferFilterForm
+from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organisation_jsonld
+from familiennetz.directory.recurrence import next_dates
+from familiennetz.events import selectors as event_selectors
+
+from .filters import active_filter_chips
+
+public_cache = cache_control(public=True, max_age=300)
+
+
+def _filter_form(request) -> OfferFilterForm:
+    alliance = request.alliance
+    return OfferFilterForm(
+        request.GET or None,
+        categories=selectors.category_list_for_filter(alliance=alliance),
+        districts=selectors.district_list(alliance=alliance),
+        languages=selectors.language_list_in_use(alliance=alliance),
+        places=selectors.origin_place_list(alliance=alliance),
+    )
+
+
+@require_safe
+@public_cache
+def home(request):
+    alliance = request.alliance
+    categories = selectors.category_list_with_counts(alliance=alliance)
+    return render(
+        request,
+        "directory/public/home.html",
+        {
+            "categories": categories,
+            "districts": selectors.district_list(alliance=alliance),
+            "emergency_offers": selectors.emergency_offer_list(alliance=alliance),
+            "map_features": selectors.location_features(
+                selectors.location_list_with_offers(alliance=alliance)
+            ),
+            "age_bands": OfferFilterForm.base_fields["alter"].choices[1:],
+            "next_events": event_selectors.occurrence_list_next(alliance=alliance),
+        },
+    )
+
+
+@require_safe
+@public_cache
+def search(request):
+    form = _filter_form(request)
+    filters = form.filters() if form.is_bound else {}
+    outcome = selectors.offer_search(alliance=request.alliance, filters=filters)
+    return render(
+        request,
+        "directory/public/search.html",
+        {
+            "form": form,
+            "outcome": outcome,
+            "ignored_fields": form.ignored_fields() if form.is_bound else [],
+            "chips": active_filter_chips(request, form, filters),
+            "map_features": selectors.map_features(outcome.offers),
+            "first_number": outcome.page.start_index(),
+        },
+    )
+
+
+@require_safe
+@public_cache
+def search_geojson(request):
+    """All results of a search (not just one page) as GeoJSON, capped for the map."""
+    form = _filter_form(request)
+    filters = form.filters() if form.is_bound else {}
+    outcome = selectors.offer_search(alliance=request.alliance, filters=filters, page_size=500)
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [f["lon"], f["lat"]]},
+            "properties": {"name": f["name"], "place": f["place"], "url": f["url"]},
+        }
+        for f in selectors.map_features(outcome.offers)
+    ]
+    return JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _offer_context(request, slug: str) -> dict:
+    offer = selectors.offer_get_public(alliance=request.alliance, slug=slug)
+    today = timezone.localdate()
+    sessions = [
+        (offer_location, [(s, next_dates(s, today)) for s in offer_location.schedules.all()])
+        for offer_location in offer.offer_locations.all()
+    ]
+    return {
+        "offer": offer,
+        "sessions": sessions,
+        "jsonld": offer_jsonld(offer, request.build_absolute_uri),
+        "map_features": selectors.map_features([offer]),
+        "page_url": request.build_absolute_uri(offer.get_absolute_url()),
+    }
+
+
+@require_safe
+@public_cache
+def offer_detail(request, slug: str):
+    return render(request, "directory/public/offer_detail.html", _offer_context(request, slug))
+
+
+@require_safe
+@public_cache
+def offer_print(request, slug: str):
+    context = _offer_context(request, slug)
+    context["qr_svg"] = segno.make(context["page_url"], error="m").svg_inline(
+        scale=4, border=2, title=context["offer"].name
+    )
+    return render(request, "directory/public/offer_print.html", context)
+
+
+@require_safe
+@public_cache
+def offer_qr(request, slug: str):
+    offer = selectors.offer_get_public(alliance=request.alliance, slug=slug)
+    qr = segno.make(request.build_absolute_uri(offer.get_absolute_url()), error="m")
+    return HttpResponse(qr.svg_inline(scale=8, border=2), content_type="image/svg+xml")
+
+
+@require_safe
+@public_cache
+def organisation_detail(request, slug: str):
+    organisation = selectors.organisation_get_public(alliance=request.alliance, slug=slug)
+    return render(
+        request,
+        "directory/public/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "jsonld": organisation_jsonld(organisation, request.build_absolute_uri),
+            "map_features": selectors.location_features(organisation.locations.all()),
+            "has_events": organisation.events.filter(status="published").exists(),
+        },
+    )
+
+
+@require_safe
+@public_cache
+def location_detail(request, slug: str):
+    location = selectors.location_get_public(alliance=request.alliance, slug=slug)
+    return render(
+        request,
+        "directory/public/location_detail.html",
+        {
+            "location": location,
+            "jsonld": location_jsonld(location, request.build_absolute_uri),
+            "map_features": selectors.location_features([location]),
+        },
+    )

@@ -1,0 +1,464 @@
+"""Writing a parsed calendar for one ``CalendarSource``: one transaction, a report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from familiennetz.directory.models import Category, Location, Status
+from familiennetz.directory.services import unique_slug
+from familiennetz.events import services as calendar_services
+from familiennetz.events.models import CalendarSource, Event, EventStatus, Occurrence, Registration
+from familiennetz.events.occurrences import Window, event_slots
+
+from .fetch import fetch_ics
+from .parse import DateChange, ParsedCalendar, ParsedEvent, local_iso, parse_ics
+from .reading import MAX_NOTE, MAX_URL, IcalImportError, Skip
+
+# --- the report ---------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    source_id: int | None
+    source_name: str
+    alliance: str
+    organisation: str
+    dry_run: bool = False
+    vevents: int = 0
+    imported: list[str] = field(default_factory=list)  # titles
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # vanished from the feed, deleted
+    cancelled: list[str] = field(default_factory=list)  # vanished, had registrations
+    changed_dates: int = 0  # occurrences changed or cancelled by RECURRENCE-ID overrides
+    skipped: list[Skip] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+    finished_at: str = ""
+
+    def as_dict(self) -> dict:
+        """JSON for ``CalendarSource.last_report``."""
+        data = asdict(self)
+        data["skipped"] = [
+            {"vevent": s.vevent, "summary": s.summary, "code": s.code, "reason": s.reason}
+            for s in self.skipped
+        ]
+        data["counts"] = {
+            "imported": len(self.imported),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "removed": len(self.removed),
+            "cancelled": len(self.cancelled),
+            "skipped": len(self.skipped),
+        }
+        data["text"] = str(self)  # the human-readable report, e.g. for the admin
+        return data
+
+    def lines(self) -> list[str]:
+        """The report as text lines, for the command output and the admin."""
+        out = [
+            _("Calendar %(name)s → organiser %(organisation)s (alliance %(alliance)s)")
+            % {
+                "name": repr(self.source_name),
+                "organisation": self.organisation,
+                "alliance": self.alliance,
+            }
+        ]
+        if self.error:
+            out.append("  " + _("FAILED: %(error)s") % {"error": self.error})
+            out.append("  " + _("Nothing was changed."))
+            return out
+        rows = [
+            (_("VEVENTs read"), self.vevents),
+            (_("imported"), len(self.imported)),
+            (_("updated"), len(self.updated)),
+            (_("unchanged"), len(self.unchanged)),
+            (_("removed (no longer in the calendar)"), len(self.removed)),
+            (_("cancelled (no longer in the calendar, had registrations)"), len(self.cancelled)),
+            (_("single dates changed or cancelled"), self.changed_dates),
+            (_("skipped"), len(self.skipped)),
+        ]
+        out += [f"  {label}: {value}" for label, value in rows]
+        out += [f"    {skip}" for skip in self.skipped]
+        if self.warnings:
+            out.append(f"  {_('warnings')}: {len(self.warnings)}")
+            out += [f"    {warning}" for warning in self.warnings]
+        if self.dry_run:
+            out.append("  " + _("Dry run: nothing was saved."))
+        return out
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def calendar_source_for_file(*, alliance, organisation) -> CalendarSource:
+    """The source that file imports for ``organisation`` belong to (created on first use).
+
+    Deduplication and removal of vanished events work per source, so repeated uploads of
+    an organiser's calendar file update the same events.
+    """
+    source = (
+        CalendarSource.objects.for_alliance(alliance)
+        .filter(organisation=organisation, url="")
+        .order_by("pk")
+        .first()
+    )
+    if source is None:
+        source = CalendarSource.objects.create(
+            alliance=alliance,
+            organisation=organisation,
+            name=(_("Calendar file of %(organisation)s") % {"organisation": organisation.name})[
+                :200
+            ],
+            url="",
+        )
+    return source
+
+
+def calendar_source_refresh(
+    *, source: CalendarSource, dry_run: bool = False, now: dt.datetime | None = None
+) -> ImportReport:
+    """Download ``source.url`` and import it. A failed download or unreadable file is
+    recorded in ``source.last_report`` (unless ``dry_run``) and raised as IcalImportError."""
+    if not source.url:
+        raise IcalImportError(_("The calendar source %(name)s has no address.") % {"name": source})
+    try:
+        data = fetch_ics(source.url)
+        return calendar_import(source=source, data=data, dry_run=dry_run, now=now)
+    except IcalImportError as exc:
+        if not dry_run:
+            report = _report_for(source, dry_run=dry_run)
+            report.error = str(exc)
+            report.finished_at = (now or timezone.now()).isoformat()
+            source.last_report = report.as_dict()
+            source.save(update_fields=["last_report", "updated_at"])
+        raise
+
+
+def _report_for(source: CalendarSource, *, dry_run: bool) -> ImportReport:
+    return ImportReport(
+        source_id=source.pk,
+        source_name=source.name,
+        alliance=source.alliance.slug,
+        organisation=source.organisation.slug,
+        dry_run=dry_run,
+    )
+
+
+def calendar_import(
+    *,
+    source: CalendarSource,
+    data: bytes | str,
+    dry_run: bool = False,
+    now: dt.datetime | None = None,
+) -> ImportReport:
+    """Import an .ics file into the events of ``source.organisation``, all or nothing.
+
+    Events are matched by UID (or a stable hash); re-imports update them in place. Events of
+    this source that are no longer in the file are deleted if they lie in the future, or
+    cancelled if people registered for them; past events stay as they were.
+    """
+    if source.organisation.alliance_id != source.alliance_id:
+        raise IcalImportError(_("The organiser does not belong to the alliance of the source."))
+    now = now or timezone.now()
+    parsed = parse_ics(data)
+    report = _report_for(source, dry_run=dry_run)
+    report.vevents = parsed.vevent_count
+    report.skipped = list(parsed.skipped)
+    report.warnings = list(parsed.warnings)
+    with transaction.atomic():
+        _Writer(source=source, report=report, now=now).write(parsed)
+        report.finished_at = now.isoformat()
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            source.last_report = report.as_dict()
+            source.last_imported_at = now
+            source.save(update_fields=["last_report", "last_imported_at", "updated_at"])
+    return report
+
+
+def _normalise(text: str) -> str:
+    text = text.casefold().replace("„", '"').replace("“", '"').replace("”", '"')
+    return re.sub(r"[\s,]+", " ", text).strip()
+
+
+class _Writer:
+    """Writes one parsed calendar for one source (inside the caller's transaction)."""
+
+    def __init__(self, *, source: CalendarSource, report: ImportReport, now: dt.datetime):
+        self.source = source
+        self.alliance = source.alliance
+        self.organisation = source.organisation
+        self.report = report
+        self.now = now
+        self.unmatched_categories: set[str] = set()
+
+    def write(self, parsed: ParsedCalendar) -> None:
+        existing = {event.uid: event for event in Event.objects.filter(source=self.source)}
+        self._load_lookups()
+        seen: list[int] = []
+        for item in parsed.events:
+            event = existing.pop(item.key, None)
+            event = self._write_event(item, event)
+            seen.append(event.pk)
+        if not parsed.events and existing:
+            # A half-broken server often answers with an empty calendar, and a changed
+            # export format can make every VEVENT unusable: never wipe a calendar for that.
+            self.report.warnings.append(
+                _(
+                    "The calendar contains no usable events; the %(count)s events of earlier "
+                    "imports were kept. (Remove them by hand if the organiser really emptied "
+                    "the calendar.)"
+                )
+                % {"count": len(existing)}
+            )
+        else:
+            for event in existing.values():
+                self._vanished(event)
+        if seen:
+            Event.objects.filter(pk__in=seen).update(last_checked_at=self.now)
+        if self.unmatched_categories:
+            self.report.warnings.append(
+                _("Categories without a match in the alliance's categories: %(names)s")
+                % {"names": ", ".join(sorted(self.unmatched_categories)[:20])}
+            )
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def _load_lookups(self) -> None:
+        self.categories: dict[str, Category] = {}
+        for category in Category.objects.for_alliance(self.alliance):
+            for name in (category.name, category.name_en, category.code, category.slug):
+                if name:
+                    self.categories.setdefault(_normalise(name), category)
+        locations = list(
+            Location.objects.for_alliance(self.alliance).only(
+                "pk", "name", "street", "organisation"
+            )
+        )
+        # The organiser's own places first: "Turnhalle" of the Kita wins over another one
+        locations.sort(key=lambda loc: loc.organisation_id != self.organisation.pk)
+        self.locations = locations
+        self.place_cache: dict[str, Location | None] = {}
+
+    def _match_location(self, place: str) -> Location | None:
+        if not place:
+            return None
+        if place in self.place_cache:
+            return self.place_cache[place]
+        wanted = _normalise(place)
+        best, best_len = None, 0
+        for location in self.locations:
+            name = _normalise(location.name)
+            street = _normalise(location.street)
+            for candidate in (name, street):
+                if len(candidate) >= 5 and candidate in wanted and len(candidate) > best_len:
+                    best, best_len = location, len(candidate)
+            if len(wanted) >= 5 and wanted == name:
+                best, best_len = location, 10_000
+        self.place_cache[place] = best
+        return best
+
+    # --- one event -----------------------------------------------------------------------
+
+    def _values(self, item: ParsedEvent) -> dict:
+        location = self._match_location(item.place)
+        online_url = ""
+        extra = []
+        if re.match(r"(?i)^https?://\S+$", item.place) and len(item.place) <= MAX_URL:
+            online_url = item.place
+        elif item.place and location is None:
+            extra.append(_("Place: %(place)s") % {"place": item.place})
+        if item.url and item.url != online_url and item.url not in item.description:
+            extra.append(_("More information: %(url)s") % {"url": item.url})
+        description = "\n\n".join(part for part in [item.description, *extra] if part)
+        return {
+            "title": item.title,
+            "description": description,
+            "location_id": location.pk if location else None,
+            "online_url": online_url,
+            "starts_at": item.starts_at,
+            "ends_at": item.ends_at,
+            "is_all_day": item.is_all_day,
+            "rrule": item.rrule,
+            "rdates": item.rdates,
+            "exdates": item.exdates,
+            "event_status": EventStatus.CANCELLED if item.is_cancelled else EventStatus.SCHEDULED,
+            "status_note": "",
+        }
+
+    def _categories(self, item: ParsedEvent) -> set[int]:
+        ids = set()
+        for name in item.categories:
+            category = self.categories.get(_normalise(name))
+            if category is None:
+                self.unmatched_categories.add(name)
+            else:
+                ids.add(category.pk)
+        return ids
+
+    def _write_event(self, item: ParsedEvent, event: Event | None) -> Event:
+        values = self._values(item)
+        category_ids = self._categories(item)
+        if event is None:
+            event = Event.objects.create(
+                alliance=self.alliance,
+                organisation=self.organisation,
+                source=self.source,
+                uid=item.key,
+                slug=unique_slug(
+                    model=Event,
+                    alliance=self.alliance,
+                    text=item.title,  # unique_slug transliterates (ä → ae)
+                    max_length=Event._meta.get_field("slug").max_length,
+                ),
+                status=Status.PUBLISHED if self.source.publish_automatically else Status.DRAFT,
+                last_checked_at=self.now,
+                **values,
+            )
+            if category_ids:
+                event.categories.set(category_ids)
+            created = changed = True
+        else:
+            changed_fields = [
+                name for name, value in values.items() if getattr(event, name) != value
+            ]
+            for name in changed_fields:
+                setattr(event, name, values[name])
+            if changed_fields:
+                event.save(update_fields=[*changed_fields, "updated_at"])
+            current = set(event.categories.values_list("pk", flat=True))
+            if current != category_ids:
+                event.categories.set(category_ids)
+                changed_fields.append("categories")
+            created, changed = False, bool(changed_fields)
+        wanted = {change.original_start: change for change in item.changes}
+        dates_changed = self._reset_stale_changes(event, wanted)
+        if changed or dates_changed:
+            calendar_services.event_sync_occurrences(event=event)
+        dates_changed += self._apply_changes(event, wanted)
+        if created:
+            self.report.imported.append(item.title)
+        elif changed or dates_changed:
+            self.report.updated.append(item.title)
+        else:
+            self.report.unchanged.append(item.title)
+        return event
+
+    # --- single dates (RECURRENCE-ID) ----------------------------------------------------
+
+    def _reset_stale_changes(self, event: Event, wanted: dict[dt.datetime, DateChange]) -> int:
+        """Undo changes of single future dates that the feed no longer has (for imported
+        events the feed is the truth). The sync that follows puts them back on the rule's
+        times, or deletes them if the rule no longer has them. Returns the number reset."""
+        count = 0
+        future = Q(starts_at__gte=self.now) | Q(original_start__gte=self.now)
+        for occurrence in event.occurrences.filter(future, is_modified=True):
+            if occurrence.original_start in wanted:
+                continue
+            occurrence.starts_at = occurrence.original_start
+            occurrence.event_status = EventStatus.SCHEDULED
+            occurrence.status_note = ""
+            occurrence.is_modified = False
+            occurrence.save()
+            count += 1
+        return count
+
+    def _apply_changes(self, event: Event, wanted: dict[dt.datetime, DateChange]) -> int:
+        if not wanted:
+            return 0
+        duration = event.ends_at - event.starts_at if event.ends_at else None
+        occurrences = {
+            occurrence.original_start: occurrence
+            for occurrence in event.occurrences.filter(original_start__in=list(wanted))
+        }
+        count = 0
+        for original, change in wanted.items():
+            occurrence = occurrences.get(original)
+            if occurrence is None:
+                if change.starts_at < self.now and original < self.now:
+                    continue  # a changed date in the past: nothing to show any more
+                if not _is_series_date(event, original):
+                    self.report.warnings.append(
+                        _(
+                            "VEVENT %(number)s: RECURRENCE-ID %(date)s is no date of the series;"
+                            " the change was ignored."
+                        )
+                        % {"number": change.vevent, "date": local_iso(original, all_day=False)}
+                    )
+                    continue
+                # Beyond the materialised window: keep the change as a modified row, which
+                # the window's regeneration leaves alone.
+                occurrence = Occurrence(
+                    alliance=event.alliance, event=event, original_start=original
+                )
+            values = {
+                "starts_at": change.starts_at,
+                "ends_at": change.ends_at
+                or (change.starts_at + duration if duration is not None else None),
+                "event_status": EventStatus.CANCELLED
+                if change.is_cancelled
+                else EventStatus.SCHEDULED,
+                "status_note": change.note,
+                "is_modified": True,
+            }
+            if occurrence.pk and all(getattr(occurrence, k) == v for k, v in values.items()):
+                continue
+            for name, value in values.items():
+                setattr(occurrence, name, value)
+            occurrence.save()
+            count += 1
+        self.report.changed_dates += count
+        return count
+
+    # --- events no longer in the feed ----------------------------------------------------
+
+    def _vanished(self, event: Event) -> None:
+        is_future = (
+            event.starts_at >= self.now
+            or event.occurrences.filter(starts_at__gte=self.now).exists()
+        )
+        if not is_future:
+            return  # feeds drop past events; the calendar keeps its history
+        if Registration.objects.filter(occurrence__event=event).exists():
+            if event.event_status == EventStatus.CANCELLED:
+                return  # cancelled by an earlier run (or the feed); people were told then
+            note = _("This event is no longer in the organiser's calendar.")[:MAX_NOTE]
+            event.event_status = EventStatus.CANCELLED
+            event.status_note = note
+            event.save(update_fields=["event_status", "status_note", "updated_at"])
+            self.report.cancelled.append(event.title)
+        else:
+            event.delete()
+            self.report.removed.append(event.title)
+
+
+def _is_series_date(event: Event, moment: dt.datetime) -> bool:
+    """Does the series (rule, RDATE, EXDATE) of ``event`` have a date starting at ``moment``?"""
+    around = Window(start=moment - dt.timedelta(days=1), end=moment + dt.timedelta(days=1))
+    return any(slot.original_start == moment for slot in event_slots(event, window=around))
+
+
+def calendar_file_import(
+    *, alliance, organisation, data: bytes | str, dry_run: bool = False, now=None
+) -> ImportReport:
+    """Import an uploaded .ics file for ``organisation`` (see ``calendar_source_for_file``)."""
+    if organisation.alliance_id != alliance.pk:
+        raise IcalImportError(_("The organiser does not belong to this alliance."))
+    with transaction.atomic():
+        source = calendar_source_for_file(alliance=alliance, organisation=organisation)
+        report = calendar_import(source=source, data=data, dry_run=dry_run, now=now)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report

@@ -1,0 +1,29 @@
+"""Retention: remove participants' personal data after the date (run daily, e.g. from cron)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from familiennetz.events.registration import registration_purge
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise registrations for dates that ended more than REGISTRATION_RETENTION_DAYS "
+        "ago (name, e-mail and note removed; counts kept) and delete registrations that were "
+        "never confirmed once their confirmation link expired."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Only count, change nothing.")
+
+    def handle(self, *args, dry_run: bool = False, **options):
+        result = registration_purge(dry_run=dry_run)
+        days = settings.REGISTRATION_RETENTION_DAYS
+        summary = (
+            f"{result.anonymised} registration(s) older than {days} days anonymised, "
+            f"{result.deleted} unconfirmed registration(s) deleted."
+        )
+        if dry_run:
+            self.stdout.write(f"Dry run: {summary}")
+        else:
+            self.stdout.write(self.style.SUCCESS(summary))

@@ -1,0 +1,261 @@
+"""Writes to the family calendar: materialising occurrences, single-date changes, event status.
+
+Whoever saves an event (admin, workspace, import, demo data) calls
+``event_sync_occurrences(event=...)`` afterwards; ``refresh_occurrences`` (daily) moves the
+window forward. See docs/adr/0008-occurrences.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, fields
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from familiennetz.alliances.models import Alliance
+
+from . import occurrences as rec
+from .models import Event, EventStatus, HolidayPeriod, Occurrence, Registration
+
+
+@dataclass
+class SyncResult:
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    cancelled: int = 0  # dropped from the series but kept (they have registrations)
+    events: int = 0
+
+    def __add__(self, other: SyncResult) -> SyncResult:
+        return SyncResult(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deleted or self.cancelled)
+
+
+def holiday_ranges(*, alliance: Alliance) -> list[tuple[dt.date, dt.date]]:
+    return list(
+        HolidayPeriod.objects.for_alliance(alliance)
+        .order_by("starts_on")
+        .values_list("starts_on", "ends_on")
+    )
+
+
+def _same(a: dt.datetime | None, b: dt.datetime | None) -> bool:
+    return a == b  # aware datetimes compare by instant
+
+
+def _pair_rows_with_slots(
+    rows: list[Occurrence], slots: list[rec.Slot]
+) -> tuple[list[tuple[Occurrence, rec.Slot]], list[Occurrence], list[rec.Slot]]:
+    """Match stored rows to the rule's slots: by original start first, then by local day.
+
+    The second pass keeps a date's row (its id, registrations and single-date changes) when
+    the series' time of day changes, e.g. from 15:00 to 16:00.
+    """
+    slot_by_key = {slot.original_start.astimezone(rec.UTC): slot for slot in slots}
+    pairs, loose_rows = [], []
+    taken: set[dt.datetime] = set()
+    for row in rows:
+        key = row.original_start.astimezone(rec.UTC)
+        if key in slot_by_key and key not in taken:
+            pairs.append((row, slot_by_key[key]))
+            taken.add(key)
+        else:
+            loose_rows.append(row)
+    free_by_day: dict[dt.date, list[rec.Slot]] = defaultdict(list)
+    for slot in slots:
+        if slot.original_start.astimezone(rec.UTC) not in taken:
+            free_by_day[slot.local_date].append(slot)
+    unmatched_rows = []
+    for row in sorted(loose_rows, key=lambda r: r.original_start):
+        day = row.original_start.astimezone(rec.BERLIN).date()
+        if free_by_day.get(day):
+            pairs.append((row, free_by_day[day].pop(0)))
+        else:
+            unmatched_rows.append(row)
+    unmatched_slots = [slot for day_slots in free_by_day.values() for slot in day_slots]
+    return pairs, unmatched_rows, unmatched_slots
+
+
+@transaction.atomic
+def event_sync_occurrences(
+    *, event: Event, today: dt.date | None = None, window: rec.Window | None = None
+) -> SyncResult:
+    """Create, update and delete ``event``'s generated occurrences inside the window.
+
+    - Rows with ``is_modified=True`` (a single date changed or cancelled) are kept; if the
+      series' time changes they move along unless they were moved by hand.
+    - A date that the rule no longer gives is deleted — unless somebody registered for it:
+      then it is kept as cancelled, so nobody loses a registration silently.
+    - Rows that started before the window are history and never touched.
+    """
+    window = window or rec.materialisation_window(today)
+    # Serialise concurrent syncs of one event (PostgreSQL; SQLite serialises writers anyway).
+    Event.objects.select_for_update().filter(pk=event.pk).values_list("pk").first()
+    slots = rec.event_slots(event, window=window, holidays=holiday_ranges(alliance=event.alliance))
+    rows = list(Occurrence.objects.filter(event=event, original_start__gte=window.start))
+    pairs, unmatched_rows, unmatched_slots = _pair_rows_with_slots(rows, slots)
+    now = timezone.now()
+    result = SyncResult(events=1)
+
+    changed = []
+    for row, slot in pairs:
+        before = (row.original_start, row.starts_at, row.ends_at)
+        if row.is_modified:
+            if _same(row.starts_at, row.original_start):  # not moved by hand: follow the series
+                row.starts_at, row.ends_at = slot.starts_at, slot.ends_at
+            row.original_start = slot.original_start
+        else:
+            row.original_start, row.starts_at, row.ends_at = (
+                slot.original_start,
+                slot.starts_at,
+                slot.ends_at,
+            )
+        after = (row.original_start, row.starts_at, row.ends_at)
+        if not all(_same(a, b) for a, b in zip(before, after, strict=True)):
+            row.updated_at = now
+            changed.append(row)
+    if changed:
+        Occurrence.objects.bulk_update(
+            changed, ["original_start", "starts_at", "ends_at", "updated_at"]
+        )
+        result.updated = len(changed)
+
+    generated = [row for row in unmatched_rows if not row.is_modified]
+    if generated:
+        ids = [row.pk for row in generated]
+        with_registrations = set(
+            Registration.objects.filter(occurrence_id__in=ids).values_list(
+                "occurrence_id", flat=True
+            )
+        )
+        if with_registrations:
+            result.cancelled = Occurrence.objects.filter(pk__in=with_registrations).update(
+                event_status=EventStatus.CANCELLED, is_modified=True, updated_at=now
+            )
+        doomed = [pk for pk in ids if pk not in with_registrations]
+        if doomed:
+            result.deleted, _detail = Occurrence.objects.filter(pk__in=doomed).delete()
+
+    if unmatched_slots:
+        Occurrence.objects.bulk_create(
+            [
+                Occurrence(
+                    alliance_id=event.alliance_id,
+                    event=event,
+                    original_start=slot.original_start,
+                    starts_at=slot.starts_at,
+                    ends_at=slot.ends_at,
+                )
+                for slot in unmatched_slots
+            ]
+        )
+        result.created = len(unmatched_slots)
+    return result
+
+
+def occurrences_refresh(
+    *,
+    alliance: Alliance | None = None,
+    today: dt.date | None = None,
+    only_holiday_skipping: bool = False,
+) -> SyncResult:
+    """Sync every event (of one alliance or all) for the current window; run daily."""
+    window = rec.materialisation_window(today)
+    events = Event.objects.select_related("alliance").order_by("pk")
+    if alliance is not None:
+        events = events.for_alliance(alliance)
+    if only_holiday_skipping:
+        events = events.filter(skips_school_holidays=True)
+    total = SyncResult()
+    for event in events.iterator(chunk_size=500):
+        if rec.can_reach_window(event, window):
+            total = total + event_sync_occurrences(event=event, window=window)
+    return total
+
+
+def alliance_holidays_changed(*, alliance: Alliance) -> SyncResult:
+    """Call after adding, changing or deleting holiday periods (admin, .ics import)."""
+    return occurrences_refresh(alliance=alliance, only_holiday_skipping=True)
+
+
+# --- single dates --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def occurrence_cancel(*, occurrence: Occurrence, note: str = "") -> Occurrence:
+    """Cancel one date; it stays visible (and in feeds) as cancelled and survives regeneration."""
+    occurrence.event_status = EventStatus.CANCELLED
+    occurrence.status_note = note
+    occurrence.is_modified = True
+    occurrence.save(update_fields=["event_status", "status_note", "is_modified", "updated_at"])
+    return occurrence
+
+
+_UNCHANGED = object()
+
+
+@transaction.atomic
+def occurrence_update(
+    *,
+    occurrence: Occurrence,
+    starts_at: dt.datetime | None = None,
+    ends_at=_UNCHANGED,
+    event_status: str | None = None,
+    status_note: str | None = None,
+) -> Occurrence:
+    """Change one date (move it, give it a status or a notice); kept on regeneration.
+
+    Moving the start moves the end along unless ``ends_at`` is given.
+    """
+    if starts_at is not None:
+        if ends_at is _UNCHANGED and occurrence.ends_at is not None:
+            ends_at = starts_at + (occurrence.ends_at - occurrence.starts_at)
+        occurrence.starts_at = starts_at
+    if ends_at is not _UNCHANGED:
+        occurrence.ends_at = ends_at
+    if occurrence.ends_at is not None and occurrence.ends_at < occurrence.starts_at:
+        raise ValidationError(_("A date cannot end before it starts."))
+    if event_status is not None:
+        occurrence.event_status = event_status
+    if status_note is not None:
+        occurrence.status_note = status_note
+    occurrence.is_modified = True
+    occurrence.save()
+    return occurrence
+
+
+@transaction.atomic
+def occurrence_reset(*, occurrence: Occurrence) -> Occurrence:
+    """Undo single-date changes: the date follows the series again."""
+    event = occurrence.event
+    occurrence.event_status = EventStatus.SCHEDULED
+    occurrence.status_note = ""
+    occurrence.is_modified = False
+    occurrence.starts_at = occurrence.original_start
+    if event.ends_at is not None and not event.is_all_day:
+        occurrence.ends_at = occurrence.original_start + (event.ends_at - event.starts_at)
+    occurrence.save()
+    event_sync_occurrences(event=event)
+    try:
+        occurrence.refresh_from_db()
+    except Occurrence.DoesNotExist:  # the series no longer has this date
+        occurrence.pk = None
+    return occurrence
+
+
+@transaction.atomic
+def event_set_status(*, event: Event, event_status: str, note: str = "") -> Event:
+    """Cancel, postpone or move a whole event online (or back); every date shows the notice."""
+    event.event_status = event_status
+    event.status_note = note
+    event.save(update_fields=["event_status", "status_note", "updated_at"])
+    return event

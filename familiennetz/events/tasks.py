@@ -1,0 +1,39 @@
+"""Background jobs of the family calendar (django-tasks backport, docs/adr/0005).
+
+Arguments are IDs and plain strings, never model instances. The periodic jobs
+(``send_event_reminders``, ``purge_registrations``) are started by the management commands of
+the same name from cron / a systemd timer, or enqueued from anywhere with ``.enqueue()``.
+"""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from . import registration as services
+from .models import Registration
+
+
+@task()
+def send_registration_mail(registration_id: int, kind: str) -> bool:
+    """One registration e-mail (confirmation link, confirmed, waiting list, moved up, …)."""
+    try:
+        registration = Registration.objects.select_related(
+            "alliance", "occurrence__event__alliance", "occurrence__event__location"
+        ).get(pk=registration_id)
+    except Registration.DoesNotExist:  # deleted or purged in the meantime
+        return False
+    services.registration_send_mail(registration=registration, kind=kind)
+    return True
+
+
+@task()
+def send_event_reminders() -> int:
+    """The reminder the day before, once per confirmed registration."""
+    return services.registration_send_reminders()
+
+
+@task()
+def purge_registrations() -> dict[str, int]:
+    """Delete participants' personal data REGISTRATION_RETENTION_DAYS after the date."""
+    result = services.registration_purge()
+    return {"anonymised": result.anonymised, "deleted": result.deleted}

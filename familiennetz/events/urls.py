@@ -1,0 +1,16 @@
+from django.urls import path
+
+from .views import public, widget
+
+app_name = "events"
+
+urlpatterns = [
+    path("kalender/", public.calendar, name="calendar"),
+    path("kalender/feed.ics", public.calendar_ical, name="calendar-ical"),
+    path("kalender/feed.rss", public.calendar_rss, name="calendar-rss"),
+    path("kalender/feed.atom", public.calendar_atom, name="calendar-atom"),
+    path("kalender/widget/", widget.widget, name="calendar-widget"),
+    path("kalender/widget.html", widget.widget_snippet, name="calendar-widget-snippet"),
+    path("termine/<slug:slug>/", public.event_detail, name="event-detail"),
+    path("termine/<slug:slug>/ical/", public.event_ical, name="event-ical"),
+]

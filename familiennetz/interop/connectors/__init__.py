@@ -1,0 +1,1 @@
+"""Connectors to outside data sources, one package per source."""

@@ -1,0 +1,42 @@
+/* The map island. Reads markers from a JSON script tag; the page works without it.
+   Tiles only when the operator configured a tile server (no third-party requests otherwise). */
+(function () {
+  "use strict";
+  if (!window.L) { return; }
+  document.querySelectorAll(".map[data-features]").forEach(function (el) {
+    var source = document.getElementById(el.dataset.features);
+    if (!source) { return; }
+    var features = JSON.parse(source.textContent);
+    if (!features.length) { return; }
+    el.classList.add("map--ready");
+    el.textContent = "";
+    var map = L.map(el, { scrollWheelZoom: false });
+    if (el.dataset.tiles) {
+      L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);
+    } else {
+      el.classList.add("map--no-tiles");
+    }
+    var bounds = [];
+    features.forEach(function (f) {
+      var icon = L.divIcon({ className: "map-marker", html: String(f.n), iconSize: [30, 30] });
+      var marker = L.marker([f.lat, f.lon], { icon: icon, title: f.n + ". " + f.name, alt: f.n + ". " + f.name });
+      var popup = document.createElement("div");
+      var link = document.createElement("a");
+      link.href = f.url;
+      link.textContent = f.name;
+      var place = document.createElement("div");
+      place.textContent = f.place;
+      popup.appendChild(link);
+      popup.appendChild(place);
+      // The visible number alone would be the button's name ("1"); say which offer it is.
+      marker.on("add", function () { marker.getElement().setAttribute("aria-label", f.n + ". " + f.name); });
+      marker.bindPopup(popup).addTo(map);
+      bounds.push([f.lat, f.lon]);
+    });
+    if (bounds.length === 1) {
+      map.setView(bounds[0], 15);
+    } else {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+    }
+  });
+})();
