@@ -84,6 +84,7 @@ def category_list_with_counts(*, alliance: Alliance) -> list[Category]:
             )
         )
         .filter(published)
+        .select_related("alliance")  # each tile links to the alliance's search
         .distinct()
         .order_by("position", "name")
     )

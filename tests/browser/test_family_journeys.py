@@ -10,11 +10,8 @@ from playwright.sync_api import expect
 from .helpers import no_horizontal_scroll, visit
 
 # What parents type is "Krabbelgruppe"; it finds the group through the synonyms of its
-# category (Eltern-Kind-Gruppe). The search stub in familiennetz/search/api.py only matches
-# names and descriptions, so until the real backend is merged the journey searches by name;
-# the synonym is asserted on its own in test_search_finds_parent_child_group_by_synonym.
-# Switch this to "Krabbelgruppe" once that test passes.
-JOURNEY_1_QUERY = "Eltern-Kind-Gruppe"
+# category (Eltern-Kind-Gruppe), not through its text.
+JOURNEY_1_QUERY = "Krabbelgruppe"
 SONNENSCHEIN = "Eltern-Kind-Gruppe Sonnenschein"
 
 

@@ -64,7 +64,12 @@ def test_text_and_filters_combine(db):
     assert free_toddler.total >= 1
     for offer in free_toddler.offers:
         assert offer.is_free
-    assert search("hainichen", q="Krabbelgruppe", alter="14-18").total < free_toddler.total + 5
+        assert offer.age_min_months is None or offer.age_min_months <= 36, offer.name
+    # The same words for teenagers: no toddler group may slip through the age filter.
+    teenagers = search("hainichen", q="Krabbelgruppe", alter="14-18")
+    for offer in teenagers.offers:
+        assert offer.age_max_months is None or offer.age_max_months >= 14 * 12, offer.name
+    assert "Eltern-Kind-Gruppe Sonnenschein" not in [o.name for o in teenagers.offers]
 
 
 def test_distance_ordering_from_a_district(db):
