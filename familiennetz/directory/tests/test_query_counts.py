@@ -47,9 +47,9 @@ PAGES = {
     "search": lambda alliance, guide: reverse("directory:search", args=[alliance.slug]),
     "offer": lambda alliance, guide: guide["krabbel"].get_absolute_url(),
     "organisation": lambda alliance, guide: guide["krabbel"].organisation.get_absolute_url(),
-    "location": lambda alliance, guide: guide["krabbel"]
-    .offer_locations.get()
-    .location.get_absolute_url(),
+    "location": lambda alliance, guide: (
+        guide["krabbel"].offer_locations.get().location.get_absolute_url()
+    ),
 }
 
 
