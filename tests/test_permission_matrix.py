@@ -29,7 +29,7 @@ ROLES = [
     "outsider",
     "admin",
 ]
-ALL = {role: 200 for role in ROLES} | {"anonymous": 302, "outsider": 404}
+ALL = dict.fromkeys(ROLES, 200) | {"anonymous": 302, "outsider": 404}
 
 
 def only(allowed: set[str], *, ok: int = 200, denied: int = 403) -> dict[str, int]:
@@ -48,7 +48,7 @@ MATRIX = {
     "alliances:manage-home": (
         "get",
         lambda w: {},
-        {role: 302 for role in ROLES} | {"admin": 200},
+        dict.fromkeys(ROLES, 302) | {"admin": 200},
     ),
     "alliances:manage-dashboard": ("get", lambda w: {}, ALL),
     "alliances:manage-member-list": ("get", lambda w: {}, only(COORDINATION)),
@@ -220,11 +220,8 @@ def test_permission_matrix(name, world, client):
         user = world.users[role]
         if user is not None:
             client.force_login(user)
-        if method == "get":
-            response = client.get(url)
-        else:
-            response = client.post(url, POST_DATA.get(name, {}))
-        got[role] = response.status_code
+        send = client.get if method == "get" else client.post
+        got[role] = send(url, POST_DATA.get(name, {})).status_code
     assert got == expected, f"{name} ({url})"
 
 
