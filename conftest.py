@@ -145,3 +145,10 @@ def instance_admin(db):
 
     user = User.objects.create_superuser(email="admin@familiennetz.example", password=PASSWORD)
     return Persona(user, None)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): …`` runs the on-commit callbacks (e-mails, tasks) of the block,
+    as a real request would when its transaction commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

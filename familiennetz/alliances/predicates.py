@@ -2,7 +2,7 @@
 
 Every predicate takes ``(user, obj)`` where ``obj`` is an ``Alliance`` or a tenant-owned row
 (anything with ``alliance_id``). The user's memberships and state-office alliances are loaded
-once per user object and cached on it, so a page that checks many rows costs two queries.
+once per user object and cached on it, so a page that checks many rows costs three queries.
 
 The same predicates back the rules in each app's ``rules.py``, the querysets'
 ``visible_to(user)`` / ``editable_by(user)`` and (later) the API's write endpoints.

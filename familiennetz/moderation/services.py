@@ -151,12 +151,14 @@ def review_form(item: ChangeRequest, *, user, data=None):
     """The entry form bound to the proposal (or to ``data`` when the coordinator edits it)."""
     entry = item.target
     form_class = form_class_for(entry)
+    # The same fields the author had: a provider's proposal never contains the status.
+    status_field = STATUS_FIELDS.get(entry._meta.label_lower)
     return form_class(
         data if data is not None else payload_data(item.payload),
         instance=entry,
         alliance=item.alliance,
         user=user,
-        can_publish=user.has_perm(perm_name(entry, "publish"), entry),
+        can_publish=bool(status_field and status_field in item.payload),
     )
 
 

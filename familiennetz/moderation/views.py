@@ -19,7 +19,7 @@ from familiennetz.directory.models import Location, Offer, Organisation
 from familiennetz.events.models import Event
 
 from . import services
-from .entries import diff_rows, entry_values, form_class_for, form_values, perm_name
+from .entries import diff_rows, entry_values, form_class_for, form_values
 from .forms import DecisionForm, ReportForm, SuggestionForm
 from .models import ChangeRequest
 from .selectors import review_counts, review_list
@@ -56,11 +56,7 @@ def review_list_view(request):
 
 def _diff(item, user, form):
     entry = item.target
-    kwargs = {
-        "alliance": item.alliance,
-        "user": user,
-        "can_publish": user.has_perm(perm_name(entry, "publish"), entry),
-    }
+    kwargs = {"alliance": item.alliance, "user": user, "can_publish": "status" in form.fields}
     old = entry_values(entry, form_class_for(entry), **kwargs)
     new = form_values(form) if form.is_valid() else {}
     return diff_rows(old, new, form)
