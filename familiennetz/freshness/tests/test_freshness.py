@@ -38,7 +38,6 @@ def stale_organisation(provider):
 def test_first_reminder_goes_to_the_provider_editors_with_signed_links(
     provider, stale_organisation
 ):
-    organisation, offer, location = stale_organisation
     result = reminders_run()
     assert result.first == 1
     reminder = ReviewReminder.objects.get()
@@ -83,7 +82,7 @@ def test_second_reminder_after_three_weeks_then_escalation(
 def test_all_still_correct_link_updates_the_checked_dates_without_login(
     visitor, stale_organisation
 ):
-    organisation, offer, location = stale_organisation
+    _organisation, offer, location = stale_organisation
     reminders_run()
     url = re.search(r"http://\S+/aktuell/\S+", mail.outbox[0].body).group(0)
     path = url.split("localhost:8000", 1)[1]
@@ -125,7 +124,7 @@ def test_reporting_changes_from_the_link_page_files_a_report(visitor, stale_orga
 
 
 def test_confirming_in_the_workspace_closes_the_reminder(client, provider, stale_organisation):
-    organisation, offer, location = stale_organisation
+    _organisation, offer, location = stale_organisation
     reminders_run()
     client.force_login(provider.user)
     for name, entry in [
