@@ -43,7 +43,7 @@ def form_payload(form) -> dict[str, list[str]]:
     payload = {}
     for name, field in form.fields.items():
         key = form.add_prefix(name)
-        if isinstance(field, forms.MultipleChoiceField):
+        if getattr(field.widget, "allow_multiple_selected", False):  # also model multi-choice
             payload[name] = [str(v) for v in data.getlist(key)]
         elif key in data:
             payload[name] = [str(data.get(key))]

@@ -111,3 +111,14 @@ def test_no_family_personal_data_in_the_history():
     names = {model.__name__ for model in apps.get_app_config("history").get_models()}
     assert "HistoricalRegistration" not in names
     assert registration.pk
+
+
+def test_many_to_many_changes_from_the_other_side_are_recorded(alliance):
+    category = CategoryFactory(alliance=alliance)
+    offer = OfferFactory(alliance=alliance)
+    before = offer.history.count()
+    category.offers.add(offer)
+    assert offer.history.count() == before + 1
+    assert [row.category_id for row in offer.history.latest().categories.all()] == [category.pk]
+    category.offers.clear()
+    assert offer.history.latest().categories.count() == 0

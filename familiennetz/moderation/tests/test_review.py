@@ -23,6 +23,7 @@ def offer_form_data(offer, **changes):
         "phone": offer.phone,
         "website": offer.website,
         "status": offer.status,  # ignored where the user may not publish
+        "languages": [language.pk for language in offer.languages.all()],
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
@@ -43,6 +44,7 @@ def own_offer(provider):
         name="Krabbelgruppe",
         slug="krabbelgruppe",
         summary="Dienstags 9 Uhr",
+        languages=["de", "ar"],
     )
 
 
