@@ -73,7 +73,7 @@ MATRIX = {
     "directory:manage-organisation-update": (
         "get",
         lambda w: {"pk": w.organisation.pk},
-        only(EDITORS),
+        only(READERS),  # read-only for viewers and state offices
     ),
     "directory:manage-organisation-confirm": (
         "post",
@@ -82,7 +82,7 @@ MATRIX = {
     ),
     "directory:manage-location-list": ("get", lambda w: {}, ALL),
     "directory:manage-location-create": ("get", lambda w: {}, only(EDITORS)),
-    "directory:manage-location-update": ("get", lambda w: {"pk": w.location.pk}, only(EDITORS)),
+    "directory:manage-location-update": ("get", lambda w: {"pk": w.location.pk}, only(READERS)),
     "directory:manage-location-confirm": (
         "post",
         lambda w: {"pk": w.location.pk},
@@ -90,7 +90,7 @@ MATRIX = {
     ),
     "directory:manage-offer-list": ("get", lambda w: {}, ALL),
     "directory:manage-offer-create": ("get", lambda w: {}, only(EDITORS)),
-    "directory:manage-offer-update": ("get", lambda w: {"pk": w.offer.pk}, only(EDITORS)),
+    "directory:manage-offer-update": ("get", lambda w: {"pk": w.offer.pk}, only(READERS)),
     "directory:manage-offer-confirm": ("post", lambda w: {"pk": w.offer.pk}, only(EDITORS, ok=302)),
     "directory:manage-offer-status": (
         "post",
@@ -99,7 +99,7 @@ MATRIX = {
     ),
     "events:manage-event-list": ("get", lambda w: {}, ALL),
     "events:manage-event-create": ("get", lambda w: {}, only(EDITORS)),
-    "events:manage-event-update": ("get", lambda w: {"pk": w.event.pk}, only(EDITORS)),
+    "events:manage-event-update": ("get", lambda w: {"pk": w.event.pk}, only(READERS)),
     "events:manage-event-confirm": ("post", lambda w: {"pk": w.event.pk}, only(EDITORS, ok=302)),
     "events:manage-event-status": ("post", lambda w: {"pk": w.event.pk}, only(EDITORS, ok=302)),
     "events:manage-participant-list": ("get", lambda w: {"pk": w.event.pk}, only(ORGANISERS)),
@@ -247,3 +247,19 @@ def test_provider_gets_404_for_another_organisations_entries(name, attr, client,
     client.force_login(provider.user)
     url = reverse(name, kwargs={"alliance_slug": provider.alliance.slug, "pk": rows[attr].pk})
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name", ["directory:manage-offer-update", "directory:manage-organisation-update"]
+)
+def test_read_only_roles_cannot_save_an_entry(name, world, client):
+    obj = world.offer if "offer" in name else world.organisation
+    url = reverse(name, kwargs={"alliance_slug": world.alliance.slug, "pk": obj.pk})
+    for role in ("viewer", "state_office"):
+        client.force_login(world.users[role])
+        page = client.get(url)
+        assert page.status_code == 200
+        assert all(field.disabled for field in page.context["form"].fields.values())
+        assert client.post(url, {"name": "Übernommen?"}).status_code == 403
+    obj.refresh_from_db()
+    assert obj.name != "Übernommen?"

@@ -44,6 +44,7 @@ def _render_form(request, form, *, entry, template, extra):
         "preview": preview,
         "pending": list(pending_for_entry(entry)) if entry is not None else [],
         "needs_review": entry is not None
+        and not extra.get("read_only")
         and is_live(entry)
         and not request.user.has_perm(perm_name(entry, "publish"), entry),
         **extra,
@@ -77,9 +78,17 @@ def entry_create(
 
 
 def entry_update(request, queryset, form_class, *, pk, template, success_url, extra=None):
+    """Edit an entry; roles that may only read it (viewer, state office) see it read-only."""
     entry = entry_or_404(request, queryset, pk=pk)
-    check_perm(request, perm_name(entry, "change"), entry)
+    can_change = request.user.has_perm(perm_name(entry, "change"), entry)
+    if not can_change:
+        check_perm(request, perm_name(entry, "view"), entry)
+        if request.method != "GET":
+            check_perm(request, perm_name(entry, "change"), entry)
     form = _form(form_class, request, instance=entry)
+    if not can_change:
+        for field in form.fields.values():
+            field.disabled = True
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         outcome = services.entry_save(form=form, user=request.user)
         if outcome.result == services.QUEUED:
@@ -94,7 +103,11 @@ def entry_update(request, queryset, form_class, *, pk, template, success_url, ex
             messages.success(request, _("“%(name)s” was saved.") % {"name": outcome.entry})
         return redirect(success_url(outcome.entry))
     return _render_form(
-        request, form, entry=entry, template=template, extra={"object": entry, **(extra or {})}
+        request,
+        form,
+        entry=entry,
+        template=template,
+        extra={"object": entry, "read_only": not can_change, **(extra or {})},
     )
 
 
