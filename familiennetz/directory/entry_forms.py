@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 
 from familiennetz.socialspace.models import District
 
-from .models import Category, Language, Location, Offer, OfferLocation, Organisation, Status
+from .models import (
+    Category,
+    Language,
+    Location,
+    Offer,
+    OfferLocation,
+    Organisation,
+    Schedule,
+    Status,
+)
+from .schedule_fields import ScheduleRowsMixin
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
 
@@ -53,7 +63,7 @@ class OrganisationForm(EntryForm):
         widgets = {"description": TEXTAREA}
 
 
-class LocationForm(EntryForm):
+class LocationForm(ScheduleRowsMixin, EntryForm):
     class Meta:
         model = Location
         fields = [
@@ -84,17 +94,45 @@ class LocationForm(EntryForm):
         if self.user.has_perm("directory.add_organisation", self.alliance):
             self.fields["organisation"].required = False
             self.fields["organisation"].empty_label = _("(no organisation)")
+        self.add_schedule_rows()
+
+    def existing_schedules(self):
+        return list(self.instance.schedules.filter(kind=Schedule.Kind.OPENING_HOURS))
 
     def clean(self):
         cleaned = super().clean()
         lat, lon = cleaned.get("latitude"), cleaned.get("longitude")
         if (lat is None) != (lon is None):
             self.add_error("longitude", _("Give both coordinates or none."))
+        self.schedule_data = self.clean_schedule_rows(cleaned)
         return cleaned
 
+    def save_related(self, instance: Location) -> None:
+        """Replace the opening hours that the rows show (other rules stay)."""
+        keep = {schedule.pk for schedule in self.other_schedules}
+        for schedule in instance.schedules.filter(kind=Schedule.Kind.OPENING_HOURS).exclude(
+            pk__in=keep
+        ):
+            schedule.delete()
+        for row in self.schedule_data:
+            Schedule.objects.create(
+                alliance=instance.alliance,
+                location=instance,
+                kind=Schedule.Kind.OPENING_HOURS,
+                rrule=row["rrule"],
+                opens_at=row["opens_at"],
+                closes_at=row["closes_at"],
+                description=row["description"],
+                last_checked_at=instance.last_checked_at,
+            )
 
-class OfferForm(EntryForm):
+
+class OfferForm(ScheduleRowsMixin, EntryForm):
     status_field = "status"
+    schedule_prefix = "sessions"
+    schedule_label = _("Regular session")
+    schedule_kind = Schedule.Kind.SESSION
+    with_place = True
     places = forms.ModelMultipleChoiceField(
         label=_("Places"),
         queryset=Location.objects.none(),
@@ -147,9 +185,27 @@ class OfferForm(EntryForm):
             self.initial["places"] = list(self.instance.locations.values_list("pk", flat=True))
         if "status" in self.fields:
             self.fields["status"].choices = Status.choices
+        self.add_schedule_rows()
+
+    def existing_schedules(self):
+        return list(
+            Schedule.objects.filter(
+                offer_location__offer=self.instance, kind=Schedule.Kind.SESSION
+            ).select_related("offer_location")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.schedule_data = self.clean_schedule_rows(cleaned)
+        places = set(cleaned.get("places") or [])
+        for name in self.schedule_rows:
+            place = cleaned.get(f"{name}_place")
+            if place is not None and place not in places:
+                self.add_error(f"{name}_place", _("Tick this place under “Places” too."))
+        return cleaned
 
     def save_related(self, instance: Offer) -> None:
-        """Keep the offer's places (with their sessions) in step with the form."""
+        """Keep the offer's places and the sessions the rows show in step with the form."""
         wanted = {location.pk for location in self.cleaned_data.get("places") or []}
         current = set(instance.offer_locations.values_list("location_id", flat=True))
         for offer_location in instance.offer_locations.filter(location_id__in=current - wanted):
@@ -159,6 +215,23 @@ class OfferForm(EntryForm):
                 alliance=instance.alliance,
                 offer=instance,
                 location_id=location_id,
+                last_checked_at=instance.last_checked_at,
+            )
+        keep = {schedule.pk for schedule in self.other_schedules}
+        for schedule in Schedule.objects.filter(
+            offer_location__offer=instance, kind=Schedule.Kind.SESSION
+        ).exclude(pk__in=keep):
+            schedule.delete()
+        at = {ol.location_id: ol for ol in instance.offer_locations.all()}
+        for row in self.schedule_data:
+            Schedule.objects.create(
+                alliance=instance.alliance,
+                offer_location=at[row["place"].pk],
+                kind=Schedule.Kind.SESSION,
+                rrule=row["rrule"],
+                opens_at=row["opens_at"],
+                closes_at=row["closes_at"],
+                description=row["description"],
                 last_checked_at=instance.last_checked_at,
             )
 

@@ -72,6 +72,11 @@ class DiffRow:
 def display_value(field: forms.Field, value) -> str:
     if value in (None, "", [], ()):
         return "—"
+    if isinstance(field, forms.MultipleChoiceField):
+        labels = dict(field.choices)
+        return ", ".join(str(labels.get(v, v)) for v in value)
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     if isinstance(field, forms.ModelMultipleChoiceField):
         pks = [getattr(v, "pk", v) for v in value]
         names = sorted(str(o) for o in field.queryset.model._default_manager.filter(pk__in=pks))
