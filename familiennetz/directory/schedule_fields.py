@@ -41,9 +41,9 @@ def simple_rule(schedule: Schedule) -> tuple[list[str], str] | None:
         return None
     parts = dict(chunk.split("=", 1) for chunk in schedule.rrule.upper().split(";") if "=" in chunk)
     days = [d for d in parts.get("BYDAY", "").split(",") if d]
-    if parts.get("FREQ") == "WEEKLY" and set(parts) <= {"FREQ", "BYDAY"}:
-        if days and all(d in WEEKDAY_CODES for d in days):
-            return days, ""
+    weekly = parts.get("FREQ") == "WEEKLY" and set(parts) <= {"FREQ", "BYDAY"}
+    if weekly and days and all(d in WEEKDAY_CODES for d in days):
+        return days, ""
     if parts.get("FREQ") == "MONTHLY" and set(parts) == {"FREQ", "BYDAY"} and days:
         prefixes = {d[:-2] for d in days}
         codes = [d[-2:] for d in days]
