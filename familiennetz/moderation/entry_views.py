@@ -111,6 +111,52 @@ def entry_update(request, queryset, form_class, *, pk, template, success_url, ex
     )
 
 
+def _suggestion(request, subject: str):
+    """The pending public suggestion ``?vorschlag=<id>`` (coordination only), or None."""
+    from .models import ChangeRequest
+
+    item_id = request.GET.get("vorschlag") or request.POST.get("vorschlag")
+    if not item_id or not str(item_id).isdigit():
+        return None
+    if not request.user.has_perm("moderation.review", request.alliance):
+        return None
+    return (
+        ChangeRequest.objects.for_alliance(request.alliance)
+        .pending()
+        .filter(pk=item_id, kind=ChangeRequest.Kind.SUGGESTION, subject=subject)
+        .first()
+    )
+
+
+SUGGESTION_FIELDS = ("summary", "description", "email", "phone", "website")
+
+
+def entry_create_with_suggestion(
+    request, form_class, *, subject: str, name_field: str, template, success_url
+):
+    """A new offer or event, prefilled from a public suggestion when one is given; saving
+    it accepts the suggestion and links it to the new entry."""
+    item = _suggestion(request, subject)
+    initial = {"organisation": request.GET.get("organisation")}
+    if item is not None:
+        initial[name_field] = item.payload.get("name", "")
+        initial.update({key: item.payload.get(key, "") for key in SUGGESTION_FIELDS})
+
+    def on_saved(entry):
+        if item is not None:
+            services.suggestion_link_entry(item=item, entry=entry, user=request.user)
+
+    return entry_create(
+        request,
+        form_class,
+        template=template,
+        success_url=success_url,
+        initial=initial,
+        extra={"suggestion": item},
+        on_saved=on_saved,
+    )
+
+
 @require_POST
 def entry_confirm(request, queryset, *, pk, success_url):
     """ "Still correct" from the workspace: sets the checked date without changing anything."""

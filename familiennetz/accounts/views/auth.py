@@ -8,7 +8,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -40,7 +40,7 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         if user_has_device(form.get_user()):
             verify = reverse("accounts:two-factor-verify")
-            return redirect(f"{verify}?next={self.get_success_url()}")
+            return redirect(f"{verify}?{urlencode({'next': self.get_success_url()})}")
         return response
 
 

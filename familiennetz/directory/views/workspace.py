@@ -224,45 +224,15 @@ def offer_list(request):
     )
 
 
-def _suggestion_initial(request, subject: str):
-    """Prefill a new entry from a public suggestion (?vorschlag=<id>)."""
-    item_id = request.GET.get("vorschlag") or request.POST.get("vorschlag")
-    if not item_id or not str(item_id).isdigit():
-        return None, {}
-    item = (
-        ChangeRequest.objects.for_alliance(request.alliance)
-        .pending()
-        .filter(pk=item_id, kind=ChangeRequest.Kind.SUGGESTION, subject=subject)
-        .first()
-    )
-    if item is None or not request.user.has_perm("moderation.review", request.alliance):
-        return None, {}
-    payload = item.payload
-    return item, {
-        key: payload.get(key, "")
-        for key in ("name", "summary", "description", "email", "phone", "website")
-    }
-
-
 @workspace_view
 def offer_create(request):
-    from familiennetz.moderation.services import suggestion_link_entry
-
-    item, initial = _suggestion_initial(request, ChangeRequest.Subject.OFFER)
-    initial.setdefault("organisation", request.GET.get("organisation"))
-
-    def on_saved(offer):
-        if item is not None:
-            suggestion_link_entry(item=item, entry=offer, user=request.user)
-
-    return entry_views.entry_create(
+    return entry_views.entry_create_with_suggestion(
         request,
         OfferForm,
+        subject=ChangeRequest.Subject.OFFER,
+        name_field="name",
         template="directory/workspace/offer_form.html",
         success_url=_offer_url,
-        initial=initial,
-        extra={"suggestion": item},
-        on_saved=on_saved,
     )
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from familiennetz.alliances.workspace import check_perm, entry_or_404, manage_url, workspace_view
-from familiennetz.directory.views.workspace import _suggestion_initial, filtered_entries
+from familiennetz.directory.views.workspace import filtered_entries
 from familiennetz.moderation import entry_views
 from familiennetz.moderation.models import ChangeRequest
 
@@ -40,25 +40,13 @@ def event_list(request):
 
 @workspace_view
 def event_create(request):
-    from familiennetz.moderation.services import suggestion_link_entry
-
-    item, initial = _suggestion_initial(request, ChangeRequest.Subject.EVENT)
-    if "name" in initial:
-        initial["title"] = initial.pop("name")
-    initial.setdefault("organisation", request.GET.get("organisation"))
-
-    def on_saved(event):
-        if item is not None:
-            suggestion_link_entry(item=item, entry=event, user=request.user)
-
-    return entry_views.entry_create(
+    return entry_views.entry_create_with_suggestion(
         request,
         EventForm,
+        subject=ChangeRequest.Subject.EVENT,
+        name_field="title",
         template="events/workspace/event_form.html",
         success_url=_event_url,
-        initial=initial,
-        extra={"suggestion": item},
-        on_saved=on_saved,
     )
 
 
