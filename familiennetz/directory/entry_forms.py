@@ -22,6 +22,17 @@ from .models import (
 from .schedule_fields import ScheduleRowsMixin
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
+# "For whom" fields that offers and events share.
+FOR_WHOM_FIELDS = [
+    "categories",
+    "for_pregnancy",
+    "age_min_months",
+    "age_max_months",
+    "is_free",
+    "fee_description",
+    "languages",
+    "accessibility_notes",
+]
 
 
 class EntryForm(forms.ModelForm):
@@ -148,14 +159,7 @@ class OfferForm(ScheduleRowsMixin, EntryForm):
             "name",
             "summary",
             "description",
-            "categories",
-            "for_pregnancy",
-            "age_min_months",
-            "age_max_months",
-            "is_free",
-            "fee_description",
-            "languages",
-            "accessibility_notes",
+            *FOR_WHOM_FIELDS,
             "participation",
             "participation_notes",
             "is_online",

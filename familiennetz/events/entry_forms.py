@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.directory.entry_forms import TEXTAREA, EntryForm
+from familiennetz.directory.entry_forms import FOR_WHOM_FIELDS, TEXTAREA, EntryForm
 from familiennetz.directory.models import Category, Language, Location, Offer, Status
 
 from . import occurrences as rec
@@ -32,14 +32,7 @@ class EventForm(EntryForm):
             "is_all_day",
             "rrule",
             "skips_school_holidays",
-            "categories",
-            "for_pregnancy",
-            "age_min_months",
-            "age_max_months",
-            "is_free",
-            "fee_description",
-            "languages",
-            "accessibility_notes",
+            *FOR_WHOM_FIELDS,
             "event_status",
             "status_note",
             "requires_registration",
