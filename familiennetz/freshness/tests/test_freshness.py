@@ -159,3 +159,16 @@ def test_dashboard_counts_due_entries(client, coordinator, alliance):
         reverse("alliances:manage-dashboard", kwargs={"alliance_slug": alliance.slug})
     )
     assert response.context["due_total"] == 1
+
+
+def test_command_dry_run_counts_and_the_task_sends(stale_organisation, capsys):
+    from django.core.management import call_command
+
+    from familiennetz.freshness.tasks import send_review_reminders
+
+    call_command("send_review_reminders", "--dry-run")
+    assert "Dry run: 1 first reminder(s)" in capsys.readouterr().out
+    assert not mail.outbox
+    result = send_review_reminders.enqueue()
+    assert result.return_value["first"] == 1
+    assert len(mail.outbox) == 1
