@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from familiennetz.accounts import services as account_services
 from familiennetz.accounts.models import Invitation
-from familiennetz.freshness.selectors import due_count, due_entries, expired_q
+from familiennetz.freshness.selectors import due_count, due_entries, due_q, expired_q
 from familiennetz.moderation.models import ChangeRequest
 from familiennetz.moderation.selectors import review_counts, review_list
 
@@ -33,6 +33,12 @@ def home(request):
     alliances = list(alliances)
     if len(alliances) == 1:
         return redirect_manage("alliances:manage-dashboard", alliances[0])
+    from familiennetz.directory.models import Offer
+
+    for alliance in alliances:  # the state office's overview: is the data kept current?
+        offers = Offer.objects.for_alliance(alliance).filter(status="published")
+        alliance.offer_count = offers.count()
+        alliance.offers_due = offers.filter(due_q(alliance)).count()
     return render(request, "alliances/workspace/home.html", {"alliances": alliances})
 
 

@@ -126,3 +126,22 @@ def test_instance_admin_sees_the_new_models_in_the_admin(client, instance_admin,
         "admin:freshness_reviewreminder_changelist",
     ]:
         assert client.get(reverse(name)).status_code == 200, name
+
+
+def test_state_office_overview_lists_its_alliances_with_figures(
+    client, state_office_user, other_alliance
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from familiennetz.alliances.models import StateOffice
+    from familiennetz.directory.tests.factories import OfferFactory
+
+    StateOffice.objects.get().alliances.add(other_alliance)
+    OfferFactory(alliance=other_alliance, last_checked_at=timezone.now() - dt.timedelta(days=400))
+    OfferFactory(alliance=other_alliance)
+    client.force_login(state_office_user.user)
+    response = client.get(reverse("alliances:manage-home"))
+    figures = {a.slug: (a.offer_count, a.offers_due) for a in response.context["alliances"]}
+    assert figures == {"hainichen": (0, 0), "prohlis": (2, 1)}
