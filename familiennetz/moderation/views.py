@@ -107,6 +107,11 @@ def review_detail(request, pk: int):
         changed_since = bool(
             item.base_updated_at and entry.updated_at and entry.updated_at > item.base_updated_at
         )
+    suggestion_rows = [
+        (SuggestionForm.base_fields[key].label, value)
+        for key, value in item.payload.items()
+        if item.kind == Kind.SUGGESTION and key in SuggestionForm.base_fields and value
+    ]
     create_url = None
     if item.kind == Kind.SUGGESTION and item.is_pending:
         name = (
@@ -128,6 +133,7 @@ def review_detail(request, pk: int):
             "decision": decision,
             "edit_form": edit_form,
             "create_url": create_url,
+            "suggestion_rows": suggestion_rows,
         },
     )
 

@@ -154,3 +154,12 @@ def test_contact_data_is_removed_after_the_retention_period(alliance, settings):
     assert old.contact_purged_at is not None
     assert recent.contact_email == "neu@example.org"
     assert pending.contact_email == "offen@example.org"
+
+
+def test_the_review_page_shows_a_suggestion_with_field_labels(client, alliance, coordinator):
+    client.post(suggest_url(alliance), SUGGESTION)
+    item = ChangeRequest.objects.get()
+    client.force_login(coordinator.user)
+    rows = dict(client.get(item.get_absolute_url()).context["suggestion_rows"])
+    assert "when_where" not in rows
+    assert "Samstag, 14 Uhr, Stadtpark" in rows.values()
