@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -230,3 +231,35 @@ def user_delete(*, user: User) -> None:
     for device in devices_for_user(user, confirmed=None):
         device.delete()
     user.delete()
+
+
+@dataclass
+class RetentionResult:
+    registrations_anonymised: int = 0
+    registrations_deleted: int = 0
+    suggestion_contacts: int = 0
+    invitations: int = 0
+    login_failures: int = 0
+
+
+def personal_data_purge(*, dry_run: bool = False) -> RetentionResult:
+    """The daily retention run: registrations (events' own job), contacts left with
+    suggestions and reports, ended invitations, login-failure records older than 30 days."""
+    from axes.models import AccessAttempt
+
+    from familiennetz.events.registration import registration_purge
+    from familiennetz.moderation.services import purge_contacts
+
+    registrations = registration_purge(dry_run=dry_run)
+    attempts = AccessAttempt.objects.filter(attempt_time__lt=timezone.now() - dt.timedelta(days=30))
+    result = RetentionResult(
+        registrations_anonymised=registrations.anonymised,
+        registrations_deleted=registrations.deleted,
+        suggestion_contacts=purge_contacts(dry_run=dry_run),
+    )
+    if dry_run:
+        result.login_failures = attempts.count()
+    else:
+        result.invitations = invitations_purge()
+        result.login_failures, _detail = attempts.delete()
+    return result

@@ -187,3 +187,30 @@ def test_session_ends_after_the_absolute_lifetime(client, coordinator, settings)
     session["familiennetz_login_at"] = 0
     session.save()
     assert client.get(dashboard(coordinator.alliance)).status_code == 302
+
+
+def test_retention_task_removes_old_invitations_and_login_failures(coordinator):
+    import datetime as dt
+
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    from familiennetz.accounts.models import Invitation
+    from familiennetz.accounts.tasks import purge_personal_data
+
+    old, _token = invitation_create(
+        alliance=coordinator.alliance, email="alt@example.org", role="viewer", invited_by=None
+    )
+    Invitation.objects.filter(pk=old.pk).update(expires_at=timezone.now() - dt.timedelta(days=100))
+    fresh, _token = invitation_create(
+        alliance=coordinator.alliance, email="neu@example.org", role="viewer", invited_by=None
+    )
+    attempt = AccessAttempt.objects.create(
+        username="x@example.org", ip_address="192.0.2.1", user_agent="", failures_since_start=1
+    )
+    AccessAttempt.objects.filter(pk=attempt.pk).update(
+        attempt_time=timezone.now() - dt.timedelta(days=31)
+    )
+    result = purge_personal_data.enqueue().return_value
+    assert result["invitations"] == 1 and result["login_failures"] == 1
+    assert list(Invitation.objects.all()) == [fresh]
