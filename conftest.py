@@ -1,5 +1,7 @@
 """Shared personas and factories as fixtures (see STYLE.md §10)."""
 
+from dataclasses import dataclass
+
 import pytest
 
 from familiennetz.alliances.tests.factories import AllianceFactory
@@ -61,3 +63,92 @@ def german_by_default():
     translation.activate("de")
     yield
     translation.activate("de")
+
+
+# --- personas with roles (docs/dev/roles.md) ------------------------------------------------------
+
+PASSWORD = "geheim-und-lang-2026"
+
+
+@dataclass
+class Persona:
+    user: object
+    alliance: object
+    membership: object = None
+    organisation: object = None
+
+
+def _persona(alliance, role, *, email, organisations=()):
+    from familiennetz.accounts.tests.factories import UserFactory
+    from familiennetz.alliances.tests.factories import MembershipFactory
+
+    user = UserFactory(email=email)
+    membership = MembershipFactory(
+        user=user, alliance=alliance, role=role, organisations=list(organisations)
+    )
+    return Persona(user, alliance, membership, organisations[0] if organisations else None)
+
+
+@pytest.fixture
+def provider_organisation(alliance):
+    return directory_factories.OrganisationFactory(
+        alliance=alliance, name="Kita Sonnenschein", slug="kita-sonnenschein"
+    )
+
+
+@pytest.fixture
+def coordinator(alliance):
+    return _persona(alliance, "coordinator", email="koordination@hainichen.example")
+
+
+@pytest.fixture
+def steering_member(alliance):
+    return _persona(alliance, "steering", email="steuerung@hainichen.example")
+
+
+@pytest.fixture
+def viewer(alliance):
+    return _persona(alliance, "viewer", email="lesen@hainichen.example")
+
+
+@pytest.fixture
+def provider(alliance, provider_organisation):
+    return _persona(
+        alliance,
+        "provider",
+        email="leitung@kita-sonnenschein.example",
+        organisations=[provider_organisation],
+    )
+
+
+@pytest.fixture
+def outsider(other_alliance):
+    """A coordinator of another alliance."""
+    return _persona(other_alliance, "coordinator", email="koordination@prohlis.example")
+
+
+@pytest.fixture
+def state_office_user(alliance):
+    from familiennetz.accounts.tests.factories import UserFactory
+    from familiennetz.alliances.models import StateOffice
+
+    user = UserFactory(email="landesstelle@sachsen.example")
+    office = StateOffice.objects.create(name="Landeskoordinierungsstelle")
+    office.alliances.add(alliance)
+    office.members.add(user)
+    return Persona(user, alliance)
+
+
+@pytest.fixture
+def instance_admin(db):
+    from familiennetz.accounts.models import User
+
+    user = User.objects.create_superuser(email="admin@familiennetz.example", password=PASSWORD)
+    return Persona(user, None)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): …`` runs the on-commit callbacks (e-mails, tasks) of the block,
+    as a real request would when its transaction commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -179,7 +179,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "familiennetz <noreply@localh
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", 60 * 60 * 2)  # idle timeout (sliding)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -269,3 +269,52 @@ REGISTRATION_RATE_WINDOW = env.int("REGISTRATION_RATE_WINDOW", 600)  # … per t
 SITE_URL = env.str("SITE_URL", "http://localhost:8000").rstrip("/")
 # Rate limits key on REMOTE_ADDR; behind N reverse proxies that append X-Forwarded-For, set N.
 RATELIMIT_PROXY_COUNT = env.int("RATELIMIT_PROXY_COUNT", 0)
+
+# --- accounts, roles, moderation, freshness, history (docs/adr/0100–0104) ---
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "simple_history",
+    "familiennetz.moderation",
+    "familiennetz.freshness",
+    "familiennetz.history",  # last: holds the historical models of directory and events
+]
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1 : _auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "familiennetz.accounts.middleware.SessionLifetimeMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "alliances:manage-home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# Sessions: idle timeout (SESSION_COOKIE_AGE, sliding) plus an absolute maximum after login.
+SESSION_SAVE_EVERY_REQUEST = True  # empty (anonymous) sessions are still never saved
+SESSION_MAX_AGE = env.int("SESSION_MAX_AGE", 60 * 60 * 12)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24)
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", 14)
+# Login lockout (django-axes): N failures per address and e-mail lock that pair for a while.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env.float("LOGIN_LOCKOUT_HOURS", 0.5)
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_DISABLE_ACCESS_LOG = True  # no log of every successful login (personal data)
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_VERBOSE = False
+# Two-factor authentication (django-otp, TOTP): issuer name shown in authenticator apps.
+OTP_TOTP_ISSUER = FAMILIENNETZ["INSTANCE_NAME"]
+# History (django-simple-history): the user comes from HistoryRequestMiddleware.
+SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
+SIMPLE_HISTORY_REVERT_DISABLED = True  # restore goes through the workspace, not the admin
+# Retention of personal data in suggestions and error reports (days after the decision).
+SUGGESTION_CONTACT_RETENTION_DAYS = env.int("SUGGESTION_CONTACT_RETENTION_DAYS", 90)
+SUGGESTION_RATE_LIMIT = env.int("SUGGESTION_RATE_LIMIT", 5)  # public suggestions per client …
+SUGGESTION_RATE_WINDOW = env.int("SUGGESTION_RATE_WINDOW", 3600)  # … per this many seconds
+REVIEW_LINK_VALID_DAYS = env.int("REVIEW_LINK_VALID_DAYS", 90)

@@ -14,10 +14,17 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
 ]
 
+# The workspace (/manage/…) and accounts (/accounts/…) come before the public guide's
+# /<alliance_slug>/ patterns; "manage" and "accounts" are reserved alliance slugs.
 urlpatterns += i18n_patterns(
     path("", alliance_list, name="alliance-list"),
-    path("<slug:alliance_slug>/", include("familiennetz.directory.urls")),
-    path("<slug:alliance_slug>/", include("familiennetz.events.urls")),
+    path("accounts/", include("familiennetz.accounts.urls")),
+    path("", include("familiennetz.alliances.urls")),
+    path("", include("familiennetz.moderation.urls")),
+    path("", include("familiennetz.history.urls")),
+    path("", include("familiennetz.freshness.urls")),
+    path("", include("familiennetz.directory.urls")),
+    path("", include("familiennetz.events.urls")),
     path("<slug:alliance_slug>/", include("familiennetz.events.registration_urls")),
     prefix_default_language=False,
 )

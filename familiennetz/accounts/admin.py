@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Invitation, User
 
 
 @admin.register(User)
@@ -20,3 +20,12 @@ class UserAdmin(BaseUserAdmin):
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "alliance", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["alliance", "role"]
+    search_fields = ["email"]
+    readonly_fields = ["token_hash", "created_at", "accepted_at", "accepted_by", "revoked_at"]
+    autocomplete_fields = ["organisations", "invited_by"]

@@ -42,3 +42,77 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        from django.utils import timezone
+
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True).filter(
+            expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """An e-mail invitation to a role in an alliance (coordinator invites a Kita leader).
+
+    Only a hash of the token is stored; the link in the e-mail carries the token itself.
+    """
+
+    alliance = models.ForeignKey(
+        "alliances.Alliance",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("alliance"),
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=20)
+    organisations = models.ManyToManyField(
+        "directory.Organisation", blank=True, related_name="+", verbose_name=_("organisations")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_sent",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.alliance}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("alliances:manage-member-list", kwargs={"alliance_slug": self.alliance.slug})
+
+    @property
+    def is_open(self) -> bool:
+        from django.utils import timezone
+
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )

@@ -90,3 +90,89 @@ class Alliance(TimeStampedModel):
 
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This short name is reserved. Choose another.")})
+
+
+class Role(models.TextChoices):
+    """Roles inside one alliance (docs/dev/roles.md)."""
+
+    COORDINATOR = "coordinator", _("Coordinator")
+    STEERING = "steering", _("Steering group member")
+    PROVIDER = "provider", _("Provider editor")
+    VIEWER = "viewer", _("Viewer")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def for_alliance(self, alliance):
+        return self.filter(alliance=alliance)
+
+    def active(self):
+        return self.filter(user__is_active=True)
+
+
+class Membership(TimeStampedModel):
+    """A user's role in one alliance; provider editors are scoped to organisations."""
+
+    user = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("alliance")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.VIEWER)
+    organisations = models.ManyToManyField(
+        "directory.Organisation",
+        related_name="editor_memberships",
+        blank=True,
+        verbose_name=_("organisations"),
+        help_text=_("Provider editors edit the entries of these organisations only."),
+    )
+    invited_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["alliance", "role", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "alliance"], name="membership_unique_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.alliance} ({self.get_role_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("alliances:manage-member-list", kwargs={"alliance_slug": self.alliance.slug})
+
+
+class StateOffice(TimeStampedModel):
+    """A state coordination office: read-only access to a defined set of alliances."""
+
+    name = models.CharField(_("name"), max_length=200)
+    alliances = models.ManyToManyField(
+        Alliance, related_name="state_offices", blank=True, verbose_name=_("alliances")
+    )
+    members = models.ManyToManyField(
+        "accounts.User", related_name="state_offices", blank=True, verbose_name=_("members")
+    )
+
+    class Meta:
+        verbose_name = _("state office")
+        verbose_name_plural = _("state offices")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("alliances:manage-home")

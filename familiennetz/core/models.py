@@ -16,6 +16,18 @@ class AllianceOwnedQuerySet(models.QuerySet):
     def for_alliance(self, alliance):
         return self.filter(alliance=alliance)
 
+    def visible_to(self, user):
+        """Rows ``user`` may see in the workspace (roles: docs/dev/roles.md)."""
+        from familiennetz.alliances.scoping import scope_q
+
+        return self.filter(scope_q(user, self.model))
+
+    def editable_by(self, user):
+        """Rows ``user`` may change."""
+        from familiennetz.alliances.scoping import scope_q
+
+        return self.filter(scope_q(user, self.model, edit=True))
+
 
 class AllianceOwned(TimeStampedModel):
     """A row that belongs to exactly one alliance (the tenant).

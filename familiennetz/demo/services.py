@@ -33,6 +33,7 @@ from familiennetz.directory.services import german_ascii, taxonomy_install, uniq
 from familiennetz.search.api import deferred_indexing, reindex_alliance
 from familiennetz.socialspace.models import District
 
+from .accounts import demo_provider_change, demo_review_items, demo_users_ensure
 from .content import DEMO_ALLIANCES
 from .content.events import install_demo_events
 from .content.types import AllianceSpec, DistrictSpec, OfferSpec, OrganisationSpec, PlaceSpec
@@ -65,6 +66,8 @@ class AllianceSummary:
 class SeedResult:
     alliances: list[AllianceSummary] = field(default_factory=list)
     admin_email: str | None = None
+    logins: list = field(default_factory=list)  # demo users per role (with the admin only)
+    review_items: int = 0
     seconds: float = 0.0
 
 
@@ -97,6 +100,11 @@ def demo_seed(*, with_admin: bool, specs: tuple[AllianceSpec, ...] = DEMO_ALLIAN
                 reindex_alliance(alliance=alliance)
         if with_admin:
             result.admin_email = demo_admin_ensure().email
+            result.logins = demo_users_ensure(alliances=alliances, password=DEMO_ADMIN_PASSWORD)
+        for alliance in alliances:
+            result.review_items += demo_review_items(alliance=alliance)
+            if with_admin:
+                result.review_items += int(demo_provider_change(alliance=alliance))
     result.alliances = [demo_alliance_summary(alliance=alliance) for alliance in alliances]
     result.seconds = time.monotonic() - started
     return result

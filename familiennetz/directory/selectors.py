@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.core.geo import distance_km
+from familiennetz.freshness.selectors import publicly_visible
 from familiennetz.search.api import search_offers
 from familiennetz.socialspace.models import District
 
@@ -93,8 +94,7 @@ def category_list_with_counts(*, alliance: Alliance) -> list[Category]:
 def emergency_offer_list(*, alliance: Alliance, limit: int = 8) -> list[Offer]:
     """The "Erste-Hilfe-Box": published offers in the emergency categories, with a phone."""
     return list(
-        Offer.objects.for_alliance(alliance)
-        .published()
+        publicly_visible(Offer.objects.for_alliance(alliance).published(), alliance)
         .filter(Q(categories__code="notfall") | Q(categories__parent__code="notfall"))
         .exclude(phone="")
         .select_related("alliance")
@@ -130,7 +130,7 @@ def origin_place_list(*, alliance: Alliance, limit: int = 40) -> list[Location]:
 
 
 def _filtered_offers(alliance: Alliance, filters: dict, now: dt.datetime):
-    offers = Offer.objects.for_alliance(alliance).published()
+    offers = publicly_visible(Offer.objects.for_alliance(alliance).published(), alliance, now=now)
     if slug := filters.get("kategorie"):
         offers = offers.filter(Q(categories__slug=slug) | Q(categories__parent__slug=slug))
     if key := filters.get("alter"):
@@ -296,8 +296,7 @@ def _offers_for_cards(ids):
 
 def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
     offer = (
-        Offer.objects.for_alliance(alliance)
-        .published()
+        publicly_visible(Offer.objects.for_alliance(alliance).published(), alliance)
         .select_related("organisation", "alliance")
         .prefetch_related(
             "categories__parent",
@@ -320,12 +319,14 @@ def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
 
 def organisation_get_public(*, alliance: Alliance, slug: str) -> Organisation:
     organisation = (
-        Organisation.objects.for_alliance(alliance)
+        publicly_visible(Organisation.objects.for_alliance(alliance), alliance)
         .select_related("alliance")
         .prefetch_related(
             Prefetch(
                 "offers",
-                queryset=Offer.objects.published().select_related("alliance").order_by("name"),
+                queryset=publicly_visible(Offer.objects.published(), alliance)
+                .select_related("alliance")
+                .order_by("name"),
             ),
             Prefetch("locations", queryset=Location.objects.select_related("alliance", "district")),
             Prefetch("contacts", queryset=Contact.objects.filter(offer__isnull=True)),
@@ -340,13 +341,13 @@ def organisation_get_public(*, alliance: Alliance, slug: str) -> Organisation:
 
 def location_get_public(*, alliance: Alliance, slug: str) -> Location:
     location = (
-        Location.objects.for_alliance(alliance)
+        publicly_visible(Location.objects.for_alliance(alliance), alliance)
         .select_related("alliance", "organisation", "district")
         .prefetch_related(
             "schedules",
             Prefetch(
                 "offers",
-                queryset=Offer.objects.published()
+                queryset=publicly_visible(Offer.objects.published(), alliance)
                 .select_related("alliance")
                 .order_by("name")
                 .distinct(),

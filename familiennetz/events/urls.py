@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import public, widget
 
@@ -13,4 +13,11 @@ urlpatterns = [
     path("kalender/widget.html", widget.widget_snippet, name="calendar-widget-snippet"),
     path("termine/<slug:slug>/", public.event_detail, name="event-detail"),
     path("termine/<slug:slug>/ical/", public.event_ical, name="event-ical"),
+]
+
+# Workspace (/manage/<alliance>/…) and public guide (/<alliance>/…) in one namespace; this
+# module is included at the root of i18n_patterns (config/urls.py).
+urlpatterns = [
+    path("manage/<slug:alliance_slug>/", include("familiennetz.events.workspace_urls")),
+    path("<slug:alliance_slug>/", include(urlpatterns)),
 ]

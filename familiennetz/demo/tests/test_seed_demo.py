@@ -172,7 +172,10 @@ def test_contact_data_is_fictional(db):
 
 
 def test_demo_admin_can_log_in(db, client):
-    assert client.login(email=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD)
+    response = client.post(
+        "/accounts/anmelden/", {"username": DEMO_ADMIN_EMAIL, "password": DEMO_ADMIN_PASSWORD}
+    )
+    assert response.status_code == 302
     user = get_user_model().objects.get(email=DEMO_ADMIN_EMAIL)
     assert user.is_staff and user.is_superuser
 

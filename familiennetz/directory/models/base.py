@@ -40,6 +40,13 @@ class Checked(AllianceOwned):
         days = self.alliance.settings.get("review_cycle_days", DEFAULT_REVIEW_CYCLE_DAYS)
         return timezone.now() - self.last_checked_at > timedelta(days=days)
 
+    @property
+    def is_expired(self) -> bool:
+        """Not confirmed within review cycle + grace period: "nicht mehr bestätigt seit …"."""
+        from familiennetz.freshness.selectors import EXPIRED, entry_state
+
+        return entry_state(self) == EXPIRED
+
 
 def coordinate_constraints(prefix: str) -> list[models.CheckConstraint]:
     return [

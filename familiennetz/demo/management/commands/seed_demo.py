@@ -72,3 +72,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 "  Demo admin not created (DEBUG is off); pass --with-admin to create it."
             )
+        if result.logins:
+            self.stdout.write(
+                f"  Workspace: {BASE_URL}/manage/  (every demo user's password: "
+                f"{DEMO_ADMIN_PASSWORD})"
+            )
+            for login in result.logins:
+                scope = f" – {login.organisation}" if login.organisation else ""
+                self.stdout.write(f"    {login.alliance}: {login.role}{scope}: {login.email}")
+        self.stdout.write(f"  {result.review_items} items wait in the review queues.")

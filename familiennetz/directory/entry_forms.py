@@ -1,0 +1,247 @@
+"""Workspace forms for directory entries. Validation only: saving (direct or as a change for
+review) goes through ``moderation.services``; slugs are made once and never change (they are
+printed on flyers and QR codes)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from familiennetz.socialspace.models import District
+
+from .models import (
+    Category,
+    Language,
+    Location,
+    Offer,
+    OfferLocation,
+    Organisation,
+    Schedule,
+    Status,
+)
+from .schedule_fields import ScheduleRowsMixin
+
+TEXTAREA = forms.Textarea(attrs={"rows": 5})
+# "For whom" fields that offers and events share.
+FOR_WHOM_FIELDS = [
+    "categories",
+    "for_pregnancy",
+    "age_min_months",
+    "age_max_months",
+    "is_free",
+    "fee_description",
+    "languages",
+    "accessibility_notes",
+]
+
+
+class EntryForm(forms.ModelForm):
+    """Base: knows the alliance and the user, limits organisation choices to what the user
+    may edit, offers a status field only to those who may publish."""
+
+    status_field = None  # name of the status field, if the model has one
+
+    def __init__(self, *args, alliance, user, can_publish: bool, **kwargs):
+        self.alliance = alliance
+        self.user = user
+        self.can_publish = can_publish
+        super().__init__(*args, **kwargs)
+        if "organisation" in self.fields:
+            organisations = Organisation.objects.for_alliance(alliance).editable_by(user)
+            self.fields["organisation"].queryset = organisations.order_by("name")
+            self.fields["organisation"].empty_label = None
+        if self.status_field and self.status_field in self.fields and not can_publish:
+            del self.fields[self.status_field]
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("age_min_months"), cleaned.get("age_max_months")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "age_max_months", _("The maximum age must not be below the minimum age.")
+            )
+        return cleaned
+
+    def _post_clean(self):
+        self.instance.alliance = self.alliance
+        super()._post_clean()
+
+
+class OrganisationForm(EntryForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "operator", "description", "website", "email", "phone"]
+        widgets = {"description": TEXTAREA}
+
+
+class LocationForm(ScheduleRowsMixin, EntryForm):
+    class Meta:
+        model = Location
+        fields = [
+            "organisation",
+            "name",
+            "description",
+            "street",
+            "postal_code",
+            "city",
+            "district",
+            "latitude",
+            "longitude",
+            "is_wheelchair_accessible",
+            "is_pram_accessible",
+            "accessibility_notes",
+            "transport_notes",
+        ]
+        widgets = {
+            "description": TEXTAREA,
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = District.objects.for_alliance(self.alliance).order_by(
+            "name"
+        )
+        if self.user.has_perm("directory.add_organisation", self.alliance):
+            self.fields["organisation"].required = False
+            self.fields["organisation"].empty_label = _("(no organisation)")
+        self.add_schedule_rows()
+
+    def existing_schedules(self):
+        return list(self.instance.schedules.filter(kind=Schedule.Kind.OPENING_HOURS))
+
+    def clean(self):
+        cleaned = super().clean()
+        lat, lon = cleaned.get("latitude"), cleaned.get("longitude")
+        if (lat is None) != (lon is None):
+            self.add_error("longitude", _("Give both coordinates or none."))
+        self.schedule_data = self.clean_schedule_rows(cleaned)
+        return cleaned
+
+    def save_related(self, instance: Location) -> None:
+        """Replace the opening hours that the rows show (other rules stay)."""
+        keep = {schedule.pk for schedule in self.other_schedules}
+        for schedule in instance.schedules.filter(kind=Schedule.Kind.OPENING_HOURS).exclude(
+            pk__in=keep
+        ):
+            schedule.delete()
+        for row in self.schedule_data:
+            Schedule.objects.create(
+                alliance=instance.alliance,
+                location=instance,
+                kind=Schedule.Kind.OPENING_HOURS,
+                rrule=row["rrule"],
+                opens_at=row["opens_at"],
+                closes_at=row["closes_at"],
+                description=row["description"],
+                last_checked_at=instance.last_checked_at,
+            )
+
+
+class OfferForm(ScheduleRowsMixin, EntryForm):
+    status_field = "status"
+    schedule_prefix = "sessions"
+    schedule_label = _("Regular session")
+    schedule_kind = Schedule.Kind.SESSION
+    with_place = True
+    places = forms.ModelMultipleChoiceField(
+        label=_("Places"),
+        queryset=Location.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Where the offer takes place."),
+    )
+
+    class Meta:
+        model = Offer
+        fields = [
+            "organisation",
+            "name",
+            "summary",
+            "description",
+            *FOR_WHOM_FIELDS,
+            "participation",
+            "participation_notes",
+            "is_online",
+            "email",
+            "phone",
+            "website",
+            "status",
+        ]
+        widgets = {
+            "description": TEXTAREA,
+            "categories": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
+            "participation_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["categories"].queryset = Category.objects.for_alliance(self.alliance).order_by(
+            "parent__position", "position", "name"
+        )
+        self.fields["languages"].queryset = Language.objects.order_by("position", "name_de")
+        self.fields["places"].queryset = Location.objects.for_alliance(self.alliance).order_by(
+            "name"
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial["places"] = list(self.instance.locations.values_list("pk", flat=True))
+        if "status" in self.fields:
+            self.fields["status"].choices = Status.choices
+        self.add_schedule_rows()
+
+    def existing_schedules(self):
+        return list(
+            Schedule.objects.filter(
+                offer_location__offer=self.instance, kind=Schedule.Kind.SESSION
+            ).select_related("offer_location")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.schedule_data = self.clean_schedule_rows(cleaned)
+        places = set(cleaned.get("places") or [])
+        for name in self.schedule_rows:
+            place = cleaned.get(f"{name}_place")
+            if place is not None and place not in places:
+                self.add_error(f"{name}_place", _("Tick this place under “Places” too."))
+        return cleaned
+
+    def save_related(self, instance: Offer) -> None:
+        """Keep the offer's places and the sessions the rows show in step with the form."""
+        wanted = {location.pk for location in self.cleaned_data.get("places") or []}
+        current = set(instance.offer_locations.values_list("location_id", flat=True))
+        for offer_location in instance.offer_locations.filter(location_id__in=current - wanted):
+            offer_location.delete()
+        for location_id in sorted(wanted - current):
+            OfferLocation.objects.create(
+                alliance=instance.alliance,
+                offer=instance,
+                location_id=location_id,
+                last_checked_at=instance.last_checked_at,
+            )
+        keep = {schedule.pk for schedule in self.other_schedules}
+        for schedule in Schedule.objects.filter(
+            offer_location__offer=instance, kind=Schedule.Kind.SESSION
+        ).exclude(pk__in=keep):
+            schedule.delete()
+        at = {ol.location_id: ol for ol in instance.offer_locations.all()}
+        for row in self.schedule_data:
+            Schedule.objects.create(
+                alliance=instance.alliance,
+                offer_location=at[row["place"].pk],
+                kind=Schedule.Kind.SESSION,
+                rrule=row["rrule"],
+                opens_at=row["opens_at"],
+                closes_at=row["closes_at"],
+                description=row["description"],
+                last_checked_at=instance.last_checked_at,
+            )
+
+
+ENTRY_FORMS = {
+    "directory.organisation": OrganisationForm,
+    "directory.location": LocationForm,
+    "directory.offer": OfferForm,
+}

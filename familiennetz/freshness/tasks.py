@@ -1,0 +1,15 @@
+"""Background jobs of the review cycle (django-tasks; run daily, see docs/dev/freshness.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django_tasks import task
+
+
+@task()
+def send_review_reminders() -> dict[str, int]:
+    """First and second reminders to providers, escalations to the coordination."""
+    from .services import reminders_run
+
+    return asdict(reminders_run())

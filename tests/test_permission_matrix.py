@@ -1,0 +1,265 @@
+"""Every workspace URL × every role → the expected HTTP status (docs/dev/roles.md).
+
+The URL list is read from the URL resolver: a new URL under /manage/ without an entry in
+MATRIX makes ``test_every_workspace_url_is_in_the_matrix`` fail. API write endpoints join
+the matrix when they exist (they use the same rules).
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from familiennetz.directory.tests.factories import (
+    LocationFactory,
+    OfferFactory,
+    OrganisationFactory,
+)
+from familiennetz.events.tests.factories import EventFactory, OccurrenceFactory
+
+ROLES = [
+    "anonymous",
+    "coordinator",
+    "steering",
+    "provider",
+    "viewer",
+    "state_office",
+    "outsider",
+    "admin",
+]
+ALL = dict.fromkeys(ROLES, 200) | {"anonymous": 302, "outsider": 404}
+
+
+def only(allowed: set[str], *, ok: int = 200, denied: int = 403) -> dict[str, int]:
+    statuses = {role: (ok if role in allowed else denied) for role in ROLES}
+    return statuses | {"anonymous": 302, "outsider": 404}
+
+
+COORDINATION = {"coordinator", "admin"}
+EDITORS = {"coordinator", "steering", "provider", "admin"}
+WHOLE_EDITORS = {"coordinator", "steering", "admin"}
+ORGANISERS = {"coordinator", "provider", "admin"}
+READERS = {"coordinator", "steering", "provider", "viewer", "state_office", "admin"}
+
+# url name: (method, kwargs(world) -> dict, expected status per role)
+MATRIX = {
+    "alliances:manage-home": (
+        "get",
+        lambda w: {},
+        dict.fromkeys(ROLES, 302) | {"admin": 200},
+    ),
+    "alliances:manage-dashboard": ("get", lambda w: {}, ALL),
+    "alliances:manage-member-list": ("get", lambda w: {}, only(COORDINATION)),
+    "alliances:manage-member-update": (
+        "get",
+        lambda w: {"pk": w.provider.membership.pk},
+        only(COORDINATION),
+    ),
+    "alliances:manage-invitation-revoke": (
+        "post",
+        lambda w: {"pk": w.invitation.pk},
+        only(COORDINATION, ok=302),
+    ),
+    "alliances:manage-settings": ("get", lambda w: {}, only(COORDINATION)),
+    "directory:manage-organisation-list": ("get", lambda w: {}, ALL),
+    "directory:manage-organisation-create": ("get", lambda w: {}, only(WHOLE_EDITORS)),
+    "directory:manage-organisation-detail": (
+        "get",
+        lambda w: {"pk": w.organisation.pk},
+        only(READERS),
+    ),
+    "directory:manage-organisation-update": (
+        "get",
+        lambda w: {"pk": w.organisation.pk},
+        only(READERS),  # read-only for viewers and state offices
+    ),
+    "directory:manage-organisation-confirm": (
+        "post",
+        lambda w: {"pk": w.organisation.pk},
+        only(EDITORS, ok=302),
+    ),
+    "directory:manage-location-list": ("get", lambda w: {}, ALL),
+    "directory:manage-location-create": ("get", lambda w: {}, only(EDITORS)),
+    "directory:manage-location-update": ("get", lambda w: {"pk": w.location.pk}, only(READERS)),
+    "directory:manage-location-confirm": (
+        "post",
+        lambda w: {"pk": w.location.pk},
+        only(EDITORS, ok=302),
+    ),
+    "directory:manage-offer-list": ("get", lambda w: {}, ALL),
+    "directory:manage-offer-create": ("get", lambda w: {}, only(EDITORS)),
+    "directory:manage-offer-update": ("get", lambda w: {"pk": w.offer.pk}, only(READERS)),
+    "directory:manage-offer-confirm": ("post", lambda w: {"pk": w.offer.pk}, only(EDITORS, ok=302)),
+    "directory:manage-offer-status": (
+        "post",
+        lambda w: {"pk": w.offer.pk},
+        only(EDITORS, ok=302),
+    ),
+    "events:manage-event-list": ("get", lambda w: {}, ALL),
+    "events:manage-event-create": ("get", lambda w: {}, only(EDITORS)),
+    "events:manage-event-update": ("get", lambda w: {"pk": w.event.pk}, only(READERS)),
+    "events:manage-event-confirm": ("post", lambda w: {"pk": w.event.pk}, only(EDITORS, ok=302)),
+    "events:manage-event-status": ("post", lambda w: {"pk": w.event.pk}, only(EDITORS, ok=302)),
+    "events:manage-participant-list": ("get", lambda w: {"pk": w.event.pk}, only(ORGANISERS)),
+    "events:manage-participant-export": ("get", lambda w: {"pk": w.event.pk}, only(ORGANISERS)),
+    "moderation:manage-review-list": ("get", lambda w: {}, only(COORDINATION)),
+    "moderation:manage-review-detail": ("get", lambda w: {"pk": w.item.pk}, only(COORDINATION)),
+    "history:manage-version-list": (
+        "get",
+        lambda w: {"kind": "angebot", "pk": w.offer.pk},
+        only(READERS),
+    ),
+    "history:manage-version-restore": (
+        "post",
+        lambda w: {
+            "kind": "angebot",
+            "pk": w.offer.pk,
+            "history_id": w.offer.history.earliest().history_id,
+        },
+        only(COORDINATION, ok=302),
+    ),
+}
+
+# What each POST sends (valid input, so that the allowed roles get their redirect).
+POST_DATA = {
+    "directory:manage-offer-status": {"status": "archived"},
+    "events:manage-event-status": {"status": "archived"},
+}
+
+
+def _workspace_url_names() -> set[str]:
+    """Names of all URL patterns under /manage/, with their namespaces."""
+    names = set()
+
+    def walk(patterns, prefix: str, namespace: str):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                ns = namespace
+                if pattern.namespace:
+                    ns = f"{namespace}{pattern.namespace}:"
+                walk(pattern.url_patterns, route, ns)
+            elif isinstance(pattern, URLPattern) and route.lstrip("^").startswith("manage/"):
+                names.add(f"{namespace}{pattern.name}")
+
+    walk(get_resolver().url_patterns, "", "")
+    return names
+
+
+def test_every_workspace_url_is_in_the_matrix():
+    names = _workspace_url_names()
+    assert names, "no workspace URLs found: has the URL layout changed?"
+    missing = sorted(names - set(MATRIX))
+    assert not missing, f"workspace URLs without an entry in the permission matrix: {missing}"
+    stale = sorted(set(MATRIX) - names)
+    assert not stale, f"matrix entries for URLs that no longer exist: {stale}"
+
+
+@pytest.fixture
+def world(
+    alliance,
+    other_alliance,
+    coordinator,
+    steering_member,
+    provider,
+    viewer,
+    state_office_user,
+    outsider,
+    instance_admin,
+):
+    from familiennetz.accounts.services import invitation_create
+    from familiennetz.moderation.services import report_create
+
+    organisation = provider.organisation
+    offer = OfferFactory(alliance=alliance, organisation=organisation)
+    location = LocationFactory(alliance=alliance, organisation=organisation)
+    event = EventFactory(alliance=alliance, organisation=organisation, requires_registration=True)
+    OccurrenceFactory(event=event)
+    item = report_create(alliance=alliance, target=offer, message="Neue Zeiten")
+    invitation, _token = invitation_create(
+        alliance=alliance, email="neu@example.org", role="viewer", invited_by=coordinator.user
+    )
+    return SimpleNamespace(
+        alliance=alliance,
+        organisation=organisation,
+        offer=offer,
+        location=location,
+        event=event,
+        item=item,
+        invitation=invitation,
+        provider=provider,
+        users={
+            "anonymous": None,
+            "coordinator": coordinator.user,
+            "steering": steering_member.user,
+            "provider": provider.user,
+            "viewer": viewer.user,
+            "state_office": state_office_user.user,
+            "outsider": outsider.user,
+            "admin": instance_admin.user,
+        },
+    )
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(name, world, client):
+    method, make_kwargs, expected = MATRIX[name]
+    kwargs = make_kwargs(world)
+    if name != "alliances:manage-home":
+        kwargs["alliance_slug"] = world.alliance.slug
+    url = reverse(name, kwargs=kwargs)
+    got = {}
+    for role in ROLES:
+        # A fresh invitation for every role: revoking one closes it for the next request.
+        if name == "alliances:manage-invitation-revoke":
+            world.invitation.revoked_at = None
+            world.invitation.save()
+        client.logout()
+        user = world.users[role]
+        if user is not None:
+            client.force_login(user)
+        send = client.get if method == "get" else client.post
+        got[role] = send(url, POST_DATA.get(name, {})).status_code
+    assert got == expected, f"{name} ({url})"
+
+
+OTHER_ORGANISATION_URLS = [
+    ("directory:manage-organisation-detail", "organisation"),
+    ("directory:manage-organisation-update", "organisation"),
+    ("directory:manage-location-update", "location"),
+    ("directory:manage-offer-update", "offer"),
+    ("events:manage-event-update", "event"),
+    ("events:manage-participant-list", "event"),
+]
+
+
+@pytest.mark.parametrize(("name", "attr"), OTHER_ORGANISATION_URLS)
+def test_provider_gets_404_for_another_organisations_entries(name, attr, client, provider):
+    other = OrganisationFactory(alliance=provider.alliance)
+    rows = {
+        "organisation": other,
+        "location": LocationFactory(alliance=provider.alliance, organisation=other),
+        "offer": OfferFactory(alliance=provider.alliance, organisation=other),
+        "event": EventFactory(alliance=provider.alliance, organisation=other),
+    }
+    client.force_login(provider.user)
+    url = reverse(name, kwargs={"alliance_slug": provider.alliance.slug, "pk": rows[attr].pk})
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name", ["directory:manage-offer-update", "directory:manage-organisation-update"]
+)
+def test_read_only_roles_cannot_save_an_entry(name, world, client):
+    obj = world.offer if "offer" in name else world.organisation
+    url = reverse(name, kwargs={"alliance_slug": world.alliance.slug, "pk": obj.pk})
+    for role in ("viewer", "state_office"):
+        client.force_login(world.users[role])
+        page = client.get(url)
+        assert page.status_code == 200
+        assert all(field.disabled for field in page.context["form"].fields.values())
+        assert client.post(url, {"name": "Übernommen?"}).status_code == 403
+    obj.refresh_from_db()
+    assert obj.name != "Übernommen?"
