@@ -28,6 +28,8 @@ ALLIANCE_SLUG = "bench"
 TOWN = "Musterstadt"
 CENTRE = (50.8320, 12.9250)  # map centre of the (fictional) town
 BATCH = 1000
+# Expanded series by (rule, start, end, window): the same few rules recur in every alliance.
+_SLOT_CACHE: dict = {}
 
 # --- word material --------------------------------------------------------------------------
 
@@ -850,7 +852,13 @@ class _Builder:
         as materialised rows, as ``event_sync_occurrences`` would store them."""
         from familiennetz.directory.models import Status
         from familiennetz.events.models import Event, Occurrence
-        from familiennetz.events.occurrences import BERLIN, Window, expand, local_midnight
+        from familiennetz.events.occurrences import (
+            BERLIN,
+            Slot,
+            Window,
+            expand,
+            local_midnight,
+        )
 
         if occurrences <= 0:
             return
@@ -879,7 +887,15 @@ class _Builder:
             end = dt.datetime.combine(day, dt.time(end_hour, end_minute), tzinfo=BERLIN)
             if not rule and rng.random() < 0.05:  # a holiday camp over several days
                 end += dt.timedelta(days=rng.randint(1, 4))
-            slots = expand(starts_at=start, ends_at=end, rrule=rule, window=window)[:budget]
+            if rule:  # few distinct (rule, start, end): expand each once
+                key = (rule, start, end, window)
+                if key not in _SLOT_CACHE:
+                    _SLOT_CACHE[key] = expand(
+                        starts_at=start, ends_at=end, rrule=rule, window=window
+                    )
+                slots = _SLOT_CACHE[key][:budget]
+            else:
+                slots = [Slot(start, start, end)] if window.contains(start) else []
             if not slots:
                 continue
             budget -= len(slots)
