@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from familiennetz.core.pagecache import cache_public_page
 from familiennetz.directory import selectors
 from familiennetz.directory.forms import OfferFilterForm
 from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organisation_jsonld
@@ -32,6 +33,7 @@ def _filter_form(request) -> OfferFilterForm:
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def home(request):
     alliance = request.alliance
@@ -53,6 +55,7 @@ def home(request):
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def search(request):
     form = _filter_form(request)
@@ -73,6 +76,7 @@ def search(request):
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def search_geojson(request):
     """All results of a search (not just one page) as GeoJSON, capped for the map."""
@@ -111,12 +115,14 @@ def _offer_context(request, slug: str) -> dict:
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def offer_detail(request, slug: str):
     return render(request, "directory/public/offer_detail.html", _offer_context(request, slug))
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def offer_print(request, slug: str):
     context = _offer_context(request, slug)
@@ -135,6 +141,7 @@ def offer_qr(request, slug: str):
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def organisation_detail(request, slug: str):
     organisation = selectors.organisation_get_public(alliance=request.alliance, slug=slug)
@@ -151,6 +158,7 @@ def organisation_detail(request, slug: str):
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def location_detail(request, slug: str):
     location = selectors.location_get_public(alliance=request.alliance, slug=slug)

@@ -7,7 +7,6 @@ names (kategorie, alter, ortsteil, kostenlos, sprache) plus organisation, von, b
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -19,11 +18,12 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from familiennetz.core import pagecache
+from familiennetz.core.pagecache import cache_public_page
 from familiennetz.directory.recurrence import describe_rule
 from familiennetz.events import selectors
 from familiennetz.events.feeds import (
@@ -188,6 +188,7 @@ def _subscription(request, selection: Selection) -> dict:
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def calendar(request):
     alliance = request.alliance
@@ -350,25 +351,16 @@ def calendar_ical(request):
     """Subscription feed for any filter combination (webcal:// or https://).
 
     Phones poll these often, so the body is cached for a few minutes under a key that changes
-    whenever a date or event of the alliance changes (selectors.calendar_version).
+    whenever anything of the alliance changes (its content version, core/pagecache.py).
     """
-    key = (
-        "events:ics:"
-        + hashlib.sha256(
-            "|".join(
-                [
-                    request.build_absolute_uri(),
-                    get_language() or "",
-                    timezone.localdate().isoformat(),
-                    selectors.calendar_version(alliance=request.alliance),
-                ]
-            ).encode()
-        ).hexdigest()
-    )
-    cached = cache.get(key)
-    if cached is None:
+    if not pagecache.usable(request):
         cached = _build_calendar_feed(request)
-        cache.set(key, cached, FEED_BODY_CACHE_SECONDS)
+    else:
+        key = pagecache.cache_key(request, prefix="events:ics")
+        cached = cache.get(key)
+        if cached is None:
+            cached = _build_calendar_feed(request)
+            cache.set(key, cached, FEED_BODY_CACHE_SECONDS)
     body, last_modified = cached
     return ical_response(
         request,
@@ -390,6 +382,7 @@ def _rss_entries(request, selection: Selection):
 
 
 @require_safe
+@cache_public_page
 def calendar_rss(request):
     selection = read_selection(request, strict=True)
     link = reverse("events:calendar", kwargs={"alliance_slug": request.alliance.slug})
@@ -402,6 +395,7 @@ def calendar_rss(request):
 
 
 @require_safe
+@cache_public_page
 def calendar_atom(request):
     selection = read_selection(request, strict=True)
     link = reverse("events:calendar", kwargs={"alliance_slug": request.alliance.slug})
@@ -437,6 +431,7 @@ def _status_in_notice(event, selected) -> bool:
 
 
 @require_safe
+@cache_public_page
 def event_detail(request, slug: str):
     alliance = request.alliance
     event = selectors.event_get_public(alliance=alliance, slug=slug)
