@@ -74,7 +74,7 @@ def category_list_for_filter(*, alliance: Alliance) -> list[Category]:
 def category_list_with_counts(*, alliance: Alliance) -> list[Category]:
     """Top-level categories with the number of published offers in them or their children."""
     published = Q(offers__status="published") | Q(children__offers__status="published")
-    return list(
+    categories = list(
         Category.objects.for_alliance(alliance)
         .filter(parent__isnull=True)
         .annotate(
@@ -87,6 +87,9 @@ def category_list_with_counts(*, alliance: Alliance) -> list[Category]:
         .distinct()
         .order_by("position", "name")
     )
+    for category in categories:  # their links need the alliance: no query per category
+        category.alliance = alliance
+    return categories
 
 
 def emergency_offer_list(*, alliance: Alliance, limit: int = 8) -> list[Offer]:
@@ -314,6 +317,13 @@ def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
     )
     if offer is None:
         raise Http404(_("This offer does not exist or is no longer published."))
+    # Links to places and categories need the alliance: set it instead of a query each.
+    for offer_location in offer.offer_locations.all():
+        offer_location.location.alliance = alliance
+    for category in offer.categories.all():
+        category.alliance = alliance
+        if category.parent is not None:
+            category.parent.alliance = alliance
     return offer
 
 
