@@ -56,6 +56,20 @@ def cache_key(request, prefix: str = "page") -> str:
     )
 
 
+def alliance_cached(alliance, name: str, compute):
+    """``compute()``, cached for the alliance until its content changes (reference data that
+    many pages share: categories with counts, districts, places for the map)."""
+    if page_cache_seconds() <= 0:
+        return compute()
+    version_used(alliance.pk)
+    key = f"data:{alliance.pk}:{alliance.content_version}:{get_language() or ''}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, page_cache_seconds())
+    return value
+
+
 def usable(request) -> bool:
     """Whether this request may be answered from (and fill) the page cache."""
     alliance = getattr(request, "alliance", None)

@@ -464,22 +464,25 @@ def occurrence_list_next(
         .select_related(*_RELATED)
         .order_by("starts_at", "pk")
     )
+    # First the ids on narrow rows, then the few dates shown with their events.
     batch = max(limit * 20, 50)
-    entries: list[Entry] = []
+    first_dates: list[int] = []
     seen: set[int] = set()
     offset = 0
-    while len(entries) < limit:
-        rows = list(qs[offset : offset + batch])
-        for row in rows:
-            if row.event_id not in seen:
-                seen.add(row.event_id)
-                entries.append(Entry(row))
-                if len(entries) == limit:
+    while len(first_dates) < limit:
+        rows = list(qs.values_list("pk", "event_id")[offset : offset + batch])
+        for pk, event_id in rows:
+            if event_id not in seen:
+                seen.add(event_id)
+                first_dates.append(pk)
+                if len(first_dates) == limit:
                     break
         if len(rows) < batch:
             break
         offset += batch
-    return entries
+    if not first_dates:
+        return []
+    return _entries(qs.filter(pk__in=first_dates))
 
 
 # --- event page ----------------------------------------------------------------------------

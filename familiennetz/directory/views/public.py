@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from familiennetz.core.pagecache import cache_public_page
+from familiennetz.core.pagecache import alliance_cached, cache_public_page
 from familiennetz.directory import selectors
 from familiennetz.directory.forms import OfferFilterForm
 from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organisation_jsonld
@@ -23,13 +23,17 @@ public_cache = cache_control(public=True, max_age=300)
 
 def _filter_form(request) -> OfferFilterForm:
     alliance = request.alliance
-    return OfferFilterForm(
-        request.GET or None,
-        categories=selectors.category_list_for_filter(alliance=alliance),
-        districts=selectors.district_list(alliance=alliance),
-        languages=selectors.language_list_in_use(alliance=alliance),
-        places=selectors.origin_place_list(alliance=alliance),
+    choices = alliance_cached(
+        alliance,
+        "offer-filter-choices",
+        lambda: {
+            "categories": selectors.category_list_for_filter(alliance=alliance),
+            "districts": selectors.district_list(alliance=alliance),
+            "languages": selectors.language_list_in_use(alliance=alliance),
+            "places": selectors.origin_place_list(alliance=alliance),
+        },
     )
+    return OfferFilterForm(request.GET or None, **choices)
 
 
 @require_safe
@@ -37,17 +41,23 @@ def _filter_form(request) -> OfferFilterForm:
 @public_cache
 def home(request):
     alliance = request.alliance
-    categories = selectors.category_list_with_counts(alliance=alliance)
-    return render(
-        request,
-        "directory/public/home.html",
-        {
-            "categories": categories,
+    overview = alliance_cached(
+        alliance,
+        "home",
+        lambda: {
+            "categories": selectors.category_list_with_counts(alliance=alliance),
             "districts": selectors.district_list(alliance=alliance),
             "emergency_offers": selectors.emergency_offer_list(alliance=alliance),
             "map_features": selectors.location_features(
                 selectors.location_list_with_offers(alliance=alliance)
             ),
+        },
+    )
+    return render(
+        request,
+        "directory/public/home.html",
+        {
+            **overview,
             "age_bands": OfferFilterForm.base_fields["alter"].choices[1:],
             "next_events": event_selectors.occurrence_list_next(alliance=alliance),
         },

@@ -126,7 +126,10 @@ def read_selection(request, *, strict: bool = False) -> Selection:
     a bad selection value selects nothing, so a subscription or a partner's website never
     shows more than was asked for (e.g. after a category was renamed)."""
     alliance = request.alliance
-    form = EventFilterForm(request.GET or None, **selectors.filter_choices(alliance=alliance))
+    choices = pagecache.alliance_cached(
+        alliance, "event-filter-choices", lambda: selectors.filter_choices(alliance=alliance)
+    )
+    form = EventFilterForm(request.GET or None, **choices)
     filters = form.filters() if form.is_bound else {}
     ignored = form.ignored_fields() if form.is_bound else []
     organisation = None
