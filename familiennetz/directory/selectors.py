@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,23 +73,29 @@ def category_list_for_filter(*, alliance: Alliance) -> list[Category]:
 
 
 def category_list_with_counts(*, alliance: Alliance) -> list[Category]:
-    """Top-level categories with the number of published offers in them or their children."""
-    published = Q(offers__status="published") | Q(children__offers__status="published")
+    """Top-level categories with the number of published offers in them or their children
+    (an offer in a category and one of its children counts once).
+
+    One pass over the offer–category links, grouped by top-level category: joining each
+    category to its offers *and* its children's offers multiplied the rows (22 s at 10,000
+    offers on PostgreSQL)."""
+    links = Offer.categories.through.objects.filter(
+        offer__alliance=alliance, offer__status="published"
+    )
+    counts = dict(
+        links.annotate(top=Coalesce("category__parent_id", "category_id"))
+        .values("top")
+        .annotate(n=Count("offer_id", distinct=True))
+        .values_list("top", "n")
+    )
     categories = list(
         Category.objects.for_alliance(alliance)
-        .filter(parent__isnull=True)
-        .annotate(
-            offer_count=Count("offers", filter=Q(offers__status="published"), distinct=True)
-            + Count(
-                "children__offers", filter=Q(children__offers__status="published"), distinct=True
-            )
-        )
-        .filter(published)
-        .distinct()
+        .filter(parent__isnull=True, pk__in=[pk for pk, n in counts.items() if n])
         .order_by("position", "name")
     )
-    for category in categories:  # their links need the alliance: no query per category
-        category.alliance = alliance
+    for category in categories:
+        category.offer_count = counts[category.pk]
+        category.alliance = alliance  # their links need it: no query per category
     return categories
 
 
