@@ -141,7 +141,13 @@ def origin_place_list(*, alliance: Alliance, limit: int = 40) -> list[Location]:
 def _filtered_offers(alliance: Alliance, filters: dict, now: dt.datetime):
     offers = Offer.objects.for_alliance(alliance).published()
     if slug := filters.get("kategorie"):
-        offers = offers.filter(Q(categories__slug=slug) | Q(categories__parent__slug=slug))
+        # The category and its children by id, then a semi-join on the links: no join of
+        # categories and their parents per offer, no duplicate rows to remove.
+        matching = Category.objects.for_alliance(alliance).filter(
+            Q(slug=slug) | Q(parent__slug=slug)
+        )
+        links = Offer.categories.through.objects.filter(category__in=matching)
+        offers = offers.filter(pk__in=links.values("offer_id"))
     if key := filters.get("alter"):
         offers = offers.for_age_band(AGE_BANDS_BY_KEY[key])
     if slug := filters.get("ortsteil"):
