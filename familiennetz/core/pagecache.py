@@ -70,6 +70,12 @@ def alliance_cached(alliance, name: str, compute):
     return value
 
 
+def version_etag(request, *args, **kwargs) -> str:
+    """An ETag that changes with the alliance's content, the day, the language and the URL:
+    a client that has the current feed gets a 304 before anything is built."""
+    return hashlib.sha256(cache_key(request, prefix="etag").encode()).hexdigest()[:32]
+
+
 def usable(request) -> bool:
     """Whether this request may be answered from (and fill) the page cache."""
     alliance = getattr(request, "alliance", None)

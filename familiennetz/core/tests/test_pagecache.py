@@ -156,3 +156,17 @@ def test_page_cache_can_be_turned_off(client, alliance, settings):
     offer = f.OfferFactory(alliance=alliance)
     client.get(offer_url(offer))
     assert not client.get(offer_url(offer)).has_header("X-Cache")
+
+
+@pytest.mark.parametrize("name", ["calendar-rss", "calendar-atom"])
+def test_rss_and_atom_answer_304_until_the_content_changes(client, alliance, name):
+    offer = f.OfferFactory(alliance=alliance)
+    url = reverse(f"events:{name}", kwargs={"alliance_slug": alliance.slug})
+    first = client.get(url)
+    etag = first["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    offer.name = "Neuer Name"
+    offer.save()
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag

@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 
 from familiennetz.core import pagecache
 from familiennetz.core.pagecache import cache_public_page
@@ -385,6 +385,7 @@ def _rss_entries(request, selection: Selection):
 
 
 @require_safe
+@condition(etag_func=pagecache.version_etag)
 @cache_public_page
 def calendar_rss(request):
     selection = read_selection(request, strict=True)
@@ -398,6 +399,7 @@ def calendar_rss(request):
 
 
 @require_safe
+@condition(etag_func=pagecache.version_etag)
 @cache_public_page
 def calendar_atom(request):
     selection = read_selection(request, strict=True)
