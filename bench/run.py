@@ -232,6 +232,8 @@ def child(args) -> dict:
         database_url = args.postgres_url
         _check_pg_url(database_url)
         recreate_postgres(database_url)
+    if args.cache_url:
+        os.environ["CACHE_URL"] = args.cache_url
     os.environ.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
         DATABASE_URL=database_url,
@@ -571,6 +573,11 @@ def parse(argv=None):
     parser.add_argument("--scale", choices=["town", "city", "state"], default="town")
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="sqlite")
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_PG))
+    parser.add_argument(
+        "--cache-url",
+        default=os.environ.get("BENCH_CACHE_URL", ""),
+        help="CACHE_URL for the server, e.g. redis://127.0.0.1:6379/6 (default: local memory)",
+    )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 0)) or 2)
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8106)))
     parser.add_argument("--duration", type=int, help="seconds per timed run (scale default)")
@@ -637,6 +644,7 @@ def main(argv=None) -> int:
         command = [
             sys.executable, "-m", "bench.run", "--scale", args.scale, "--db", db,
             "--postgres-url", args.postgres_url, "--workers", str(args.workers),
+            *(["--cache-url", args.cache_url] if args.cache_url else []),
             "--port", str(args.port), "--duration", str(args.duration),
             "--max-requests", str(args.max_requests),
             "--peer" if args.peer else "--no-peer",
