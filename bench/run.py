@@ -219,6 +219,39 @@ def _static_runs(twin: dict, server, args, driver) -> dict:
     return runs
 
 
+def _fingerprint(scale) -> str:
+    """Changes with the scale, the generator, the migrations and the day (dates are relative
+    to today)."""
+    import hashlib
+
+    parts = [json.dumps(scale.as_dict()), (ROOT / "bench" / "generate.py").read_text()]
+    parts += sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("familiennetz/*/migrations/0*.py"))
+    parts.append(dt.date.today().isoformat())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _has_fingerprint(database_url: str, fingerprint: str) -> bool:
+    """Whether the database holds a generated scale with this fingerprint (read directly,
+    before Django is set up)."""
+    query = "SELECT settings FROM alliances_alliance WHERE slug = 'bench'"
+    try:
+        if database_url.startswith("sqlite"):
+            import sqlite3
+
+            with sqlite3.connect(database_url.removeprefix("sqlite:///")) as conn:
+                row = conn.execute(query).fetchone()
+            stored = json.loads(row[0]) if row else {}
+        else:
+            import psycopg
+
+            with psycopg.connect(database_url, connect_timeout=10) as conn:
+                row = conn.execute(query).fetchone()
+            stored = row[0] if row else {}
+    except Exception:  # no such database or table: generate
+        return False
+    return (stored or {}).get("bench_fingerprint") == fingerprint
+
+
 def child(args) -> dict:
     """Measure one database; returns the result dictionary."""
     from bench.scales import SCALES
@@ -226,12 +259,24 @@ def child(args) -> dict:
     scale = SCALES[args.scale]
     work = Path(tempfile.mkdtemp(prefix=f"fn-bench-{args.db}-"))
     static_root = work / "static"
+    fingerprint = _fingerprint(scale)
+    reused = False
     if args.db == "sqlite":
-        database_url = f"sqlite:///{work / 'bench.sqlite3'}"
+        path = work / "bench.sqlite3"
+        if args.reuse:  # a kept file per scale; used again while the fingerprint matches
+            (RESULTS / "db").mkdir(parents=True, exist_ok=True)
+            path = RESULTS / "db" / f"{scale.name}.sqlite3"
+            reused = _has_fingerprint(f"sqlite:///{path}", fingerprint) if path.exists() else False
+            if not reused:
+                for old in path.parent.glob(f"{scale.name}.sqlite3*"):
+                    old.unlink()
+        database_url = f"sqlite:///{path}"
     else:
         database_url = args.postgres_url
         _check_pg_url(database_url)
-        recreate_postgres(database_url)
+        reused = args.reuse and _has_fingerprint(database_url, fingerprint)
+        if not reused:
+            recreate_postgres(database_url)
     if args.cache_url:
         os.environ["CACHE_URL"] = args.cache_url
     os.environ.update(
@@ -267,15 +312,23 @@ def child(args) -> dict:
         result["database_version"] = cursor.fetchone()[0]
 
     t = time.monotonic()
-    log(
-        f"{args.db}: generating scale '{scale.name}': {scale.alliances} alliance(s), "
-        f"{scale.offers:,} offers, {scale.occurrences:,} event dates"
-    )
-    report = generate.generate_scale(scale, log=lambda msg: log("  " + msg))
-    result["generation"] = report.as_dict()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+    if reused:
+        log(f"{args.db}: reusing the data generated earlier today (--reuse, same fingerprint)")
+        result["generation"] = {"reused": True, "fingerprint": fingerprint}
+    else:
+        log(
+            f"{args.db}: generating scale '{scale.name}': {scale.alliances} alliance(s), "
+            f"{scale.offers:,} offers, {scale.occurrences:,} event dates"
+        )
+        report = generate.generate_scale(scale, log=lambda msg: log("  " + msg))
+        result["generation"] = report.as_dict()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        from familiennetz.alliances.models import Alliance
+
+        # Recorded in the alliance's settings (a JSON field), so --reuse can find it again.
+        Alliance.objects.filter(slug="bench").update(settings={"bench_fingerprint": fingerprint})
     result["timings"]["generate_s"] = round(time.monotonic() - t, 1)
     log(f"{args.db}: data ready in {result['timings']['generate_s']} s")
 
@@ -583,6 +636,12 @@ def parse(argv=None):
     parser.add_argument("--duration", type=int, help="seconds per timed run (scale default)")
     parser.add_argument("--max-requests", type=int, default=20_000, help="per timed run")
     parser.add_argument("--no-pageweight", dest="pageweight", action="store_false")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        default=os.environ.get("REUSE") == "1",
+        help="keep the generated data and use it again today (same scale and code); REUSE=1",
+    )
     peer_default = None
     parser.add_argument(
         "--peer",
@@ -651,6 +710,7 @@ def main(argv=None) -> int:
             "--peer-concurrency", str(args.peer_concurrency),
             "--peer-duration", str(args.peer_duration), "--peer-seq", str(args.peer_seq),
             *([] if args.pageweight else ["--no-pageweight"]),
+            *(["--reuse"] if args.reuse else []),
             "--child", str(out),
         ]  # fmt: skip
         log(f"=== {db} ===")
