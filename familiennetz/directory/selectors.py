@@ -9,6 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -245,8 +246,15 @@ def _distances(alliance: Alliance, origin: Origin, offer_ids: set[int]) -> dict[
 
 
 def offer_search(
-    *, alliance: Alliance, filters: dict, now: dt.datetime | None = None, page_size: int = PAGE_SIZE
+    *,
+    alliance: Alliance,
+    filters: dict,
+    now: dt.datetime | None = None,
+    page_size: int = PAGE_SIZE,
+    cards: bool = True,
 ) -> SearchOutcome:
+    """Search with filters; the page holds offers ready for result cards, or (``cards=False``)
+    only their ids."""
     now = now or timezone.now()
     query = filters.get("q", "")
     offers = _filtered_offers(alliance, filters, now)
@@ -274,10 +282,11 @@ def offer_search(
 
     paginator = Paginator(ids, page_size, allow_empty_first_page=True)
     page = paginator.get_page(filters.get("seite", 1))
-    by_id = {offer.pk: offer for offer in _offers_for_cards(page.object_list)}
-    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
-    for offer in page.object_list:
-        offer.distance_km = distances.get(offer.pk)
+    if cards:
+        by_id = {offer.pk: offer for offer in _offers_for_cards(page.object_list)}
+        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
+        for offer in page.object_list:
+            offer.distance_km = distances.get(offer.pk)
     return SearchOutcome(
         page=page,
         total=paginator.count,
@@ -400,6 +409,37 @@ def map_features(offers: list[Offer]) -> list[dict]:
                     }
                 )
     return features
+
+
+def map_points(*, alliance: Alliance, offer_ids: list[int]) -> list[dict]:
+    """Map markers of many offers (the map of a search) from one narrow query: name, place,
+    coordinates and link, in the order of ``offer_ids``."""
+    rows = (
+        OfferLocation.objects.filter(
+            alliance=alliance, offer_id__in=offer_ids, location__latitude__isnull=False
+        )
+        .exclude(location__longitude__isnull=True)
+        .order_by("pk")
+        .values_list(
+            "offer_id", "offer__name", "offer__slug", "location__name", "location__latitude",
+            "location__longitude",
+        )
+    )  # fmt: skip
+    base = reverse(
+        "directory:offer-detail", kwargs={"alliance_slug": alliance.slug, "slug": "SLUG"}
+    )
+    by_offer: dict[int, list[dict]] = {}
+    for offer_id, name, slug, place, lat, lon in rows:
+        by_offer.setdefault(offer_id, []).append(
+            {
+                "lat": round(lat, 6),
+                "lon": round(lon, 6),
+                "name": name,
+                "place": place,
+                "url": base.replace("SLUG", slug),
+            }
+        )
+    return [point for pk in offer_ids for point in by_offer.get(pk, [])]
 
 
 def location_list_with_offers(*, alliance: Alliance, limit: int = 300) -> list[Location]:

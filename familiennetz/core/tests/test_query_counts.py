@@ -133,3 +133,21 @@ def test_organisation_page(client, alliance, town):
             locations=[place],
         )
     assert count(client, url) == before
+
+
+def test_search_map_geojson(client, alliance, town):
+    from familiennetz.directory import selectors
+
+    url = reverse("directory:search-geojson", kwargs={"alliance_slug": alliance.slug})
+    before = count(client, url, {"kostenlos": "on"})
+    grow(alliance, town)
+    assert count(client, url, {"kostenlos": "on"}) == before
+    # Same markers as the result cards' map, for every result (not one page).
+    features = client.get(url).json()["features"]
+    outcome = selectors.offer_search(alliance=alliance, filters={}, page_size=500)
+    expected = selectors.map_features(outcome.offers)
+    assert len(features) == len(expected) > 10
+    assert [
+        (f["properties"]["name"], f["properties"]["url"], f["geometry"]["coordinates"])
+        for f in features
+    ] == [(m["name"], m["url"], [m["lon"], m["lat"]]) for m in expected]

@@ -92,14 +92,17 @@ def search_geojson(request):
     """All results of a search (not just one page) as GeoJSON, capped for the map."""
     form = _filter_form(request)
     filters = form.filters() if form.is_bound else {}
-    outcome = selectors.offer_search(alliance=request.alliance, filters=filters, page_size=500)
+    outcome = selectors.offer_search(
+        alliance=request.alliance, filters=filters, page_size=500, cards=False
+    )
+    points = selectors.map_points(alliance=request.alliance, offer_ids=outcome.offers)
     features = [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [f["lon"], f["lat"]]},
             "properties": {"name": f["name"], "place": f["place"], "url": f["url"]},
         }
-        for f in selectors.map_features(outcome.offers)
+        for f in points
     ]
     return JsonResponse(
         {"type": "FeatureCollection", "features": features},
