@@ -43,7 +43,7 @@ def measure(base: str, pages: dict[str, str], *, timeout_ms: int = 30_000) -> li
                 )
                 page = context.new_page()
                 finished = []
-                page.on("requestfinished", finished.append)
+                page.on("requestfinished", lambda request, sink=finished: sink.append(request))
                 response = page.goto(base + path, wait_until="networkidle", timeout=timeout_ms)
                 fcp = page.evaluate(
                     "() => { const e = performance.getEntriesByName('first-contentful-paint');"

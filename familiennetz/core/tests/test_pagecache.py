@@ -170,3 +170,12 @@ def test_rss_and_atom_answer_304_until_the_content_changes(client, alliance, nam
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200
     assert changed["ETag"] != etag
+
+
+def test_pages_are_compressed_for_browsers_that_accept_it(client, alliance):
+    f.OfferFactory(alliance=alliance)
+    plain = client.get(home(alliance))
+    compressed = client.get(home(alliance), headers={"Accept-Encoding": "gzip"})
+    assert compressed["Content-Encoding"] == "gzip"
+    assert len(compressed.content) < len(plain.content) / 2
+    assert "Content-Encoding" not in plain
