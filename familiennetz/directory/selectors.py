@@ -283,7 +283,7 @@ def offer_search(
     paginator = Paginator(ids, page_size, allow_empty_first_page=True)
     page = paginator.get_page(filters.get("seite", 1))
     if cards:
-        by_id = {offer.pk: offer for offer in _offers_for_cards(page.object_list)}
+        by_id = {offer.pk: offer for offer in _offers_for_cards(alliance, page.object_list)}
         page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
         for offer in page.object_list:
             offer.distance_km = distances.get(offer.pk)
@@ -298,21 +298,23 @@ def offer_search(
     )
 
 
-def _offers_for_cards(ids):
-    return (
+def _offers_for_cards(alliance: Alliance, ids):
+    """What a result card and the results map show: organisation, places with their district,
+    languages. (Categories and schedules are not on the cards.)"""
+    offers = list(
         Offer.objects.filter(pk__in=list(ids))
-        .select_related("organisation", "alliance")
+        .select_related("organisation")
         .prefetch_related(
-            "categories",
             "languages",
             Prefetch(
                 "offer_locations",
-                queryset=OfferLocation.objects.select_related(
-                    "location__district"
-                ).prefetch_related("schedules"),
+                queryset=OfferLocation.objects.select_related("location__district"),
             ),
         )
     )
+    for offer in offers:
+        offer.alliance = alliance  # for the links: the search is within one alliance
+    return offers
 
 
 # --- detail pages ---------------------------------------------------------------------------
