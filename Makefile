@@ -12,14 +12,15 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 # Local commands run in development mode; production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS.
 run seed messages import-chemnitz: export DEBUG = true
-.PHONY: help install run serve seed test test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench import-chemnitz clean
+.PHONY: help install run serve seed test test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench bench-search import-chemnitz clean
 
 help:
 	@echo "make run            set up and start the demo on http://$(HOST):$(PORT)"
 	@echo "make test           set up and run all tests on SQLite"
 	@echo "make test-postgres  run the tests against DATABASE_URL (default: local PostgreSQL)"
 	@echo "make test-browser   Playwright + Chromium browser tests with axe-core"
-	@echo "make lint | fmt | messages | seed | bench"
+	@echo "make bench         benchmark: SCALE=town|city|state DB=sqlite|postgres|both (bench/README.md)"
+	@echo "make lint | fmt | messages | seed | bench-search"
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,7 +73,14 @@ messages: install
 check-messages: install
 	$(BIN)/python -m familiennetz.core.i18n check
 
+# make bench [SCALE=town|city|state] [DB=sqlite|postgres|both] [BENCH_ARGS="--peer …"]
+SCALE ?= town
+DB ?= sqlite
+BENCH_ARGS ?=
 bench: install
+	$(BIN)/python -m bench.run --scale $(SCALE) --db $(DB) $(BENCH_ARGS)
+
+bench-search: install
 	$(BIN)/python -m bench.search_bench
 
 import-chemnitz: install

@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import os
 import random
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
 
 DEFAULT_SEED = 20261121
 ALLIANCE_SLUG = "bench"
 TOWN = "Musterstadt"
 CENTRE = (50.8320, 12.9250)  # map centre of the (fictional) town
 BATCH = 1000
+# Expanded series by (rule, start, end, window): the same few rules recur in every alliance.
+_SLOT_CACHE: dict = {}
 
 # --- word material --------------------------------------------------------------------------
 
@@ -455,6 +459,15 @@ EXTRA_LANGUAGES = [  # (code, chance)
     ("en", 0.12), ("ar", 0.07), ("uk", 0.08), ("tr", 0.05), ("ru", 0.05), ("fa", 0.03),
     ("pl", 0.02), ("de-x-ls", 0.05), ("gsg", 0.01), ("vi", 0.02), ("ro", 0.02), ("ku", 0.01),
 ]  # fmt: skip
+EVENT_TITLES = [
+    "Sommerfest im {district}", "Flohmarkt rund ums Kind", "Vortrag: Gut schlafen lernen",
+    "Laternenumzug {district}", "Familienwandertag", "Kinderflohmarkt im {district}",
+    "Bilderbuchkino: „Die kleinen {animal}“", "Elternabend: Medien in der Familie",
+    "Tag der offenen Tür – {district}", "Weihnachtsbasteln für Familien", "Kinderkonzert",
+    "Osterbasteln im {district}", "Ferienwerkstatt: Wir bauen Nistkästen", "Spielefest {town}",
+    "Infoabend Einschulung", "Erste Hilfe am Kind – Kurs", "Familienfrühstück {district}",
+    "Puppentheater „Die {animal}“", "Lesung für Kinder", "Kinderkleiderbörse {district}",
+]  # fmt: skip
 LANDMARKS = ["Stadtpark", "Mühlteich", "Schlossberg", "Wasserturm", "Rosengarten", "Lindenplatz"]
 WEEKDAY_NAMES = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"]
 
@@ -470,14 +483,19 @@ class GenerationReport:
     districts: int = 0
     category_links: int = 0
     language_links: int = 0
+    events: int = 0
+    occurrences: int = 0
+    alliances: int = 0
     generate_s: float = 0.0  # inserting everything (incl. taxonomy), without the index
     index_s: float = 0.0  # reindex_alliance
     indexed: int = 0  # what reindex_alliance returned
     seed: int = DEFAULT_SEED
     timings: dict[str, float] = field(default_factory=dict)
+    total_s: float = 0.0
+    alliance: object = None  # the last alliance made (not in the JSON)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "alliance"}
 
 
 def _age_phrase(lo: int | None, hi: int | None) -> str:
@@ -512,7 +530,7 @@ class _Slugs:
         return slug
 
 
-def _fill(pattern: str, rng: random.Random, district: str) -> str:
+def _fill(pattern: str, rng: random.Random, district: str, town: str = TOWN) -> str:
     return pattern.format(
         motto=rng.choice(MOTTOS),
         animal=rng.choice(ANIMALS),
@@ -521,7 +539,7 @@ def _fill(pattern: str, rng: random.Random, district: str) -> str:
         street=rng.choice(STREETS),
         am=rng.choice(LANDMARKS),
         district=district,
-        town=TOWN,
+        town=town,
         weekday=rng.choice(WEEKDAY_NAMES),
     )
 
@@ -532,14 +550,14 @@ class _Plan:
     organisation: object  # Organisation; its ``home`` attribute is its district
 
 
-def _description(rng, theme, home, audience, is_free, languages_de, wheelchair) -> tuple:
+def _description(rng, theme, home, audience, is_free, languages_de, wheelchair, town=TOWN):
     """(summary, description): the theme's own sentences plus varied practical ones."""
     about = rng.sample(theme.about, len(theme.about))
     sentences = [about[0], audience]
     if len(about) > 1 and rng.random() < 0.5:
         sentences.append(about[1])
     sentences += [
-        s.format(street=rng.choice(STREETS), district=home.name, town=TOWN)
+        s.format(street=rng.choice(STREETS), district=home.name, town=town)
         for s in rng.sample(PRACTICAL, rng.randint(2, 5))
     ]
     sentences.append(rng.choice(PARTICIPATION_TEXT[theme.participation]))
@@ -553,12 +571,21 @@ def _description(rng, theme, home, audience, is_free, languages_de, wheelchair) 
 class _Builder:
     """Builds the rows of one table at a time in memory and inserts them with bulk_create."""
 
-    def __init__(self, *, alliance, rng: random.Random, report: GenerationReport):
+    def __init__(
+        self,
+        *,
+        alliance,
+        rng: random.Random,
+        report: GenerationReport,
+        town: str = TOWN,
+        centre: tuple[float, float] = CENTRE,
+    ):
         from django.utils import timezone
 
         from familiennetz.directory.models import Category, Language
 
         self.alliance, self.rng, self.report = alliance, rng, report
+        self.town, self.centre = town, centre
         self.now = timezone.now()
         self.categories = {c.code: c for c in Category.objects.for_alliance(alliance)}
         self.languages = {lang.code: lang for lang in Language.objects.all()}
@@ -577,8 +604,8 @@ class _Builder:
                 name=name if name != "Land" else "Ländliche Ortsteile",
                 slug=slugs(name),
                 kind=District.Kind.STADTTEIL,
-                latitude=round(CENTRE[0] + DISTRICT_OFFSETS[name][0], 6),
-                longitude=round(CENTRE[1] + DISTRICT_OFFSETS[name][1], 6),
+                latitude=round(self.centre[0] + DISTRICT_OFFSETS[name][0], 6),
+                longitude=round(self.centre[1] + DISTRICT_OFFSETS[name][1], 6),
             )
             for name in DISTRICTS
         ]
@@ -599,7 +626,7 @@ class _Builder:
         District.objects.bulk_create(children)
         for number, district in enumerate(children):
             district.postal_code = f"091{number + 10:02d}"
-        self.report.districts = len(parents) + len(children)
+        self.report.districts += len(parents) + len(children)
         return children
 
     def plans(self, count: int, districts: list) -> list[_Plan]:
@@ -620,7 +647,7 @@ class _Builder:
                 continue
             home = rng.choice(districts)
             patterns = theme.names if theme.as_org else ORG_NAMES[kind]
-            name = _fill(rng.choice(patterns), rng, home.name)
+            name = _fill(rng.choice(patterns), rng, home.name, self.town)
             slug = slugs(name)
             organisation = Organisation(
                 alliance=self.alliance,
@@ -628,7 +655,7 @@ class _Builder:
                 slug=slug,
                 kind=kind,
                 operator=rng.choice(OPERATORS) if rng.random() < 0.3 else "",
-                description=f"{name} in {TOWN}-{home.name}.",
+                description=f"{name} in {self.town}-{home.name}.",
                 website=f"https://{slug}.example.org/",
                 email=f"kontakt@{slug}.example.org",
                 phone=f"0371 {rng.randint(200000, 999999)}",
@@ -639,7 +666,7 @@ class _Builder:
             organisations.append(organisation)
             plans.append(_Plan(theme, organisation))
         Organisation.objects.bulk_create(organisations, batch_size=BATCH)
-        self.report.organisations = len(organisations)
+        self.report.organisations += len(organisations)
         return plans
 
     def locations(self, plans: list[_Plan]) -> list:
@@ -660,7 +687,7 @@ class _Builder:
                     slug=slugs(name, 120),
                     street=f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
                     postal_code=home.postal_code,
-                    city=TOWN,
+                    city=self.town,
                     district=home,
                     latitude=round(home.latitude + rng.gauss(0, 0.004), 6),
                     longitude=round(home.longitude + rng.gauss(0, 0.006), 6),
@@ -671,7 +698,7 @@ class _Builder:
                 )
             )
         Location.objects.bulk_create(locations, batch_size=BATCH)
-        self.report.locations = len(locations)
+        self.report.locations += len(locations)
         return locations
 
     def offers(self, plans: list[_Plan], locations: list) -> list:
@@ -698,7 +725,11 @@ class _Builder:
                 for code, chance in EXTRA_LANGUAGES
                 if code in self.languages and rng.random() < chance * theme.languages
             ]
-            name = org.name if theme.as_org else _fill(rng.choice(theme.names), rng, home.name)
+            name = (
+                org.name
+                if theme.as_org
+                else _fill(rng.choice(theme.names), rng, home.name, self.town)
+            )
             summary, description = _description(
                 rng,
                 theme,
@@ -707,6 +738,7 @@ class _Builder:
                 is_free,
                 [self.languages[c].name_de for c in extra],
                 location.is_wheelchair_accessible,
+                self.town,
             )
             roll = rng.random()  # a few drafts and archived offers, as in real data
             status = Status.PUBLISHED if roll < 0.94 else Status.DRAFT
@@ -741,6 +773,8 @@ class _Builder:
             category_codes.append([c for c in dict.fromkeys(codes) if c in self.categories])
             language_codes.append(["de", *extra])
         Offer.objects.bulk_create(offers, batch_size=BATCH)
+        for offer, codes in zip(offers, category_codes, strict=True):
+            offer.category_ids = [self.categories[code].pk for code in codes]
 
         categories = [
             Offer.categories.through(offer_id=offer.pk, category_id=self.categories[code].pk)
@@ -764,9 +798,10 @@ class _Builder:
             )
         OfferLocation.objects.bulk_create([o.place for o in offers], batch_size=BATCH)
         report = self.report
-        report.offers = len(offers)
-        report.published = sum(o.status == Status.PUBLISHED for o in offers)
-        report.category_links, report.language_links = len(categories), len(languages)
+        report.offers += len(offers)
+        report.published += sum(o.status == Status.PUBLISHED for o in offers)
+        report.category_links += len(categories)
+        report.language_links += len(languages)
         return offers
 
     def schedules(self, plans: list[_Plan], offers: list) -> None:
@@ -810,18 +845,173 @@ class _Builder:
                     kind=Schedule.Kind.OPENING_HOURS,
                 )
         Schedule.objects.bulk_create(schedules, batch_size=BATCH)
-        self.report.schedules = len(schedules)
+        self.report.schedules += len(schedules)
+
+    def events(self, offers: list, occurrences: int) -> None:
+        """Public events with about ``occurrences`` dates in the coming year: weekly and
+        monthly series (often the sessions of an offer) and single dates (festivals, talks,
+        holiday camps). Dates come from the calendar's own RFC 5545 expansion and are inserted
+        as materialised rows, as ``event_sync_occurrences`` would store them."""
+        from familiennetz.directory.models import Status
+        from familiennetz.events.models import Event, Occurrence
+        from familiennetz.events.occurrences import (
+            BERLIN,
+            Slot,
+            Window,
+            expand,
+            local_midnight,
+        )
+
+        if occurrences <= 0:
+            return
+        rng, slugs = self.rng, _Slugs()
+        today = self.now.astimezone(BERLIN).date()
+        window = Window(
+            start=local_midnight(today - dt.timedelta(days=30)),
+            end=local_midnight(today + dt.timedelta(days=335)),
+        )
+        published = [o for o in offers if o.status == Status.PUBLISHED] or offers
+        events, dates = [], []
+        budget = occurrences
+        while budget > 0:
+            offer = rng.choice(published)
+            roll = rng.random()
+            hour, minute, end_hour, end_minute = rng.choice(SESSION_TIMES)
+            if roll < 0.45 and budget > 60:  # the sessions of an offer as a series
+                rule = rng.choices(*zip(*SESSION_RULES, strict=True))[0]
+                title = offer.name
+                day = today - dt.timedelta(days=rng.randint(0, 30))
+            else:
+                rule = ""
+                title = _fill(rng.choice(EVENT_TITLES), rng, offer.place.location.name, self.town)
+                day = today + dt.timedelta(days=rng.randint(-30, 334))
+            start = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=BERLIN)
+            end = dt.datetime.combine(day, dt.time(end_hour, end_minute), tzinfo=BERLIN)
+            if not rule and rng.random() < 0.05:  # a holiday camp over several days
+                end += dt.timedelta(days=rng.randint(1, 4))
+            if rule:  # few distinct (rule, start, end): expand each once
+                key = (rule, start, end, window)
+                if key not in _SLOT_CACHE:
+                    _SLOT_CACHE[key] = expand(
+                        starts_at=start, ends_at=end, rrule=rule, window=window
+                    )
+                slots = _SLOT_CACHE[key][:budget]
+            else:
+                slots = [Slot(start, start, end)] if window.contains(start) else []
+            if not slots:
+                continue
+            budget -= len(slots)
+            event = Event(
+                alliance=self.alliance,
+                organisation=offer.organisation,
+                offer=offer if rule else None,
+                title=title[:300],
+                slug=slugs(title, 120),
+                summary=offer.summary[:400],
+                description=offer.description,
+                location=offer.place.location,
+                starts_at=start,
+                ends_at=end,
+                rrule=rule,
+                for_pregnancy=offer.for_pregnancy,
+                age_min_months=offer.age_min_months,
+                age_max_months=offer.age_max_months,
+                is_free=offer.is_free,
+                fee_description=offer.fee_description,
+                status=Status.PUBLISHED if rng.random() < 0.97 else Status.DRAFT,
+                last_checked_at=offer.last_checked_at,
+            )
+            event.category_ids = offer.category_ids[:1]
+            events.append(event)
+            dates.append(slots)
+        Event.objects.bulk_create(events, batch_size=BATCH)
+        Event.categories.through.objects.bulk_create(
+            [
+                Event.categories.through(event_id=event.pk, category_id=category_id)
+                for event in events
+                for category_id in event.category_ids
+            ],
+            batch_size=BATCH,
+        )
+        # The largest table: plain executemany instead of bulk_create (model instances and
+        # per-field preparation were most of the generator's time at state scale).
+        from django.db import connection
+
+        if connection.vendor == "sqlite":
+
+            def stamp(value):
+                return None if value is None else str(value.astimezone(dt.UTC).replace(tzinfo=None))
+
+        else:
+
+            def stamp(value):
+                return value
+
+        now = stamp(self.now)
+        rows = [
+            (
+                *(self.alliance.pk, event.pk),
+                *(stamp(slot.original_start), stamp(slot.starts_at), stamp(slot.ends_at)),
+                *("scheduled", "", False, now, now),
+            )
+            for event, slots in zip(events, dates, strict=True)
+            for slot in slots
+        ]
+        table = connection.ops.quote_name(Occurrence._meta.db_table)
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), 5 * BATCH):
+                cursor.executemany(
+                    f"INSERT INTO {table} (alliance_id, event_id, original_start, starts_at, "
+                    "ends_at, event_status, status_note, is_modified, created_at, updated_at) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    rows[start : start + 5 * BATCH],
+                )
+        self.report.events += len(events)
+        self.report.occurrences += len(rows)
+
+
+def _clone_taxonomy(source, alliance) -> int:
+    """Copy ``source``'s categories into ``alliance`` in two bulk inserts (what
+    ``taxonomy_install`` does with ~150 queries per alliance)."""
+    from familiennetz.directory.models import Category
+
+    rows = list(Category.objects.for_alliance(source).order_by("parent_id", "pk"))
+    tops = [row for row in rows if row.parent_id is None]
+    clones = {}
+    for row in tops:
+        clones[row.pk] = _copy(row, alliance=alliance, parent=None)
+    Category.objects.bulk_create(clones.values())
+    children = []
+    for row in rows:
+        if row.parent_id is not None:
+            clones[row.pk] = _copy(row, alliance=alliance, parent=clones[row.parent_id])
+            children.append(clones[row.pk])
+    Category.objects.bulk_create(children)
+    return len(rows)
+
+
+def _copy(row, **changes):
+    from django.forms.models import model_to_dict
+
+    data = model_to_dict(row, exclude=["id", "alliance", "parent", "offers", "events"])
+    return type(row)(**data, **changes)
 
 
 def generate(
     *,
     offers: int = 5000,
+    occurrences: int = 0,
     seed: int = DEFAULT_SEED,
     alliance_slug: str = ALLIANCE_SLUG,
+    town: str = TOWN,
+    centre: tuple[float, float] = CENTRE,
+    taxonomy_from=None,
     index: bool = True,
+    report: GenerationReport | None = None,
     log=None,
 ) -> GenerationReport:
-    """Create the alliance ``alliance_slug`` with ``offers`` offers; it must not exist yet."""
+    """Create the alliance ``alliance_slug`` with ``offers`` offers and about ``occurrences``
+    event dates; it must not exist yet. With ``report``, figures are added to it."""
     from django.db import transaction
 
     from familiennetz.alliances.models import Alliance
@@ -829,31 +1019,37 @@ def generate(
     from familiennetz.search.api import deferred_indexing, reindex_alliance
 
     log = log or (lambda msg: None)
-    report = GenerationReport(seed=seed)
+    report = report or GenerationReport(seed=seed)
     t_start = t = time.perf_counter()
 
     def lap(name: str) -> None:
         nonlocal t
         now = time.perf_counter()
-        report.timings[name] = round(now - t, 3)
+        report.timings[name] = round(report.timings.get(name, 0) + now - t, 3)
         t = now
 
     if Alliance.objects.filter(slug=alliance_slug).exists():
         raise SystemExit(f"alliance '{alliance_slug}' exists already; use a fresh database")
     with transaction.atomic():
         alliance = Alliance.objects.create(
-            name=f"Familiennetz {TOWN} (Benchmark)",
+            name=f"Familiennetz {town} (Benchmark)",
             slug=alliance_slug,
-            region=f"{TOWN}, Sachsen",
+            region=f"{town}, Sachsen",
             about="Erfundene Daten für Messungen.",
-            latitude=CENTRE[0],
-            longitude=CENTRE[1],
+            latitude=centre[0],
+            longitude=centre[1],
             is_demo=True,
         )
-        report.categories = taxonomy_install(alliance=alliance)
+        if taxonomy_from is None:
+            report.categories = taxonomy_install(alliance=alliance)
+        else:
+            _clone_taxonomy(taxonomy_from, alliance)
+    report.alliances += 1
     lap("taxonomy")
 
-    build = _Builder(alliance=alliance, rng=random.Random(seed), report=report)
+    build = _Builder(
+        alliance=alliance, rng=random.Random(seed), report=report, town=town, centre=centre
+    )
     with deferred_indexing(), transaction.atomic():
         districts = build.districts()
         lap("districts")
@@ -865,20 +1061,119 @@ def generate(
         lap("offers")
         build.schedules(plans, offer_rows)
         lap("schedules")
+        build.events(offer_rows, occurrences)
+        lap("events")
     lap("commit")  # includes whatever deferred_indexing does on exit
-    report.generate_s = round(t - t_start, 3)
+    report.generate_s = round(report.generate_s + t - t_start, 3)
     log(
-        f"generated {report.offers} offers ({report.published} published), "
-        f"{report.organisations} organisations, {report.locations} locations, "
-        f"{report.schedules} schedules in {report.generate_s:.1f} s"
+        f"{alliance_slug}: {len(offer_rows)} offers, {occurrences} dates "
+        f"(total so far: {report.offers} offers, {report.occurrences} dates, "
+        f"{report.generate_s:.1f} s)"
     )
 
     if index:
         t0 = time.perf_counter()
-        report.indexed = reindex_alliance(alliance=alliance) or 0
-        report.index_s = round(time.perf_counter() - t0, 3)
-        log(f"reindex_alliance: {report.indexed} offers indexed in {report.index_s:.2f} s")
+        report.indexed += reindex_alliance(alliance=alliance) or 0
+        report.index_s = round(report.index_s + time.perf_counter() - t0, 3)
+    report.alliance = alliance
     return report
+
+
+def _split(total: int, parts: int, rng: random.Random) -> list[int]:
+    """``total`` split into ``parts`` uneven shares (small towns and larger ones)."""
+    if parts <= 0:
+        return []
+    weights = [rng.lognormvariate(0, 0.6) for _ in range(parts)]
+    scale = total / sum(weights)
+    shares = [int(w * scale) for w in weights]
+    for i in range(total - sum(shares)):
+        shares[i % parts] += 1
+    return shares
+
+
+TOWN_PARTS = (
+    ["Ober", "Nieder", "Alt", "Neu", "Groß", "Klein", "Bad ", "Hohen", "Mittel", "Wald"],
+    [
+        "lichten",
+        "rosen",
+        "eichen",
+        "linden",
+        "birken",
+        "mühl",
+        "stein",
+        "sonnen",
+        "wiesen",
+        "ahorn",
+    ],
+    ["au", "bach", "berg", "dorf", "feld", "hain", "tal", "walde", "brück", "stadt"],
+)
+
+
+def generate_scale(scale, *, seed: int = DEFAULT_SEED, log=None) -> GenerationReport:
+    """All alliances of a scale (bench/scales.py): first the measured alliance ``bench``,
+    then the others (state scale), each with its own town name and map centre in Saxony."""
+    log = log or (lambda msg: None)
+    rng = random.Random(seed)
+    report = GenerationReport(seed=seed)
+    t0 = time.perf_counter()
+    with _search_indexes_built_afterwards(log):
+        _generate_alliances(scale, seed, rng, report, log)
+    report.total_s = round(time.perf_counter() - t0, 3)
+    return report
+
+
+@contextmanager
+def _search_indexes_built_afterwards(log):
+    """PostgreSQL: drop the GIN indexes of the search tables during the bulk load and build
+    them once at the end (the usual way to bulk-load; inserting 100,000 documents into a live
+    GIN index was half of the state scale's generation time). The indexes are the ones
+    migration search.0003 creates."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    fulltext = importlib.import_module("familiennetz.search.migrations.0003_postgresql_fulltext")
+    creates = [sql for sql in fulltext.CREATE if sql.startswith("CREATE INDEX")]
+    with connection.cursor() as cursor:
+        for sql in creates:
+            cursor.execute(f"DROP INDEX IF EXISTS {sql.split()[2]}")
+    try:
+        yield
+    finally:
+        t = time.perf_counter()
+        with connection.cursor() as cursor:
+            for sql in creates:
+                cursor.execute(sql)
+        log(f"search indexes (GIN) built in {time.perf_counter() - t:.1f} s")
+
+
+def _generate_alliances(scale, seed, rng, report, log) -> None:
+    generate(
+        offers=scale.bench_offers,
+        occurrences=scale.bench_occurrences,
+        seed=seed,
+        report=report,
+        log=log,
+    )
+    source = report.alliance
+    others = scale.alliances - 1
+    offer_shares = _split(scale.offers - scale.bench_offers, others, rng)
+    date_shares = _split(scale.occurrences - scale.bench_occurrences, others, rng)
+    names = [f"{a}{b}{c}" for a in TOWN_PARTS[0] for b in TOWN_PARTS[1] for c in TOWN_PARTS[2]]
+    rng.shuffle(names)
+    for number in range(others):
+        generate(
+            offers=offer_shares[number],
+            occurrences=date_shares[number],
+            seed=seed + number + 1,
+            alliance_slug=f"netz-{number + 1:03d}",
+            town=names[number],
+            centre=(round(rng.uniform(50.3, 51.5), 4), round(rng.uniform(12.1, 14.9), 4)),
+            taxonomy_from=source,
+            report=report,
+            log=log if (number + 1) % 50 == 0 or number + 1 == others else None,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -887,6 +1182,10 @@ def main(argv: list[str] | None = None) -> int:
         description="Fill the database in DATABASE_URL with a generated alliance (slug 'bench').",
     )
     parser.add_argument("--offers", type=int, default=5000)
+    parser.add_argument("--occurrences", type=int, default=0, help="event dates (default 0)")
+    parser.add_argument(
+        "--scale", choices=["town", "city", "state"], help="a whole scale (bench/scales.py)"
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--alliance", default=ALLIANCE_SLUG, help="slug of the new alliance")
     parser.add_argument("--migrate", action="store_true", help="run migrations first")
@@ -904,13 +1203,20 @@ def main(argv: list[str] | None = None) -> int:
         from django.core.management import call_command
 
         call_command("migrate", interactive=False, verbosity=0)
-    report = generate(
-        offers=args.offers,
-        seed=args.seed,
-        alliance_slug=args.alliance,
-        index=not args.no_index,
-        log=lambda msg: print(msg, file=sys.stderr),
-    )
+    log = lambda msg: print(msg, file=sys.stderr)  # noqa: E731
+    if args.scale:
+        from bench.scales import SCALES
+
+        report = generate_scale(SCALES[args.scale], seed=args.seed, log=log)
+    else:
+        report = generate(
+            offers=args.offers,
+            occurrences=args.occurrences,
+            seed=args.seed,
+            alliance_slug=args.alliance,
+            index=not args.no_index,
+            log=log,
+        )
     print(json.dumps(report.as_dict(), indent=2))
     return 0
 

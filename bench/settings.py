@@ -1,8 +1,14 @@
 """Settings for benchmark runs: production-like (DEBUG off, all middleware, cached templates).
 
-Differences from a production deployment, all outside the request path we measure:
-plain static-file storage (no collectstatic manifest needed; resolving a manifest name is a
-dictionary lookup), no security redirects, logs at WARNING. DATABASE_URL picks the database.
+``DATABASE_URL`` picks the database, ``CACHE_URL`` the cache (local memory by default).
+
+* With ``BENCH_STATIC_ROOT`` (the HTTP harness, bench/run.py): the production static-file
+  storage (WhiteNoise, compressed files with a manifest) over a ``collectstatic`` run into that
+  directory, as deployed.
+* Without it (the in-process search benchmark): plain static storage, nothing collected.
+
+A bench-only middleware adds ``X-Bench-Queries`` (SQL statements of the request) to every
+response; it is never part of the project's own settings.
 """
 
 import os
@@ -14,9 +20,21 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 from config.settings import *  # noqa: F403
 
 DEBUG = False
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
 SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False  # plain HTTP on loopback
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-STATIC_ROOT = None  # nothing collected; WhiteNoise serves no files and looks up none per request
+
+_static_root = os.environ.get("BENCH_STATIC_ROOT")
+if _static_root:
+    STATIC_ROOT = _static_root
+    STORAGES["staticfiles"] = {  # noqa: F405
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    }
+else:
+    STORAGES["staticfiles"] = {  # noqa: F405
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }
+    STATIC_ROOT = None  # nothing collected; WhiteNoise serves no files and looks up none
+
+if os.environ.get("BENCH_COUNT_QUERIES", "1") != "0":
+    MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *MIDDLEWARE]  # noqa: F405

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and feeds compressed for weak phone connections (static files come precompressed
+    # from WhiteNoise above). Django's GZipMiddleware pads against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,7 +113,14 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# Cache: local memory per process by default; CACHE_URL=redis://127.0.0.1:6379/1 shares one
+# cache between all workers (recommended with PostgreSQL). See docs/performance.md.
 CACHES = {"default": env.dj_cache_url("CACHE_URL", default="locmem://")}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
+# Whole-page cache of public pages and feeds per alliance (familiennetz/core/pagecache.py),
+# invalidated by every edit of the alliance's data; the seconds bound "upcoming" lists. 0: off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 300)
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

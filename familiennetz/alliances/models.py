@@ -1,5 +1,7 @@
 """The tenant: one local alliance / network (Bündnis, Netzwerk Frühe Hilfen, …)."""
 
+import secrets
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -25,6 +27,11 @@ RESERVED_SLUGS = frozenset(
         "healthz",
     }
 )
+
+
+def new_content_version() -> str:
+    """A random token; see ``Alliance.content_version``."""
+    return secrets.token_hex(8)
 
 
 class AllianceQuerySet(models.QuerySet):
@@ -64,6 +71,12 @@ class Alliance(TimeStampedModel):
     )
     is_active = models.BooleanField(_("active"), default=True)
     settings = models.JSONField(_("settings"), default=dict, blank=True)
+    # Changes (to a new random token) whenever anything the public pages of the alliance show
+    # is saved or deleted; cache keys of public pages and feeds include it. See
+    # familiennetz/alliances/content_version.py and docs/performance.md.
+    content_version = models.CharField(
+        _("content version"), max_length=16, default=new_content_version, editable=False
+    )
 
     objects = AllianceQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from familiennetz.core.widgets import use_fast_selects
 from familiennetz.directory.models.offers import AGE_BANDS
 
 MAX_QUERY_LENGTH = 200
@@ -90,6 +91,7 @@ class OfferFilterForm(forms.Form):
             + [(f"ortsteil:{d.slug}", d.name) for d in districts if d.has_coordinates]
             + [(f"ort:{p.slug}", p.name) for p in places]
         )
+        use_fast_selects(self)  # ~170 options: rendered in Python, not per-option templates
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]

@@ -93,19 +93,23 @@ def ical_text(value: str) -> str:
 
 
 def fold(line: str) -> str:
-    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1)."""
-    if len(line.encode("utf-8")) <= 75:
+    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1).
+
+    Works on the encoded bytes: a cut that would land inside a multi-byte character moves back
+    to its first byte (continuation bytes are 0b10xxxxxx). Per-character loops were most of
+    the time of a 1,000-date feed."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
         return line
-    parts, current, size, limit = [], [], 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, 74  # continuation lines start with a space
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    parts, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74  # continuation lines start with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def _utc(moment: dt.datetime) -> str:

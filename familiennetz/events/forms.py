@@ -10,6 +10,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from familiennetz.core.widgets import use_fast_selects
 from familiennetz.directory.forms import OfferFilterForm
 
 VIEW_LIST, VIEW_DAY, VIEW_WEEK, VIEW_MONTH = "liste", "tag", "woche", "monat"
@@ -74,6 +75,7 @@ class EventFilterForm(forms.Form):
         self.fields["sprache"].choices = [("", _("any language"))] + [
             (lang.code, lang.label) for lang in languages
         ]
+        use_fast_selects(self)
 
     def clean(self):
         cleaned = super().clean()

@@ -223,13 +223,16 @@ class Occurrence(AllianceOwned):
         return f"{self.event} – {self.starts_at:%Y-%m-%d %H:%M}"
 
     def get_absolute_url(self) -> str:
-        return (
-            reverse(
+        event = self.event
+        # Feeds list many dates of one (shared) event: resolve its URL once per slug.
+        slug, url = event.__dict__.get("_detail_url", (None, None))
+        if slug != event.slug:
+            url = reverse(
                 "events:event-detail",
-                kwargs={"alliance_slug": self.event.alliance.slug, "slug": self.event.slug},
+                kwargs={"alliance_slug": event.alliance.slug, "slug": event.slug},
             )
-            + f"?termin={self.pk}"
-        )
+            event.__dict__["_detail_url"] = (event.slug, url)
+        return f"{url}?termin={self.pk}"
 
 
 class HolidayPeriod(AllianceOwned):

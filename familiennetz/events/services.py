@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from familiennetz.alliances import content_version
 from familiennetz.alliances.models import Alliance
 
 from . import occurrences as rec
@@ -159,6 +160,8 @@ def event_sync_occurrences(
             ]
         )
         result.created = len(unmatched_slots)
+    if result.changed:  # bulk writes send no signals: cached calendar pages must change
+        content_version.bump(event.alliance_id)
     return result
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -46,17 +46,18 @@ def _pending_ids() -> set[int]:
 # --- indexing ---------------------------------------------------------------------------
 
 
-def _index_one(offer: Offer) -> None:
+def _index_one(offer: Offer, deltas: dict[int, Counter[str]], written: dict[int, dict]) -> None:
+    """Write the offer's document; add its lexicon changes to ``deltas`` (per alliance)."""
     document, words = build_document(offer)
     old = SearchDocument.objects.filter(pk=offer.pk).only("alliance_id", "words").first()
     if old and old.alliance_id != offer.alliance_id:
-        lexicon.remove_words(old.alliance_id, old.word_set())
+        deltas[old.alliance_id].subtract(old.word_set())
         old.words = ""
     old_words = old.word_set() if old else set()
-    lexicon.remove_words(offer.alliance_id, old_words - words.keys())
-    lexicon.add_words(
-        offer.alliance_id, {key: word for key, word in words.items() if key not in old_words}
-    )
+    deltas[offer.alliance_id].subtract(old_words - words.keys())
+    added = {key: word for key, word in words.items() if key not in old_words}
+    deltas[offer.alliance_id].update(added.keys())
+    written[offer.alliance_id].update(added)
     if old:
         fields = ["alliance", "name", "categories", "places", "body", "words"]
         document.save(update_fields=[*fields, "updated_at"])
@@ -67,6 +68,8 @@ def _index_one(offer: Offer) -> None:
 
 def index_offers(offer_ids: Iterable[int]) -> int:
     """(Re)index the given offers now; ids of deleted offers are skipped."""
+    deltas: dict[int, Counter[str]] = defaultdict(Counter)
+    written: dict[int, dict] = defaultdict(dict)
     with transaction.atomic():
         # Lock the offers (PostgreSQL) so two processes do not count the same terms twice.
         offers = list(
@@ -76,7 +79,10 @@ def index_offers(offer_ids: Iterable[int]) -> int:
             .order_by("pk")
         )
         for offer in offers:
-            _index_one(offer)
+            _index_one(offer, deltas, written)
+        # One batch of lexicon changes for all offers, not one per offer and word.
+        for alliance_id in sorted(deltas):
+            lexicon.apply_counts(alliance_id, deltas[alliance_id], written[alliance_id])
     return len(offers)
 
 
@@ -151,11 +157,16 @@ def index_missing_offers(alliance_id: int) -> int:
 
 
 def _index_pending(offer_ids: frozenset[int]) -> None:
+    # The first hook of a commit indexes every offer waiting so far, in one batch: the lexicon
+    # then changes each word once per commit rather than once per saved offer (on PostgreSQL,
+    # updating one row many times in a transaction makes every later look-up of it walk all
+    # its row versions). The later hooks of the same commit find nothing left to do.
     pending = _pending_ids()
-    due = offer_ids & pending
-    pending.difference_update(due)
-    if due:
-        index_offers(due)
+    if not offer_ids & pending:
+        return
+    due = set(pending)
+    pending.clear()
+    index_offers(due)
 
 
 def schedule_offer_ids(offer_ids: Iterable[int], *, alliance_id: int | None = None) -> None:

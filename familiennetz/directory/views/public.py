@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from familiennetz.core.pagecache import alliance_cached, cache_public_page
 from familiennetz.directory import selectors
 from familiennetz.directory.forms import OfferFilterForm
 from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organisation_jsonld
@@ -22,30 +23,41 @@ public_cache = cache_control(public=True, max_age=300)
 
 def _filter_form(request) -> OfferFilterForm:
     alliance = request.alliance
-    return OfferFilterForm(
-        request.GET or None,
-        categories=selectors.category_list_for_filter(alliance=alliance),
-        districts=selectors.district_list(alliance=alliance),
-        languages=selectors.language_list_in_use(alliance=alliance),
-        places=selectors.origin_place_list(alliance=alliance),
+    choices = alliance_cached(
+        alliance,
+        "offer-filter-choices",
+        lambda: {
+            "categories": selectors.category_list_for_filter(alliance=alliance),
+            "districts": selectors.district_list(alliance=alliance),
+            "languages": selectors.language_list_in_use(alliance=alliance),
+            "places": selectors.origin_place_list(alliance=alliance),
+        },
     )
+    return OfferFilterForm(request.GET or None, **choices)
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def home(request):
     alliance = request.alliance
-    categories = selectors.category_list_with_counts(alliance=alliance)
-    return render(
-        request,
-        "directory/public/home.html",
-        {
-            "categories": categories,
+    overview = alliance_cached(
+        alliance,
+        "home",
+        lambda: {
+            "categories": selectors.category_list_with_counts(alliance=alliance),
             "districts": selectors.district_list(alliance=alliance),
             "emergency_offers": selectors.emergency_offer_list(alliance=alliance),
             "map_features": selectors.location_features(
                 selectors.location_list_with_offers(alliance=alliance)
             ),
+        },
+    )
+    return render(
+        request,
+        "directory/public/home.html",
+        {
+            **overview,
             "age_bands": OfferFilterForm.base_fields["alter"].choices[1:],
             "next_events": event_selectors.occurrence_list_next(alliance=alliance),
         },
@@ -53,6 +65,7 @@ def home(request):
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def search(request):
     form = _filter_form(request)
@@ -73,19 +86,23 @@ def search(request):
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def search_geojson(request):
     """All results of a search (not just one page) as GeoJSON, capped for the map."""
     form = _filter_form(request)
     filters = form.filters() if form.is_bound else {}
-    outcome = selectors.offer_search(alliance=request.alliance, filters=filters, page_size=500)
+    outcome = selectors.offer_search(
+        alliance=request.alliance, filters=filters, page_size=500, cards=False
+    )
+    points = selectors.map_points(alliance=request.alliance, offer_ids=outcome.offers)
     features = [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [f["lon"], f["lat"]]},
             "properties": {"name": f["name"], "place": f["place"], "url": f["url"]},
         }
-        for f in selectors.map_features(outcome.offers)
+        for f in points
     ]
     return JsonResponse(
         {"type": "FeatureCollection", "features": features},
@@ -111,12 +128,14 @@ def _offer_context(request, slug: str) -> dict:
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def offer_detail(request, slug: str):
     return render(request, "directory/public/offer_detail.html", _offer_context(request, slug))
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def offer_print(request, slug: str):
     context = _offer_context(request, slug)
@@ -135,6 +154,7 @@ def offer_qr(request, slug: str):
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def organisation_detail(request, slug: str):
     organisation = selectors.organisation_get_public(alliance=request.alliance, slug=slug)
@@ -151,6 +171,7 @@ def organisation_detail(request, slug: str):
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def location_detail(request, slug: str):
     location = selectors.location_get_public(alliance=request.alliance, slug=slug)

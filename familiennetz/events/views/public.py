@@ -7,7 +7,6 @@ names (kategorie, alter, ortsteil, kostenlos, sprache) plus organisation, von, b
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -19,11 +18,12 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 
+from familiennetz.core import pagecache
+from familiennetz.core.pagecache import cache_public_page
 from familiennetz.directory.recurrence import describe_rule
 from familiennetz.events import selectors
 from familiennetz.events.feeds import (
@@ -126,7 +126,10 @@ def read_selection(request, *, strict: bool = False) -> Selection:
     a bad selection value selects nothing, so a subscription or a partner's website never
     shows more than was asked for (e.g. after a category was renamed)."""
     alliance = request.alliance
-    form = EventFilterForm(request.GET or None, **selectors.filter_choices(alliance=alliance))
+    choices = pagecache.alliance_cached(
+        alliance, "event-filter-choices", lambda: selectors.filter_choices(alliance=alliance)
+    )
+    form = EventFilterForm(request.GET or None, **choices)
     filters = form.filters() if form.is_bound else {}
     ignored = form.ignored_fields() if form.is_bound else []
     organisation = None
@@ -188,6 +191,7 @@ def _subscription(request, selection: Selection) -> dict:
 
 
 @require_safe
+@cache_public_page
 @public_cache
 def calendar(request):
     alliance = request.alliance
@@ -350,25 +354,16 @@ def calendar_ical(request):
     """Subscription feed for any filter combination (webcal:// or https://).
 
     Phones poll these often, so the body is cached for a few minutes under a key that changes
-    whenever a date or event of the alliance changes (selectors.calendar_version).
+    whenever anything of the alliance changes (its content version, core/pagecache.py).
     """
-    key = (
-        "events:ics:"
-        + hashlib.sha256(
-            "|".join(
-                [
-                    request.build_absolute_uri(),
-                    get_language() or "",
-                    timezone.localdate().isoformat(),
-                    selectors.calendar_version(alliance=request.alliance),
-                ]
-            ).encode()
-        ).hexdigest()
-    )
-    cached = cache.get(key)
-    if cached is None:
+    if not pagecache.usable(request):
         cached = _build_calendar_feed(request)
-        cache.set(key, cached, FEED_BODY_CACHE_SECONDS)
+    else:
+        key = pagecache.cache_key(request, prefix="events:ics")
+        cached = cache.get(key)
+        if cached is None:
+            cached = _build_calendar_feed(request)
+            cache.set(key, cached, FEED_BODY_CACHE_SECONDS)
     body, last_modified = cached
     return ical_response(
         request,
@@ -390,6 +385,8 @@ def _rss_entries(request, selection: Selection):
 
 
 @require_safe
+@condition(etag_func=pagecache.version_etag)
+@cache_public_page
 def calendar_rss(request):
     selection = read_selection(request, strict=True)
     link = reverse("events:calendar", kwargs={"alliance_slug": request.alliance.slug})
@@ -402,6 +399,8 @@ def calendar_rss(request):
 
 
 @require_safe
+@condition(etag_func=pagecache.version_etag)
+@cache_public_page
 def calendar_atom(request):
     selection = read_selection(request, strict=True)
     link = reverse("events:calendar", kwargs={"alliance_slug": request.alliance.slug})
@@ -437,6 +436,7 @@ def _status_in_notice(event, selected) -> bool:
 
 
 @require_safe
+@cache_public_page
 def event_detail(request, slug: str):
     alliance = request.alliance
     event = selectors.event_get_public(alliance=alliance, slug=slug)
