@@ -151,3 +151,13 @@ def test_search_map_geojson(client, alliance, town):
         (f["properties"]["name"], f["properties"]["url"], f["geometry"]["coordinates"])
         for f in features
     ] == [(m["name"], m["url"], [m["lon"], m["lat"]]) for m in expected]
+
+
+def test_location_page(client, alliance, town):
+    location = town["location"]
+    url = location.get_absolute_url()
+    before = count(client, url)
+    for number in range(4):
+        offer = f.OfferFactory(alliance=alliance, name=f"Treff {number}", locations=[location])
+        f.ScheduleFactory(alliance=alliance, offer_location=offer.offer_locations.get())
+    assert count(client, url) == before
