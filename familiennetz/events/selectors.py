@@ -13,13 +13,14 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import ExtractIsoWeekDay, RowNumber
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory import selectors as directory_selectors
+from familiennetz.directory.forms import WEEKDAYS
 from familiennetz.directory.models import Language, Offer, Organisation
 from familiennetz.directory.models.offers import AGE_BANDS_BY_KEY, AgeBand
 
@@ -249,18 +250,34 @@ def event_list_matching(*, alliance: Alliance, filters: dict) -> QuerySet[Event]
         events = events.filter(is_free=True)
     if code := filters.get("sprache"):
         events = events.filter(languages__code=code)
+    for need in filters.get("barrierefrei", []):
+        if need == "rollstuhl":
+            events = events.filter(location__is_wheelchair_accessible=True)
+        elif need == "kinderwagen":
+            events = events.filter(location__is_pram_accessible=True)
     if slug := filters.get("organisation"):
         events = events.filter(organisation__slug=slug)
     return events
 
 
-def _occurrences(alliance: Alliance, filters: dict) -> QuerySet[Occurrence]:
-    events = event_list_matching(alliance=alliance, filters=filters)
-    return (
-        Occurrence.objects.for_alliance(alliance)
-        .filter(event__in=events.values("pk"))
-        .select_related(*_RELATED)
+_ISO_WEEKDAY = {key: number for number, (key, _label) in enumerate(WEEKDAYS, start=1)}
+
+
+def _matching_dates(alliance: Alliance, filters: dict) -> QuerySet[Occurrence]:
+    """Dates of the events that match, narrowed by the date-level filters (weekday)."""
+    dates = Occurrence.objects.for_alliance(alliance).filter(
+        event__in=event_list_matching(alliance=alliance, filters=filters).values("pk")
     )
+    if (day := filters.get("wochentag")) in _ISO_WEEKDAY:
+        # The local weekday (a date at 00:30 on Wednesday is a Tuesday in UTC).
+        dates = dates.annotate(
+            local_weekday=ExtractIsoWeekDay("starts_at", tzinfo=BERLIN)
+        ).filter(local_weekday=_ISO_WEEKDAY[day])
+    return dates
+
+
+def _occurrences(alliance: Alliance, filters: dict) -> QuerySet[Occurrence]:
+    return _matching_dates(alliance, filters).select_related(*_RELATED)
 
 
 def _in_range(qs: QuerySet[Occurrence], lo: dt.datetime, hi: dt.datetime | None):
@@ -339,9 +356,7 @@ def _limited_per_day(
     # joined rows for the window function was the expensive part.
     ranked = (
         _in_range(
-            Occurrence.objects.for_alliance(alliance).filter(
-                event__in=event_list_matching(alliance=alliance, filters=filters).values("pk")
-            ),
+            _matching_dates(alliance, filters),
             local_midnight(first),
             local_midnight(last + dt.timedelta(days=1)),
         )

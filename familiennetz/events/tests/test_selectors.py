@@ -204,11 +204,34 @@ def feed(alliance, filters, days=120):
         ({"ortsteil": "gersdorf"}, {"toddler", "lantern"}),
         ({"sprache": "ar"}, {"cafe"}),
         ({"organisation": "kita-sonnenschein"}, {"toddler", "lantern"}),
+        ({"barrierefrei": ["rollstuhl"]}, {"cafe", "evening", "pregnancy"}),
+        ({"barrierefrei": ["rollstuhl", "kinderwagen"]}, set()),
+        ({"wochentag": "di"}, {"cafe"}),
+        ({"wochentag": "mi", "alter": "0-3"}, {"toddler"}),
+        ({"wochentag": "so"}, set()),
         ({selectors.SELECT_NOTHING: True}, set()),
     ],
 )
 def test_filters_select_exactly_the_matching_events(cal, alliance, filters, expected):
     assert titles(feed(alliance, filters)) == {cal[key].title for key in expected}
+
+
+def test_weekday_filter_uses_the_local_day(alliance):
+    """00:30 on a Wednesday in Berlin is still Tuesday in UTC: the filter goes by local time,
+    in the list, the month grid and the feeds alike."""
+    wednesday = next_weekday(2, after=timezone.localdate())
+    late = EventFactory(
+        alliance=alliance,
+        title="Mitternachtslesung",
+        starts_at=at(wednesday, 0, 30),
+        ends_at=at(wednesday, 1, 30),
+    )
+    event_sync_occurrences(event=late)
+    assert titles(feed(alliance, {"wochentag": "mi"})) == {"Mitternachtslesung"}
+    assert titles(feed(alliance, {"wochentag": "di"})) == set()
+    month = selectors.calendar_month(alliance=alliance, filters={"wochentag": "mi"}, month=wednesday)
+    assert month.total == 1
+    assert [d.date for d in month.days if d.entries] == [wednesday]
 
 
 def test_drafts_and_other_alliances_are_never_listed(cal, alliance, other_alliance):

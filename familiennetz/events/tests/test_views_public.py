@@ -195,6 +195,26 @@ def test_subscribe_box_offers_https_and_webcal_for_the_filters(client, alliance,
     assert "feed.rss" in response.text and "feed.atom" in response.text
 
 
+def test_accessibility_and_weekday_filters_carry_into_subscription_and_chips(
+    client, alliance, cal
+):
+    response = client.get(
+        url("calendar", alliance),
+        {"barrierefrei": ["rollstuhl", "kinderwagen"], "wochentag": "di", "ansicht": "woche"},
+    )
+    assert response.status_code == 200
+    ical = response.context["ical_url"]
+    assert "barrierefrei=rollstuhl" in ical and "barrierefrei=kinderwagen" in ical
+    assert "wochentag=di" in ical and "ansicht" not in ical
+    chips = {chip.label: chip.remove_url for chip in response.context["selection"].chips}
+    assert len(chips) == 3  # one per accessibility need, one for the weekday
+    # Removing one accessibility need keeps the other.
+    removal = next(u for label, u in chips.items() if "barrierefrei=kinderwagen" in u)
+    assert "barrierefrei=rollstuhl" not in removal and "wochentag=di" in removal
+    text = client.get(url("calendar", alliance), {"barrierefrei": "rollstuhl"}).text
+    assert "Elterncafé" in text and "Krabbelkurs" not in text
+
+
 def test_calendar_page_shows_iframe_code_for_partner_websites(client, alliance, cal):
     response = client.get(url("calendar", alliance), {"organisation": "kita-sonnenschein"})
     code = response.context["embed_code"]
