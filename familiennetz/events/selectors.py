@@ -270,9 +270,9 @@ def _matching_dates(alliance: Alliance, filters: dict) -> QuerySet[Occurrence]:
     )
     if (day := filters.get("wochentag")) in _ISO_WEEKDAY:
         # The local weekday (a date at 00:30 on Wednesday is a Tuesday in UTC).
-        dates = dates.annotate(
-            local_weekday=ExtractIsoWeekDay("starts_at", tzinfo=BERLIN)
-        ).filter(local_weekday=_ISO_WEEKDAY[day])
+        dates = dates.annotate(local_weekday=ExtractIsoWeekDay("starts_at", tzinfo=BERLIN)).filter(
+            local_weekday=_ISO_WEEKDAY[day]
+        )
     return dates
 
 

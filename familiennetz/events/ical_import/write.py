@@ -16,6 +16,7 @@ from familiennetz.directory.services import unique_slug
 from familiennetz.events import services as calendar_services
 from familiennetz.events.models import CalendarSource, Event, EventStatus, Occurrence, Registration
 from familiennetz.events.occurrences import Window, event_slots
+from familiennetz.events.registration import registrations_notify_date_change
 
 from .fetch import fetch_ics
 from .parse import DateChange, ParsedCalendar, ParsedEvent, local_iso, parse_ics
@@ -438,6 +439,9 @@ class _Writer:
             event.event_status = EventStatus.CANCELLED
             event.status_note = note
             event.save(update_fields=["event_status", "status_note", "updated_at"])
+            registrations_notify_date_change(
+                occurrence_ids=calendar_services.event_future_date_ids(event=event, now=self.now)
+            )
             self.report.cancelled.append(event.title)
         else:
             event.delete()

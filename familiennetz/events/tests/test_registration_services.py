@@ -150,6 +150,25 @@ def test_repeated_pending_sign_up_resends_confirmation(django_capture_on_commit_
     assert "/bestaetigen/" in message.body
 
 
+def test_repeated_sign_up_answers_in_the_language_used_now(django_capture_on_commit_callbacks):
+    occurrence = registration_date()
+    existing = confirmed(occurrence, email="olena@example.org", language="de")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(
+            occurrence=occurrence,
+            name="Olena",
+            email="olena@example.org",
+            adults=1,
+            children=0,
+            language="en",
+        )
+    (message,) = mail.outbox
+    assert "/en/" in message.body and "Hello" in message.body
+    existing.refresh_from_db()
+    assert existing.language == "en"  # later mails (reminder) follow
+
+
 # --- confirm: seat allocation -------------------------------------------------------------
 
 

@@ -229,7 +229,9 @@ def test_weekday_filter_uses_the_local_day(alliance):
     event_sync_occurrences(event=late)
     assert titles(feed(alliance, {"wochentag": "mi"})) == {"Mitternachtslesung"}
     assert titles(feed(alliance, {"wochentag": "di"})) == set()
-    month = selectors.calendar_month(alliance=alliance, filters={"wochentag": "mi"}, month=wednesday)
+    month = selectors.calendar_month(
+        alliance=alliance, filters={"wochentag": "mi"}, month=wednesday
+    )
     assert month.total == 1
     assert [d.date for d in month.days if d.entries] == [wednesday]
 

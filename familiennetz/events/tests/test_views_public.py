@@ -195,9 +195,7 @@ def test_subscribe_box_offers_https_and_webcal_for_the_filters(client, alliance,
     assert "feed.rss" in response.text and "feed.atom" in response.text
 
 
-def test_accessibility_and_weekday_filters_carry_into_subscription_and_chips(
-    client, alliance, cal
-):
+def test_accessibility_and_weekday_filters_carry_into_subscription_and_chips(client, alliance, cal):
     response = client.get(
         url("calendar", alliance),
         {"barrierefrei": ["rollstuhl", "kinderwagen"], "wochentag": "di", "ansicht": "woche"},
