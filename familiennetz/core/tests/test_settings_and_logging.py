@@ -57,3 +57,22 @@ def test_log_records_lose_their_query_strings():
     StripQueryStringFilter().filter(record)
     assert "Trennung" not in record.getMessage()
     assert "/hainichen/suche/" in record.getMessage()
+
+
+def test_log_records_lose_the_secrets_of_registration_links():
+    """A 400 for a mistyped link is logged by django.request with its path; the token and the
+    signature would let anyone who reads the log confirm or cancel that registration."""
+    token, signature = "0b1c6f0e-6a2e-4a4e-9a57-2d7d0f5a9b11", "Xk2v9QpL0aZ-uY7tR3sW1e"
+    record = logging.LogRecord(
+        "django.request",
+        logging.WARNING,
+        "",
+        0,
+        "Bad Request: %s",
+        (f"/en/hainichen/anmeldung/{token}/absagen/{signature}/",),
+        None,
+    )
+    StripQueryStringFilter().filter(record)
+    message = record.getMessage()
+    assert token not in message and signature not in message
+    assert message == "Bad Request: /en/hainichen/anmeldung/…/absagen/…/"
