@@ -12,7 +12,7 @@ from familiennetz.events.models import EventStatus, Registration
 from familiennetz.events.registration import Availability
 
 from .factories import RegistrationFactory
-from .registration_support import confirmed, registration_date
+from .registration_support import confirmed, de, registration_date
 
 State = Registration.State
 pytestmark = pytest.mark.django_db
@@ -239,8 +239,11 @@ def test_confirm_mails_result(django_capture_on_commit_callbacks):
         services.registration_confirm(registration_id=first.pk)
         services.registration_confirm(registration_id=second.pk)
     subjects = {message.to[0]: message.subject for message in mail.outbox}
-    assert "registered" in subjects["first@example.org"]
-    assert "waiting list" in subjects["second@example.org"]
+    title = occurrence.event.title
+    assert subjects["first@example.org"].endswith(de("You are registered: %(title)s", title=title))
+    assert subjects["second@example.org"].endswith(
+        de("You are on the waiting list: %(title)s", title=title)
+    )
 
 
 # --- cancel and promotion -----------------------------------------------------------------
