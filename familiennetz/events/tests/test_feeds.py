@@ -447,3 +447,25 @@ def test_subscription_link_on_the_filtered_page_delivers_only_0_to_3_free(client
     # "Abgesagt: Elterncafé" for calendar apps that ignore STATUS
     assert cancelled[0].endswith("Elterncafé") and cancelled[0] != "Elterncafé"
     assert len(parsed.vevent_list) == 9
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 4])
+def test_folding_never_splits_a_character_and_unfolds_to_the_original(width):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from familiennetz.events.feeds import fold
+
+    alphabet = {1: "aZ;,", 2: "äöüß", 3: "–€✓", 4: "👨😀"}[width] + " "
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=400))
+    def check(text):
+        line = "DESCRIPTION:" + text
+        folded = fold(line)
+        parts = folded.split("\r\n")
+        assert all(len(part.encode("utf-8")) <= 75 for part in parts)
+        assert all(part.startswith(" ") for part in parts[1:])
+        assert folded.replace("\r\n ", "") == line
+
+    check()

@@ -353,3 +353,19 @@ def test_event_page_dates(cal):
     other = cal["toddler"].occurrences.first()
     assert selectors.event_date_get(event=cafe, pk=other.pk) is None
     assert selectors.event_date_count_upcoming(event=cafe) == 8
+
+
+def test_feed_loads_each_event_once_and_links_each_date(cal, alliance, django_assert_num_queries):
+    now = timezone.now()
+    with django_assert_num_queries(3):  # dates, their events (organiser, place), categories
+        entries = selectors.occurrence_list_for_feed(
+            alliance=alliance, filters={}, start=now, end=now + dt.timedelta(days=120)
+        )
+        labels = [c.label for e in entries for c in e.event.categories.all()]
+        urls = [e.url for e in entries]
+        places = [e.event.location.name for e in entries if e.event.location]
+    assert labels and places
+    cafe_dates = [e for e in entries if e.event.title == "Elterncafé"]
+    assert len(cafe_dates) == 8 and len({id(e.event) for e in cafe_dates}) == 1
+    assert urls == [e.occurrence.get_absolute_url() for e in entries]
+    assert urls[0] == f"/hainichen/termine/{entries[0].event.slug}/?termin={entries[0].pk}"
