@@ -514,6 +514,22 @@ def occurrence_list_next(
     return _entries(qs[:limit])
 
 
+def occurrence_list_for_offer(
+    *, offer: Offer, limit: int = 5, now: dt.datetime | None = None
+) -> list[Entry]:
+    """The next dates of the published events that are the sessions of ``offer`` (offer
+    page), cancelled ones included so that nobody comes in vain."""
+    now = now or timezone.now()
+    qs = (
+        Occurrence.objects.filter(alliance_id=offer.alliance_id)
+        .filter(event__offer=offer, event__status="published")
+        .filter(Q(starts_at__gte=now) | Q(ends_at__gt=now))
+        .select_related(*_RELATED)
+        .order_by("starts_at", "pk")
+    )
+    return _entries(qs[:limit])
+
+
 # --- event page ----------------------------------------------------------------------------
 
 

@@ -76,3 +76,38 @@ def test_log_records_lose_the_secrets_of_registration_links():
     message = record.getMessage()
     assert token not in message and signature not in message
     assert message == "Bad Request: /en/hainichen/anmeldung/…/absagen/…/"
+
+
+def _email_settings(env: dict) -> dict:
+    import json
+
+    code = (
+        "import json, config.settings as s; print(json.dumps({k: getattr(s, k) for k in "
+        "['EMAIL_BACKEND', 'EMAIL_HOST', 'EMAIL_PORT', 'EMAIL_HOST_USER', 'EMAIL_USE_TLS']}))"
+    )
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"EMAIL_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, "DEBUG": "true", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_mail_goes_to_the_console_locally_and_to_smtp_when_configured():
+    """Registration e-mails: console backend without configuration, SMTP from EMAIL_URL."""
+    assert _email_settings({})["EMAIL_BACKEND"].endswith("console.EmailBackend")
+    smtp = _email_settings({"EMAIL_URL": "smtp://mailer:geheim@mail.example.org:587/?tls=True"})
+    assert smtp == {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "mail.example.org",
+        "EMAIL_PORT": 587,
+        "EMAIL_HOST_USER": "mailer",
+        "EMAIL_USE_TLS": True,
+    }

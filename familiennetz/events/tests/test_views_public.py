@@ -273,6 +273,29 @@ def test_event_page_shows_what_a_parent_needs(client, alliance, cal):
     assert response.context["selected"].pk == response.context["upcoming"][0].pk
 
 
+def test_offer_page_shows_the_next_dates_of_its_sessions(client, alliance, cal, offer_factory):
+    """The recurring sessions of an offer are events: the offer page lists their next dates
+    (a cancelled one marked), and each event page links back to its offer."""
+    offer = offer_factory(alliance=alliance, name="Elterncafé im Familienzentrum")
+    cafe = cal["cafe"]
+    cafe.offer = offer
+    cafe.save()
+    cal["draft"].offer = offer
+    cal["draft"].save()
+    occurrence_cancel(occurrence=cafe.occurrences.order_by("starts_at").first(), note="Krank")
+    response = client.get(offer.get_absolute_url())
+    dates = response.context["offer_dates"]
+    assert [d.event.title for d in dates] == ["Elterncafé"] * 5  # the next five, no draft
+    assert dates[0].is_cancelled and not dates[1].is_cancelled
+    text = response.text
+    assert 'id="offer-dates"' in text and text.count("cal-entry--cancelled") == 1
+    assert f"?termin={dates[1].pk}" in text
+    event_page = client.get(cafe.get_absolute_url()).text
+    assert f'href="{offer.get_absolute_url()}"' in event_page
+    unrelated = offer_factory(alliance=alliance)
+    assert 'id="offer-dates"' not in client.get(unrelated.get_absolute_url()).text
+
+
 def test_event_page_has_schema_org_event(client, alliance, cal):
     data = jsonld(client.get(cal["cafe"].get_absolute_url()))
     assert data["@type"] == "Event"
