@@ -12,14 +12,14 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 # Local commands run in development mode; production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS.
 run seed messages import-chemnitz: export DEBUG = true
-.PHONY: help install run serve seed test test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench import-chemnitz clean
+.PHONY: help install run serve seed test test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench bench-calendar import-chemnitz clean
 
 help:
 	@echo "make run            set up and start the demo on http://$(HOST):$(PORT)"
 	@echo "make test           set up and run all tests on SQLite"
 	@echo "make test-postgres  run the tests against DATABASE_URL (default: local PostgreSQL)"
 	@echo "make test-browser   Playwright + Chromium browser tests with axe-core"
-	@echo "make lint | fmt | messages | seed | bench"
+	@echo "make lint | fmt | messages | seed | bench | bench-calendar"
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,9 @@ check-messages: install
 
 bench: install
 	$(BIN)/python -m bench.search_bench
+
+bench-calendar: install
+	$(BIN)/python -m bench.calendar_bench
 
 import-chemnitz: install
 	$(BIN)/python manage.py import_chemnitz_kitas $(CHEMNITZ_CSV) --alliance chemnitz --create-alliance
