@@ -369,3 +369,43 @@ def test_feed_loads_each_event_once_and_links_each_date(cal, alliance, django_as
     assert len(cafe_dates) == 8 and len({id(e.event) for e in cafe_dates}) == 1
     assert urls == [e.occurrence.get_absolute_url() for e in entries]
     assert urls[0] == f"/hainichen/termine/{entries[0].event.slug}/?termin={entries[0].pk}"
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        (dt.date(2027, 3, 1), dt.date(2027, 3, 31)),  # spring change on 28 March
+        (dt.date(2027, 10, 1), dt.date(2027, 10, 31)),  # autumn change on 31 October
+        (dt.date(2027, 3, 22), dt.date(2027, 3, 28)),  # a week ending on the change day
+        (dt.date(2027, 3, 29), dt.date(2027, 4, 4)),  # the week after it
+        (dt.date(2027, 12, 1), dt.date(2027, 12, 31)),  # no change
+        (dt.date(2027, 6, 9), dt.date(2027, 6, 9)),  # one day
+    ],
+)
+def test_dates_land_on_their_local_day_across_daylight_saving_changes(alliance, first, last):
+    """The month and week views bucket dates by their Berlin day in the database; a date at
+    00:00, 00:30, 01:59, 02:30 (the hour that does not exist or happens twice), 03:00 or
+    23:59 local time belongs to that day on both sides of a change."""
+    from familiennetz.events.models import Occurrence
+
+    starts = []
+    day = first - dt.timedelta(days=2)
+    while day <= last + dt.timedelta(days=1):
+        for hour, minute in [(0, 0), (0, 30), (1, 59), (2, 30), (3, 0), (23, 59)]:
+            starts.append(at(day, hour, minute))
+        day += dt.timedelta(days=1)
+    event = EventFactory(alliance=alliance, starts_at=starts[0], ends_at=None)
+    Occurrence.objects.bulk_create(
+        Occurrence(alliance=alliance, event=event, original_start=s, starts_at=s) for s in starts
+    )
+    days = selectors.calendar_days(
+        alliance=alliance, filters={}, first=first, last=last, per_day=50
+    )
+    got = {day.date: sorted(e.starts_at for e in day.entries) for day in days if day.entries}
+    expected: dict = {}
+    for s in starts:
+        local_day = s.astimezone(BERLIN).date()
+        if first <= local_day <= last:
+            expected.setdefault(local_day, []).append(s.astimezone(dt.UTC))  # compare instants
+    assert got == {d: sorted(v) for d, v in expected.items()}
+    assert all(day.total == len(expected.get(day.date, [])) for day in days)

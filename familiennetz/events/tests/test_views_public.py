@@ -172,6 +172,54 @@ def test_list_view_query_count_does_not_grow_with_events(client, alliance, cal):
     assert count() == before
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "calendar-ical",
+        "calendar-rss",
+        "calendar-atom",
+        "calendar-widget",
+        "calendar-widget-snippet",
+    ],
+)
+def test_feed_and_widget_query_count_does_not_grow_with_events(client, alliance, cal, name):
+    """Feeds and the widget load each event once with what they show (selectors: only());
+    a field they read but did not load would cost one query per event."""
+    from django.core.cache import cache
+
+    def count():
+        cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url(name, alliance), {"kostenlos": "on"})
+            assert response.status_code == 200
+        return len(ctx.captured_queries), response.content
+
+    def add_events(n, start):
+        for i in range(n):
+            category = cal["begegnung"]
+            event = EventFactory(
+                alliance=alliance,
+                organisation=cal["kita"],
+                title=f"Treff {start + i}",
+                summary="Mit Kaffee.",
+                starts_at=at(cal["tuesday"] + dt.timedelta(days=i % 3), 10),
+                ends_at=at(cal["tuesday"] + dt.timedelta(days=i % 3), 11),
+                is_free=True,
+                location=cal["familienzentrum"],
+                online_url="https://treff.example.org/" if i % 2 else "",
+                rrule="FREQ=WEEKLY;COUNT=2",
+            )
+            event.categories.set([category])
+            event_sync_occurrences(event=event)
+
+    add_events(2, 0)
+    before, small = count()
+    add_events(10, 2)
+    after, large = count()
+    assert large.count(b"Treff") > small.count(b"Treff")
+    assert after == before
+
+
 def test_cancelled_date_is_shown_as_cancelled(client, alliance, cal):
     first = cal["cafe"].occurrences.order_by("starts_at").first()
     occurrence_cancel(occurrence=first, note="Die Leiterin ist krank.")
