@@ -22,8 +22,8 @@ from .models import CalendarSource, Event, EventStatus, HolidayPeriod, Occurrenc
 from .registration import registrations_notify_date_change
 from .services import (
     alliance_holidays_changed,
-    event_future_date_ids,
     event_set_status,
+    event_status_change_date_ids,
     event_sync_occurrences,
     occurrence_reset,
 )
@@ -237,7 +237,13 @@ class EventAdmin(admin.ModelAdmin):
         result = event_sync_occurrences(event=form.instance, notify=False)
         notify |= result.changed_ids
         if change and "event_status" in form.changed_data:
-            notify |= set(event_future_date_ids(event=form.instance))
+            notify |= set(
+                event_status_change_date_ids(
+                    event=form.instance,
+                    old_status=form.initial.get("event_status", EventStatus.SCHEDULED),
+                    new_status=form.instance.event_status,
+                )
+            )
         registrations_notify_date_change(occurrence_ids=notify)
 
 

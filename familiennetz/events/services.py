@@ -299,14 +299,40 @@ def event_future_date_ids(*, event: Event, now: dt.datetime | None = None) -> li
     )
 
 
+def _date_status(event_status: str, date_status: str) -> str:
+    """What a date shows (selectors.effective_status, on plain values)."""
+    if event_status == EventStatus.CANCELLED:
+        return EventStatus.CANCELLED
+    return date_status if date_status != EventStatus.SCHEDULED else event_status
+
+
+def event_status_change_date_ids(
+    *, event: Event, old_status: str, new_status: str, now: dt.datetime | None = None
+) -> list[int]:
+    """Future dates of ``event`` whose shown status changes with the event's status (a date
+    cancelled on its own stays cancelled when the event moves online: no news for it)."""
+    now = now or timezone.now()
+    dates = Occurrence.objects.filter(event=event, starts_at__gt=now).values_list(
+        "pk", "event_status"
+    )
+    return [
+        pk
+        for pk, date_status in dates
+        if _date_status(old_status, date_status) != _date_status(new_status, date_status)
+    ]
+
+
 @transaction.atomic
 def event_set_status(*, event: Event, event_status: str, note: str = "") -> Event:
     """Cancel, postpone or move a whole event online (or back); every date shows the notice.
-    People registered for its future dates get an e-mail when the status changes."""
-    changed = event.event_status != event_status
+    People registered for a future date get an e-mail when what that date shows changes."""
+    old_status = event.event_status
     event.event_status = event_status
     event.status_note = note
     event.save(update_fields=["event_status", "status_note", "updated_at"])
-    if changed:
-        registrations_notify_date_change(occurrence_ids=event_future_date_ids(event=event))
+    registrations_notify_date_change(
+        occurrence_ids=event_status_change_date_ids(
+            event=event, old_status=old_status, new_status=event_status
+        )
+    )
     return event

@@ -436,11 +436,14 @@ class _Writer:
             if event.event_status == EventStatus.CANCELLED:
                 return  # cancelled by an earlier run (or the feed); people were told then
             note = _("This event is no longer in the organiser's calendar.")[:MAX_NOTE]
+            old_status = event.event_status
             event.event_status = EventStatus.CANCELLED
             event.status_note = note
             event.save(update_fields=["event_status", "status_note", "updated_at"])
             registrations_notify_date_change(
-                occurrence_ids=calendar_services.event_future_date_ids(event=event, now=self.now)
+                occurrence_ids=calendar_services.event_status_change_date_ids(
+                    event=event, old_status=old_status, new_status=EventStatus.CANCELLED
+                )
             )
             self.report.cancelled.append(event.title)
         else:

@@ -139,6 +139,23 @@ def test_event_status_change_mails_registrants_of_future_dates_only(
     assert mail.outbox == []  # same status: no news
 
 
+def test_a_date_cancelled_on_its_own_gets_no_news_when_the_event_moves_online(
+    django_capture_on_commit_callbacks,
+):
+    event, (first, second, _third) = series(online_url="https://meet.example.org/x")
+    people(first)
+    confirmed(second, email="second@example.org")
+    services.occurrence_cancel(occurrence=first)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_set_status(event=event, event_status=EventStatus.MOVED_ONLINE)
+    assert [m.to[0] for m in mail.outbox] == ["second@example.org"]  # first stays cancelled
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_set_status(event=event, event_status=EventStatus.CANCELLED)
+    assert [m.to[0] for m in mail.outbox] == ["second@example.org"]
+
+
 def test_series_time_change_and_dropped_dates_are_announced(django_capture_on_commit_callbacks):
     event, (first, second, third) = series()
     people(first)
