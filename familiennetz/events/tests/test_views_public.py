@@ -535,3 +535,29 @@ def test_other_pages_still_refuse_framing(client, alliance, cal):
     response = client.get(cal["cafe"].get_absolute_url())
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"kategorie": "begegnung", "alter": "0-3", "wochentag": "di"},
+        {"kategorie": "gibt-es-nicht", "ortsteil": "gersdorf", "sprache": "ar"},
+    ],
+)
+def test_filter_selects_are_the_markup_of_django_widgets(alliance, cal, data):
+    """The calendar writes its filter <select>s directly (speed); they must stay what Django's
+    Select widget renders for the same bound form (ids, names, options, the selection)."""
+    from django.test.html import parse_html
+
+    from familiennetz.events import selectors
+    from familiennetz.events.forms import EventFilterForm
+    from familiennetz.events.templatetags.calendar_tags import filter_select
+
+    form = EventFilterForm(data, **selectors.filter_choices(alliance=alliance))
+    filters = form.filters()
+    for name in ["kategorie", "alter", "ortsteil", "sprache", "wochentag"]:
+        ours = parse_html(str(filter_select(form[name], filters.get(name))))
+        if name in form.errors:  # an invalid value: Django re-selects it, the page drops it
+            continue
+        assert ours == parse_html(str(form[name])), name
