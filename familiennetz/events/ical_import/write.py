@@ -385,6 +385,7 @@ class _Writer:
             for occurrence in event.occurrences.filter(original_start__in=list(wanted))
         }
         count = 0
+        moved_or_cancelled: list[int] = []
         for original, change in wanted.items():
             occurrence = occurrences.get(original)
             if occurrence is None:
@@ -416,10 +417,15 @@ class _Writer:
             }
             if occurrence.pk and all(getattr(occurrence, k) == v for k, v in values.items()):
                 continue
+            before = (occurrence.starts_at, occurrence.ends_at, occurrence.event_status)
             for name, value in values.items():
                 setattr(occurrence, name, value)
             occurrence.save()
+            if before != (occurrence.starts_at, occurrence.ends_at, occurrence.event_status):
+                moved_or_cancelled.append(occurrence.pk)
             count += 1
+        # People registered for a date the organiser moved or cancelled in their calendar.
+        registrations_notify_date_change(occurrence_ids=moved_or_cancelled)
         self.report.changed_dates += count
         return count
 
