@@ -68,8 +68,8 @@ def install_demo_registrations(*, alliance, now: dt.datetime) -> int:
         first = event.occurrences.filter(starts_at__gt=now).order_by("starts_at").first()
         if first is None or event.capacity is None:
             continue
-        if event.capacity >= 20:  # the parents' evening: a bit more than half full
-            groups = [(rng.choice([1, 1, 2]), 0) for _ in range(event.capacity // 2)]
+        if event.capacity >= 20:  # the parents' evening: about half full
+            groups = [(rng.choice([1, 1, 2]), 0) for _ in range(event.capacity // 3)]
             created += _sign_ups(first, rng, places=groups, waiting=[])
         else:  # the swimming course: booked out, two families waiting
             groups = [(1, 1)] * (event.capacity // 2)
