@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 # Local commands run in development mode; production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS.
 run seed messages import-chemnitz: export DEBUG = true
-.PHONY: help install run serve seed test test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench bench-search import-chemnitz clean
+.PHONY: help install run serve seed test test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench bench-search bench-calendar import-chemnitz clean
 
 help:
 	@echo "make run            set up and start the demo on http://$(HOST):$(PORT)"
@@ -20,7 +20,7 @@ help:
 	@echo "make test-postgres  run the tests against DATABASE_URL (default: local PostgreSQL)"
 	@echo "make test-browser   Playwright + Chromium browser tests with axe-core"
 	@echo "make bench         benchmark: SCALE=town|city|state DB=sqlite|postgres|both (bench/README.md)"
-	@echo "make lint | fmt | messages | seed | bench-search"
+	@echo "make lint | fmt | messages | seed | bench-search | bench-calendar"
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -82,6 +82,9 @@ bench: install
 
 bench-search: install
 	$(BIN)/python -m bench.search_bench
+
+bench-calendar: install
+	$(BIN)/python -m bench.calendar_bench
 
 import-chemnitz: install
 	$(BIN)/python manage.py import_chemnitz_kitas $(CHEMNITZ_CSV) --alliance chemnitz --create-alliance

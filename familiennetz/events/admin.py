@@ -19,9 +19,11 @@ from django.utils.translation import ngettext
 
 from . import occurrences as rec
 from .models import CalendarSource, Event, EventStatus, HolidayPeriod, Occurrence
+from .registration import registrations_notify_date_change
 from .services import (
     alliance_holidays_changed,
     event_set_status,
+    event_status_change_date_ids,
     event_sync_occurrences,
     occurrence_reset,
 )
@@ -201,10 +203,16 @@ class EventAdmin(admin.ModelAdmin):
         (_("Import"), {"fields": ["uid", "source", "created_at", "updated_at"]}),
     ]
 
+    # Registrants hear about every date that was moved, cancelled or reinstated by one save,
+    # once: the dates are collected on the form while saving and notified at the end.
+    _NOTIFY = "_dates_to_notify"
+    _DATE_FIELDS = {"starts_at", "ends_at", "event_status"}
+
     def save_formset(self, request, form, formset, change):
         if formset.model is not Occurrence:
             return super().save_formset(request, form, formset, change)
         back_to_series = []
+        notify = getattr(form, self._NOTIFY, set())
         for inline_form in formset.forms:
             if not inline_form.has_changed():
                 continue
@@ -214,14 +222,29 @@ class EventAdmin(admin.ModelAdmin):
                 back_to_series.append(inline_form.instance)
             else:
                 inline_form.instance.is_modified = True  # kept on regeneration
+                if self._DATE_FIELDS & set(inline_form.changed_data):
+                    notify.add(inline_form.instance.pk)
         formset.save()
         for occurrence in back_to_series:
-            occurrence_reset(occurrence=occurrence)
+            occurrence_reset(occurrence=occurrence)  # tells registrants itself
+        setattr(form, self._NOTIFY, notify)
         return None
 
     def save_related(self, request, form, formsets, change):
+        setattr(form, self._NOTIFY, set())
         super().save_related(request, form, formsets, change)
-        event_sync_occurrences(event=form.instance)
+        notify = getattr(form, self._NOTIFY)
+        result = event_sync_occurrences(event=form.instance, notify=False)
+        notify |= result.changed_ids
+        if change and "event_status" in form.changed_data:
+            notify |= set(
+                event_status_change_date_ids(
+                    event=form.instance,
+                    old_status=form.initial.get("event_status", EventStatus.SCHEDULED),
+                    new_status=form.instance.event_status,
+                )
+            )
+        registrations_notify_date_change(occurrence_ids=notify)
 
 
 @admin.register(HolidayPeriod)

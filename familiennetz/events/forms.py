@@ -1,5 +1,6 @@
 """The calendar filter form: the directory's filters (same German parameter names, same
-labels) plus a date range and the view. Lenient like the search form: a bad value is dropped
+labels; not the text search, "open now" and "near", which do not apply to dates) plus an
+organiser, a date range and the view. Lenient like the search form: a bad value is dropped
 and reported, the page still renders."""
 
 from __future__ import annotations
@@ -24,7 +25,16 @@ MAX_RANGE_DAYS = 366
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 # Parameters that select *what* is shown (kept in feed, widget and subscription links);
 # the others select *when* and *how* and are dropped there.
-SELECTION_PARAMS = ["kategorie", "alter", "ortsteil", "kostenlos", "sprache", "organisation"]
+SELECTION_PARAMS = [
+    "kategorie",
+    "alter",
+    "ortsteil",
+    "kostenlos",
+    "sprache",
+    "barrierefrei",
+    "wochentag",
+    "organisation",
+]
 
 
 def _shared(name: str) -> forms.Field:
@@ -37,6 +47,8 @@ class EventFilterForm(forms.Form):
     ortsteil = _shared("ortsteil")
     kostenlos = _shared("kostenlos")
     sprache = _shared("sprache")
+    barrierefrei = _shared("barrierefrei")
+    wochentag = _shared("wochentag")
     organisation = forms.SlugField(
         label=_("Organiser"), required=False, max_length=120, widget=forms.HiddenInput
     )

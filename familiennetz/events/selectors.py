@@ -12,14 +12,28 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import ExtractIsoWeekDay, RowNumber
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory import selectors as directory_selectors
+from familiennetz.directory.forms import WEEKDAYS
 from familiennetz.directory.models import Language, Offer, Organisation
 from familiennetz.directory.models.offers import AGE_BANDS_BY_KEY, AgeBand
 
@@ -249,26 +263,50 @@ def event_list_matching(*, alliance: Alliance, filters: dict) -> QuerySet[Event]
         events = events.filter(is_free=True)
     if code := filters.get("sprache"):
         events = events.filter(languages__code=code)
+    for need in filters.get("barrierefrei", []):
+        if need == "rollstuhl":
+            events = events.filter(location__is_wheelchair_accessible=True)
+        elif need == "kinderwagen":
+            events = events.filter(location__is_pram_accessible=True)
     if slug := filters.get("organisation"):
         events = events.filter(organisation__slug=slug)
     return events
 
 
-def _occurrences(alliance: Alliance, filters: dict) -> QuerySet[Occurrence]:
-    events = event_list_matching(alliance=alliance, filters=filters)
-    return (
-        Occurrence.objects.for_alliance(alliance)
-        .filter(event__in=events.values("pk"))
-        .select_related(*_RELATED)
+_ISO_WEEKDAY = {key: number for number, (key, _label) in enumerate(WEEKDAYS, start=1)}
+
+
+def _matching_dates(alliance: Alliance, filters: dict) -> QuerySet[Occurrence]:
+    """Dates of the events that match, narrowed by the date-level filters (weekday)."""
+    # EXISTS rather than IN (subquery): the database then walks the dates in the order of the
+    # covering index and checks each date's event, so "the next 30" stop after 30 (SQLite
+    # otherwise starts from the event_id index and sorts every future date).
+    dates = Occurrence.objects.for_alliance(alliance).filter(
+        Exists(
+            event_list_matching(alliance=alliance, filters=filters).filter(pk=OuterRef("event_id"))
+        )
     )
+    if (day := filters.get("wochentag")) in _ISO_WEEKDAY:
+        # The local weekday (a date at 00:30 on Wednesday is a Tuesday in UTC).
+        dates = dates.annotate(local_weekday=ExtractIsoWeekDay("starts_at", tzinfo=BERLIN)).filter(
+            local_weekday=_ISO_WEEKDAY[day]
+        )
+    return dates
+
+
+def _occurrences(alliance: Alliance, filters: dict) -> QuerySet[Occurrence]:
+    return _matching_dates(alliance, filters).select_related(*_RELATED)
 
 
 def _in_range(qs: QuerySet[Occurrence], lo: dt.datetime, hi: dt.datetime | None):
     """Dates starting in [lo, hi), and multi-day dates that started shortly before and last
-    into the range."""
-    starts_inside = Q(starts_at__gte=lo) & (Q(starts_at__lt=hi) if hi else Q())
-    ongoing = Q(starts_at__gte=lo - MULTI_DAY_LOOKBACK, starts_at__lt=lo, ends_at__gt=lo)
-    return qs.filter(starts_inside | ongoing)
+    into the range. Written as one range on ``starts_at`` (plus a check of ``ends_at`` for the
+    early ones), so that the database reads a single stretch of the covering index
+    ``occurrence_range`` (alliance, starts_at, event, ends_at) instead of two."""
+    dates = qs.filter(starts_at__gte=lo - MULTI_DAY_LOOKBACK)
+    if hi is not None:
+        dates = dates.filter(starts_at__lt=hi)
+    return dates.filter(Q(starts_at__gte=lo) | Q(ends_at__gt=lo))
 
 
 def _entries(rows) -> list[Entry]:
@@ -312,21 +350,69 @@ def calendar_list(
     return ListOutcome(page=current, days=_group(entries, start), total=paginator.count)
 
 
-def _day_index(first: dt.date, last: dt.date):
-    """The local day of ``starts_at`` as a number of days after ``first``, as a CASE over
-    precomputed UTC day boundaries (runs in the database's C code; no time-zone functions,
-    which SQLite would call back into Python for every row). Earlier starts count as day 0."""
-    count = (last - first).days + 1
-    if count == 1:
-        return Value(0)
-    return Case(
-        *[
-            When(starts_at__lt=local_midnight(first + dt.timedelta(days=n + 1)), then=Value(n))
-            for n in range(count - 1)
-        ],
-        default=Value(count - 1),
-        output_field=IntegerField(),
-    )
+class LocalDayIndex(Func):
+    """The local (Europe/Berlin) day of ``starts_at`` as a number of days after ``first``;
+    earlier starts count as day 0. Evaluated for every date in range, three times per query
+    (day, rank and total), so it is written per database:
+
+    - PostgreSQL: ``(starts_at AT TIME ZONE 'Europe/Berlin')::date - first``;
+    - SQLite: ``julianday(starts_at)`` plus the Berlin offset of that moment (a CASE over the
+      daylight-saving changes inside the range – at most one a month) minus ``julianday(first)``:
+      arithmetic in SQLite's C code, no Python callback per row (which Django's time-zone
+      functions would be on SQLite);
+    - elsewhere: a CASE over the precomputed UTC day boundaries.
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, first: dt.date, last: dt.date):
+        self.first, self.last = first, last
+        super().__init__(F("starts_at"))
+
+    def _boundaries(self):
+        return [
+            local_midnight(self.first + dt.timedelta(days=n + 1))
+            for n in range((self.last - self.first).days)
+        ]
+
+    def as_sql(self, compiler, connection, **extra):  # any database: the boundary CASE
+        if self.first == self.last:
+            return compiler.compile(Value(0))
+        case = Case(
+            *[When(starts_at__lt=b, then=Value(n)) for n, b in enumerate(self._boundaries())],
+            default=Value((self.last - self.first).days),
+            output_field=IntegerField(),
+        )
+        return compiler.compile(case.resolve_expression(compiler.query))
+
+    def as_postgresql(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        sql = f"GREATEST(0, (({column} AT TIME ZONE 'Europe/Berlin')::date - %s::date))"
+        return sql, (*params, self.first)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        # The Berlin offset (in days) of each stretch between daylight-saving changes.
+        changes, offset_params = [], []
+        day = self.first
+        before = local_midnight(day).utcoffset()
+        while day <= self.last:
+            after = local_midnight(day + dt.timedelta(days=1)).utcoffset()
+            if after != before:  # the change happens at 01:00 UTC that day
+                moment = dt.datetime.combine(day, dt.time(1), tzinfo=dt.UTC)
+                changes.append(f"WHEN {column} < %s THEN %s")
+                offset_params += [
+                    *params,
+                    connection.ops.adapt_datetimefield_value(moment),
+                    before.total_seconds() / 86400,
+                ]
+                before = after
+            day += dt.timedelta(days=1)
+        offset = f"CASE {' '.join(changes)} ELSE %s END" if changes else "%s"
+        offset_params.append(before.total_seconds() / 86400)
+        # + 1e-7 days (9 ms): a start at local midnight must not become 0.99999… of a day.
+        sql = f"MAX(0, CAST(julianday({column}) + ({offset}) - julianday(%s) + 1e-7 AS INTEGER))"
+        return sql, (*params, *offset_params, self.first.isoformat())
 
 
 def _limited_per_day(
@@ -334,14 +420,12 @@ def _limited_per_day(
 ) -> dict[dt.date, Day]:
     """At most ``per_day`` dates per local day plus each day's total — in one query, so the
     month view costs the same for 3 or 20,000 dates."""
-    day = _day_index(first, last)
+    day = LocalDayIndex(first, last)
     # Rank on narrow rows (id, day, total), then load the few rows shown: sorting 20,000 wide
     # joined rows for the window function was the expensive part.
     ranked = (
         _in_range(
-            Occurrence.objects.for_alliance(alliance).filter(
-                event__in=event_list_matching(alliance=alliance, filters=filters).values("pk")
-            ),
+            _matching_dates(alliance, filters),
             local_midnight(first),
             local_midnight(last + dt.timedelta(days=1)),
         )
@@ -422,6 +506,36 @@ def calendar_month(
     return MonthGrid(first=first, weeks=weeks)
 
 
+# What feeds, RSS/Atom and the widget read of an event (feeds.py, widget templates); the rest
+# (long texts, the series' rule, timestamps of organiser and place) is not loaded.
+_FEED_EVENT_FIELDS = (
+    "alliance_id",
+    "title",
+    "slug",
+    "summary",
+    "online_url",
+    "is_all_day",
+    "is_free",
+    "fee_description",
+    "requires_registration",
+    "event_status",
+    "status_note",
+    "uid",
+    "updated_at",
+    "organisation__name",
+    "organisation__slug",
+    "organisation__alliance_id",
+    "location__name",
+    "location__slug",
+    "location__alliance_id",
+    "location__street",
+    "location__postal_code",
+    "location__city",
+    "location__latitude",
+    "location__longitude",
+)
+
+
 def occurrence_list_for_feed(
     *,
     alliance: Alliance,
@@ -433,26 +547,33 @@ def occurrence_list_for_feed(
 ) -> list[Entry]:
     """Dates for iCalendar/RSS feeds and the widget, including cancelled ones.
 
-    Each event is loaded once (with its place, organiser and categories) and shared by its
-    dates: a weekly series has dozens of dates in a feed, and building an event, place and
-    organiser per date was most of a 1,000-date feed's database time."""
+    Up to 1,000 dates of typically far fewer events: the dates are loaded without their event,
+    then each event once (with organiser, place and categories) and shared by its dates, and
+    each event's URL is reversed once (two or three queries; see bench/calendar_bench.py).
+    """
     rows = list(
-        _occurrences(alliance, filters)
-        .select_related(None)
+        _matching_dates(alliance, filters)
         .filter(starts_at__gte=start, starts_at__lt=end)
         .order_by("starts_at", "pk")[:limit]
     )
-    events = Event.objects.filter(pk__in={row.event_id for row in rows}).select_related(
-        "location", "organisation"
+    events = (
+        Event.objects.filter(pk__in={row.event_id for row in rows})
+        .select_related("organisation", "location")
+        .only(*_FEED_EVENT_FIELDS)
     )
     if with_categories:
         events = events.prefetch_related("categories")
-    by_id = {event.pk: event for event in events}
-    for event in by_id.values():
-        event.alliance = alliance
+    by_id = {}
+    for event in events if rows else []:
+        event.alliance = alliance  # the rows are this alliance's; saves a join per date
+        by_id[event.pk] = (event, event.get_absolute_url())
+    entries = []
     for row in rows:
-        row.event = by_id[row.event_id]
-    return _entries(rows)
+        row.event, event_url = by_id[row.event_id]
+        entry = Entry(row)
+        entry.url = f"{event_url}?termin={row.pk}"  # what Occurrence.get_absolute_url gives
+        entries.append(entry)
+    return entries
 
 
 def occurrence_list_next(
@@ -496,6 +617,22 @@ def occurrence_list_next(
     if not first_dates:
         return []
     return _entries(qs.filter(pk__in=first_dates))
+
+
+def occurrence_list_for_offer(
+    *, offer: Offer, limit: int = 5, now: dt.datetime | None = None
+) -> list[Entry]:
+    """The next dates of the published events that are the sessions of ``offer`` (offer
+    page), cancelled ones included so that nobody comes in vain."""
+    now = now or timezone.now()
+    qs = (
+        Occurrence.objects.filter(alliance_id=offer.alliance_id)
+        .filter(event__offer=offer, event__status="published")
+        .filter(Q(starts_at__gte=now) | Q(ends_at__gt=now))
+        .select_related(*_RELATED)
+        .order_by("starts_at", "pk")
+    )
+    return _entries(qs[:limit])
 
 
 # --- event page ----------------------------------------------------------------------------

@@ -3,13 +3,16 @@
 Whoever saves an event (admin, workspace, import, demo data) calls
 ``event_sync_occurrences(event=...)`` afterwards; ``refresh_occurrences`` (daily) moves the
 window forward. See docs/adr/0008-occurrences.md.
+
+Every service here that cancels, postpones, moves or reinstates a date that people registered
+for tells them by e-mail (``registration.registrations_notify_date_change``, after commit).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +24,7 @@ from familiennetz.alliances.models import Alliance
 
 from . import occurrences as rec
 from .models import Event, EventStatus, HolidayPeriod, Occurrence, Registration
+from .registration import registrations_notify_date_change
 
 
 @dataclass
@@ -30,11 +34,16 @@ class SyncResult:
     deleted: int = 0
     cancelled: int = 0  # dropped from the series but kept (they have registrations)
     events: int = 0
+    # Dates whose time changed or that were cancelled: registrants hear about these.
+    changed_ids: set[int] = field(default_factory=set)
 
     def __add__(self, other: SyncResult) -> SyncResult:
-        return SyncResult(
-            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
-        )
+        counts = {
+            f.name: getattr(self, f.name) + getattr(other, f.name)
+            for f in fields(self)
+            if f.name != "changed_ids"
+        }
+        return SyncResult(**counts, changed_ids=self.changed_ids | other.changed_ids)
 
     @property
     def changed(self) -> bool:
@@ -88,7 +97,11 @@ def _pair_rows_with_slots(
 
 @transaction.atomic
 def event_sync_occurrences(
-    *, event: Event, today: dt.date | None = None, window: rec.Window | None = None
+    *,
+    event: Event,
+    today: dt.date | None = None,
+    window: rec.Window | None = None,
+    notify: bool = True,
 ) -> SyncResult:
     """Create, update and delete ``event``'s generated occurrences inside the window.
 
@@ -97,6 +110,8 @@ def event_sync_occurrences(
     - A date that the rule no longer gives is deleted — unless somebody registered for it:
       then it is kept as cancelled, so nobody loses a registration silently.
     - Rows that started before the window are history and never touched.
+    - People registered for a date that moved or was cancelled get an e-mail (``notify``;
+      a caller that collects changes from several steps passes False and notifies once).
     """
     window = window or rec.materialisation_window(today)
     # Serialise concurrent syncs of one event (PostgreSQL; SQLite serialises writers anyway).
@@ -124,6 +139,8 @@ def event_sync_occurrences(
         if not all(_same(a, b) for a, b in zip(before, after, strict=True)):
             row.updated_at = now
             changed.append(row)
+            if not (_same(before[1], after[1]) and _same(before[2], after[2])):
+                result.changed_ids.add(row.pk)
     if changed:
         Occurrence.objects.bulk_update(
             changed, ["original_start", "starts_at", "ends_at", "updated_at"]
@@ -142,6 +159,7 @@ def event_sync_occurrences(
             result.cancelled = Occurrence.objects.filter(pk__in=with_registrations).update(
                 event_status=EventStatus.CANCELLED, is_modified=True, updated_at=now
             )
+            result.changed_ids |= with_registrations
         doomed = [pk for pk in ids if pk not in with_registrations]
         if doomed:
             result.deleted, _detail = Occurrence.objects.filter(pk__in=doomed).delete()
@@ -162,6 +180,8 @@ def event_sync_occurrences(
         result.created = len(unmatched_slots)
     if result.changed:  # bulk writes send no signals: cached calendar pages must change
         content_version.bump(event.alliance_id)
+    if notify:
+        registrations_notify_date_change(occurrence_ids=result.changed_ids)
     return result
 
 
@@ -193,13 +213,22 @@ def alliance_holidays_changed(*, alliance: Alliance) -> SyncResult:
 # --- single dates --------------------------------------------------------------------------
 
 
+def _date_state(occurrence: Occurrence) -> tuple:
+    """What registrants care about: when, and whether it takes place."""
+    return (occurrence.starts_at, occurrence.ends_at, occurrence.event_status)
+
+
 @transaction.atomic
 def occurrence_cancel(*, occurrence: Occurrence, note: str = "") -> Occurrence:
-    """Cancel one date; it stays visible (and in feeds) as cancelled and survives regeneration."""
+    """Cancel one date; it stays visible (and in feeds) as cancelled and survives regeneration.
+    People registered for it get an e-mail."""
+    was_cancelled = occurrence.event_status == EventStatus.CANCELLED
     occurrence.event_status = EventStatus.CANCELLED
     occurrence.status_note = note
     occurrence.is_modified = True
     occurrence.save(update_fields=["event_status", "status_note", "is_modified", "updated_at"])
+    if not was_cancelled:
+        registrations_notify_date_change(occurrence_ids=[occurrence.pk])
     return occurrence
 
 
@@ -217,8 +246,10 @@ def occurrence_update(
 ) -> Occurrence:
     """Change one date (move it, give it a status or a notice); kept on regeneration.
 
-    Moving the start moves the end along unless ``ends_at`` is given.
+    Moving the start moves the end along unless ``ends_at`` is given. If the time or the status
+    changed, people registered for the date get an e-mail.
     """
+    before = _date_state(occurrence)
     if starts_at is not None:
         if ends_at is _UNCHANGED and occurrence.ends_at is not None:
             ends_at = starts_at + (occurrence.ends_at - occurrence.starts_at)
@@ -233,13 +264,17 @@ def occurrence_update(
         occurrence.status_note = status_note
     occurrence.is_modified = True
     occurrence.save()
+    if _date_state(occurrence) != before:
+        registrations_notify_date_change(occurrence_ids=[occurrence.pk])
     return occurrence
 
 
 @transaction.atomic
 def occurrence_reset(*, occurrence: Occurrence) -> Occurrence:
-    """Undo single-date changes: the date follows the series again."""
+    """Undo single-date changes: the date follows the series again (registrants are told if
+    that changes its time or reinstates it)."""
     event = occurrence.event
+    before = _date_state(occurrence)
     occurrence.event_status = EventStatus.SCHEDULED
     occurrence.status_note = ""
     occurrence.is_modified = False
@@ -247,18 +282,60 @@ def occurrence_reset(*, occurrence: Occurrence) -> Occurrence:
     if event.ends_at is not None and not event.is_all_day:
         occurrence.ends_at = occurrence.original_start + (event.ends_at - event.starts_at)
     occurrence.save()
-    event_sync_occurrences(event=event)
+    pk = occurrence.pk
+    result = event_sync_occurrences(event=event, notify=False)
     try:
         occurrence.refresh_from_db()
     except Occurrence.DoesNotExist:  # the series no longer has this date
         occurrence.pk = None
+    else:
+        if _date_state(occurrence) != before:
+            result.changed_ids.add(pk)
+    registrations_notify_date_change(occurrence_ids=result.changed_ids)
     return occurrence
+
+
+def event_future_date_ids(*, event: Event, now: dt.datetime | None = None) -> list[int]:
+    now = now or timezone.now()
+    return list(
+        Occurrence.objects.filter(event=event, starts_at__gt=now).values_list("pk", flat=True)
+    )
+
+
+def _date_status(event_status: str, date_status: str) -> str:
+    """What a date shows (selectors.effective_status, on plain values)."""
+    if event_status == EventStatus.CANCELLED:
+        return EventStatus.CANCELLED
+    return date_status if date_status != EventStatus.SCHEDULED else event_status
+
+
+def event_status_change_date_ids(
+    *, event: Event, old_status: str, new_status: str, now: dt.datetime | None = None
+) -> list[int]:
+    """Future dates of ``event`` whose shown status changes with the event's status (a date
+    cancelled on its own stays cancelled when the event moves online: no news for it)."""
+    now = now or timezone.now()
+    dates = Occurrence.objects.filter(event=event, starts_at__gt=now).values_list(
+        "pk", "event_status"
+    )
+    return [
+        pk
+        for pk, date_status in dates
+        if _date_status(old_status, date_status) != _date_status(new_status, date_status)
+    ]
 
 
 @transaction.atomic
 def event_set_status(*, event: Event, event_status: str, note: str = "") -> Event:
-    """Cancel, postpone or move a whole event online (or back); every date shows the notice."""
+    """Cancel, postpone or move a whole event online (or back); every date shows the notice.
+    People registered for a future date get an e-mail when what that date shows changes."""
+    old_status = event.event_status
     event.event_status = event_status
     event.status_note = note
     event.save(update_fields=["event_status", "status_note", "updated_at"])
+    registrations_notify_date_change(
+        occurrence_ids=event_status_change_date_ids(
+            event=event, old_status=old_status, new_status=event_status
+        )
+    )
     return event

@@ -1,8 +1,10 @@
 """Background jobs of the family calendar (django-tasks backport, docs/adr/0005).
 
 Arguments are IDs and plain strings, never model instances. The periodic jobs
-(``send_event_reminders``, ``purge_registrations``) are started by the management commands of
-the same name from cron / a systemd timer, or enqueued from anywhere with ``.enqueue()``.
+(``refresh_occurrences``, ``send_event_reminders``, ``purge_registrations``, and
+``import_tasks.refresh_calendar_sources``) are started by the management commands of the same
+name from cron / a systemd timer (``--enqueue`` hands them to the task worker instead), or
+enqueued from anywhere with ``.enqueue()``. See docs/dev/calendar-operations.md.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from django_tasks import task
 
 from . import registration as services
 from .models import Registration
+from .services import occurrences_refresh
 
 
 @task()
@@ -37,3 +40,16 @@ def purge_registrations() -> dict[str, int]:
     """Delete participants' personal data REGISTRATION_RETENTION_DAYS after the date."""
     result = services.registration_purge()
     return {"anonymised": result.anonymised, "deleted": result.deleted}
+
+
+@task()
+def refresh_occurrences() -> dict[str, int]:
+    """Move the materialised window of event dates forward (daily; docs/adr/0008)."""
+    result = occurrences_refresh()
+    return {
+        "events": result.events,
+        "created": result.created,
+        "updated": result.updated,
+        "deleted": result.deleted,
+        "cancelled": result.cancelled,
+    }

@@ -179,3 +179,22 @@ def test_pages_are_compressed_for_browsers_that_accept_it(client, alliance):
     assert compressed["Content-Encoding"] == "gzip"
     assert len(compressed.content) < len(plain.content) / 2
     assert "Content-Encoding" not in plain
+
+
+def test_event_page_shows_the_free_places_after_a_confirmation_and_a_cancellation(
+    client, alliance, django_capture_on_commit_callbacks
+):
+    """Registrations do not change the alliance's content version (that would empty the page
+    cache at every sign-up), so the event page with its free places must not be cached."""
+    from familiennetz.events import registration as registration_services
+    from familiennetz.events.tests.registration_support import confirmed, registration_date
+
+    occurrence = registration_date(alliance=alliance, capacity=10)
+    url = occurrence.event.get_absolute_url()
+    assert "10 von 10 Plätzen frei" in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = confirmed(occurrence, adults=2, children=1)
+    assert "7 von 10 Plätzen frei" in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_services.registration_cancel(registration_id=registration.pk)
+    assert "10 von 10 Plätzen frei" in client.get(url).text

@@ -11,7 +11,8 @@ cancelled with a notice, one moved by an hour), a counselling hour on every 2nd 
 parents' evening with 40 places and registration, a St. Martin lantern walk (11 November, next
 year's once this year's is past), a school-starter meeting, a summer festival and a toddler
 swimming course with 8 places. The Saxon school holidays come from
-``ferien_sachsen_2026_2027.ics`` (hand-written demo dates).
+``ferien_sachsen_2026_2027.ics`` (hand-written demo dates); sign-ups for the events with
+registration come from ``registrations.py``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from familiennetz.events.services import (
     occurrence_update,
 )
 
+from .registrations import install_demo_registrations
 from .types import years
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -451,6 +453,7 @@ def install_demo_events(*, alliance, now: dt.datetime) -> int:
         event.languages.set([languages[c] for c in spec.languages if c in languages])
         event_sync_occurrences(event=event)
         _change_single_dates(event, spec, now)
+    install_demo_registrations(alliance=alliance, now=now)
     return len(specs)
 
 

@@ -111,3 +111,19 @@ def test_school_starter_meeting_and_summer_festival_exist(db):
     for slug in SLUGS:
         assert Event.objects.filter(alliance__slug=slug, title__startswith="Schulanfänger").exists()
         assert Event.objects.filter(alliance__slug=slug, title__startswith="Sommerfest").exists()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_demo_sign_ups_fill_the_evening_half_and_the_swimming_course_completely(db, slug):
+    from familiennetz.events.models import Registration
+    from familiennetz.events.registration import registration_availability
+
+    evening = Event.objects.get(alliance__slug=slug, title__startswith="Elternabend")
+    availability = registration_availability(occurrence=evening.occurrences.get())
+    assert availability.is_open and 0 < availability.free < 40
+    course = Event.objects.get(alliance__slug=slug, title="Wassergewöhnung für Kleinkinder")
+    first = course.occurrences.order_by("starts_at").first()
+    availability = registration_availability(occurrence=first)
+    assert availability.is_waiting_list and (availability.taken, availability.waiting) == (8, 2)
+    people = Registration.objects.filter(alliance__slug=slug)
+    assert all(r.email.endswith("@demo.invalid") for r in people)

@@ -124,6 +124,7 @@ def _offer_context(request, slug: str) -> dict:
         "jsonld": offer_jsonld(offer, request.build_absolute_uri),
         "map_features": selectors.map_features([offer]),
         "page_url": request.build_absolute_uri(offer.get_absolute_url()),
+        "offer_dates": event_selectors.occurrence_list_for_offer(offer=offer),
     }
 
 

@@ -16,6 +16,7 @@ from familiennetz.directory.services import unique_slug
 from familiennetz.events import services as calendar_services
 from familiennetz.events.models import CalendarSource, Event, EventStatus, Occurrence, Registration
 from familiennetz.events.occurrences import Window, event_slots
+from familiennetz.events.registration import registrations_notify_date_change
 
 from .fetch import fetch_ics
 from .parse import DateChange, ParsedCalendar, ParsedEvent, local_iso, parse_ics
@@ -384,6 +385,7 @@ class _Writer:
             for occurrence in event.occurrences.filter(original_start__in=list(wanted))
         }
         count = 0
+        moved_or_cancelled: list[int] = []
         for original, change in wanted.items():
             occurrence = occurrences.get(original)
             if occurrence is None:
@@ -415,10 +417,15 @@ class _Writer:
             }
             if occurrence.pk and all(getattr(occurrence, k) == v for k, v in values.items()):
                 continue
+            before = (occurrence.starts_at, occurrence.ends_at, occurrence.event_status)
             for name, value in values.items():
                 setattr(occurrence, name, value)
             occurrence.save()
+            if before != (occurrence.starts_at, occurrence.ends_at, occurrence.event_status):
+                moved_or_cancelled.append(occurrence.pk)
             count += 1
+        # People registered for a date the organiser moved or cancelled in their calendar.
+        registrations_notify_date_change(occurrence_ids=moved_or_cancelled)
         self.report.changed_dates += count
         return count
 
@@ -435,9 +442,15 @@ class _Writer:
             if event.event_status == EventStatus.CANCELLED:
                 return  # cancelled by an earlier run (or the feed); people were told then
             note = _("This event is no longer in the organiser's calendar.")[:MAX_NOTE]
+            old_status = event.event_status
             event.event_status = EventStatus.CANCELLED
             event.status_note = note
             event.save(update_fields=["event_status", "status_note", "updated_at"])
+            registrations_notify_date_change(
+                occurrence_ids=calendar_services.event_status_change_date_ids(
+                    event=event, old_status=old_status, new_status=EventStatus.CANCELLED
+                )
+            )
             self.report.cancelled.append(event.title)
         else:
             event.delete()

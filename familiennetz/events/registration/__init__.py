@@ -15,7 +15,9 @@ Reading order for a sign-up (see docs/dev/registration.md):
    into the free seats (``first that fits``). Each promoted person is e-mailed.
 
 E-mails are sent by the ``send_registration_mail`` task after the transaction commits, rendered
-in the registrant's language. Logs name registrations by ID only.
+in the registrant's language. Logs name registrations by ID only. When the organiser cancels,
+postpones, moves or reinstates a date, ``registrations_notify_date_change`` tells the confirmed
+and waiting registrations (notify.py).
 """
 
 from .availability import (
@@ -39,6 +41,7 @@ from .links import (
     registration_link,
 )
 from .mail import MAIL_KINDS, MailDeliveryError, registration_send_mail
+from .notify import registrations_notify_date_change
 from .retention import (
     PurgeResult,
     registration_purge,
@@ -86,4 +89,5 @@ __all__ = [
     "registration_send_mail",
     "registration_send_reminders",
     "registrations_due_for_reminder",
+    "registrations_notify_date_change",
 ]

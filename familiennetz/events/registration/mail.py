@@ -40,6 +40,7 @@ MAIL_KINDS = frozenset(
         "promoted",
         "cancelled",
         "reminder",
+        "date_changed",  # the date was cancelled, postponed, moved online or moved
     }
 )
 
@@ -75,6 +76,13 @@ def registration_send_mail(*, registration: Registration, kind: str) -> None:
             "confirm_hours": settings.REGISTRATION_CONFIRM_HOURS,
             "retention_days": settings.REGISTRATION_RETENTION_DAYS,
         }
+        if kind == "date_changed":
+            from familiennetz.events.selectors import effective_status
+
+            context["date_status"] = effective_status(occurrence)
+            context["date_note"] = occurrence.status_note or (
+                event.status_note if event.event_status != "scheduled" else ""
+            )
         if (
             kind in ("confirm_request", "already_registered")
             and registration.state == State.PENDING

@@ -84,8 +84,11 @@ def registration_create(
             .first()
         )
         if existing is not None:
+            # Answer in the language the person uses now (and keep it for later mails).
+            existing.language = language
+            # For a pending registration this also restarts the confirmation window.
+            existing.save(update_fields=["language", "updated_at"])
             if existing.state == State.PENDING:
-                existing.save(update_fields=["updated_at"])  # restarts the confirmation window
                 mail_on_commit(existing.pk, "confirm_request")
             else:
                 mail_on_commit(existing.pk, "already_registered")

@@ -316,3 +316,156 @@ def test_repeated_feed_requests_come_from_the_cache_until_something_changes(clie
     occurrence_cancel(occurrence=cal["lantern"].occurrences.get())
     changed = client.get(feed_url(alliance), {"kostenlos": "on"})
     assert b"STATUS:CANCELLED" in changed.content
+
+
+# --- the feed selects exactly what the filters say: checked against an independent oracle ---
+
+
+def _oracle_matches(occurrence, filters: dict) -> bool:
+    """What a parent expects, written out in plain Python (not the selector's queries)."""
+    from familiennetz.directory.models.offers import AGE_BANDS_BY_KEY
+
+    event = occurrence.event
+    if event.status != "published":
+        return False
+    if key := filters.get("alter"):
+        band = AGE_BANDS_BY_KEY[key]
+        lo, hi = event.age_min_months, event.age_max_months
+        if band.min_months is None:
+            if not event.for_pregnancy:
+                return False
+        elif lo is None and hi is None:
+            if event.for_pregnancy:
+                return False
+        elif (lo is not None and lo > band.max_months) or (hi is not None and hi < band.min_months):
+            return False
+    if filters.get("kostenlos") and not event.is_free:
+        return False
+    if slug := filters.get("kategorie"):
+        slugs = {c.slug for c in event.categories.all()}
+        slugs |= {c.parent.slug for c in event.categories.all() if c.parent_id}
+        if slug not in slugs:
+            return False
+    location = event.location
+    if slug := filters.get("ortsteil"):
+        district = location.district if location else None
+        if district is None or slug not in {district.slug, getattr(district.parent, "slug", "")}:
+            return False
+    languages = {lang.code for lang in event.languages.all()}
+    if (code := filters.get("sprache")) and code not in languages:
+        return False
+    if "rollstuhl" in filters.get("barrierefrei", []) and not (
+        location and location.is_wheelchair_accessible
+    ):
+        return False
+    if (slug := filters.get("organisation")) and event.organisation.slug != slug:
+        return False
+    if day := filters.get("wochentag"):
+        weekday = ["mo", "di", "mi", "do", "fr", "sa", "so"][
+            occurrence.starts_at.astimezone(BERLIN).weekday()
+        ]
+        if weekday != day:
+            return False
+    return True
+
+
+FILTER_VALUES = {
+    "alter": [None, "0-3", "3-6", "6-10", "schwangerschaft"],
+    "kostenlos": [None, "on"],
+    "kategorie": [None, "begegnung", "elternbildung"],
+    "ortsteil": [None, "zentrum", "gersdorf"],
+    "sprache": [None, "ar"],
+    "barrierefrei": [None, "rollstuhl"],
+    "wochentag": [None, "di", "mi", "fr"],
+    "organisation": [None, "kita-sonnenschein", "familienzentrum"],
+}
+
+
+def _combinations(count: int, seed: int = 3):
+    import random
+
+    rng = random.Random(seed)
+    seen = set()
+    while len(seen) < count:
+        # Each filter in about one combination of three: mostly one to three filters at once.
+        combo = tuple(
+            (name, rng.choice(values[1:]))
+            for name, values in FILTER_VALUES.items()
+            if rng.random() < 0.3
+        )
+        seen.add(combo)
+    return sorted(seen)
+
+
+def test_feeds_contain_exactly_the_dates_an_independent_oracle_selects(client, alliance, cal):
+    """60 random filter combinations: the subscription feed (parsed by both parsers) holds
+    exactly the dates the oracle picks, nothing more, nothing less; every feed parses."""
+    from familiennetz.events.feeds import occurrence_uid
+    from familiennetz.events.models import Occurrence
+    from familiennetz.events.selectors import Entry
+
+    occurrences = list(
+        Occurrence.objects.filter(alliance=alliance).select_related(
+            "event__organisation", "event__location__district__parent"
+        )
+    )
+    non_empty = 0
+    for combo in _combinations(60):
+        params = dict(combo)
+        filters = {k: ([v] if k == "barrierefrei" else v) for k, v in params.items()}
+        expected = {occurrence_uid(Entry(o)) for o in occurrences if _oracle_matches(o, filters)}
+        calendar, parsed = parse_both(client.get(feed_url(alliance), params).content)
+        assert set(by_uid(calendar)) == expected, params
+        assert {v.uid.value for v in getattr(parsed, "vevent_list", [])} == expected, params
+        non_empty += bool(expected)
+    assert non_empty >= 25  # the sample exercises real selections, not only empty feeds
+
+
+def test_subscription_link_on_the_filtered_page_delivers_only_0_to_3_free(client, alliance, cal):
+    """Journey 3: filter 'age 0–3, free of charge', copy the subscription address shown on
+    the page, and the phone gets only those dates (café and lantern walk, which is for all
+    ages) – including a cancelled café date, marked cancelled."""
+    import html
+    import re
+    from urllib.parse import urlsplit
+
+    occurrence_cancel(occurrence=cal["cafe"].occurrences.order_by("starts_at")[1], note="Krank")
+    page = client.get(
+        reverse("events:calendar", kwargs={"alliance_slug": alliance.slug}),
+        {"alter": "0-3", "kostenlos": "on", "ansicht": "woche"},
+    )
+    shown = html.unescape(re.search(r'id="cal-ical-url"[^>]*value="([^"]+)"', page.text)[1])
+    webcal = html.unescape(re.search(r'href="(webcal://[^"]+)"', page.text)[1])
+    assert webcal == "webcal://" + shown.split("://", 1)[1]
+    address = urlsplit(shown)
+    calendar, parsed = parse_both(client.get(f"{address.path}?{address.query}").content)
+    vevents = calendar.walk("VEVENT")
+    taking_place = {str(v["SUMMARY"]) for v in vevents if v["STATUS"] == "CONFIRMED"}
+    cancelled = [str(v["SUMMARY"]) for v in vevents if v["STATUS"] == "CANCELLED"]
+    assert taking_place == {"Elterncafé", "Laternenumzug St. Martin"}
+    assert len(vevents) == 9 and len(cancelled) == 1
+    # "Abgesagt: Elterncafé" for calendar apps that ignore STATUS
+    assert cancelled[0].endswith("Elterncafé") and cancelled[0] != "Elterncafé"
+    assert len(parsed.vevent_list) == 9
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 4])
+def test_folding_never_splits_a_character_and_unfolds_to_the_original(width):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from familiennetz.events.feeds import fold
+
+    alphabet = {1: "aZ;,", 2: "äöüß", 3: "–€✓", 4: "👨😀"}[width] + " "
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=400))
+    def check(text):
+        line = "DESCRIPTION:" + text
+        folded = fold(line)
+        parts = folded.split("\r\n")
+        assert all(len(part.encode("utf-8")) <= 75 for part in parts)
+        assert all(part.startswith(" ") for part in parts[1:])
+        assert folded.replace("\r\n ", "") == line
+
+    check()

@@ -529,6 +529,51 @@ def test_vanished_event_with_registrations_is_cancelled(frozen_now, source):
     assert run(source, without_evening).cancelled == []  # reported once
 
 
+def test_registrants_hear_when_the_feed_moves_cancels_or_drops_their_date(
+    frozen_now, source, django_capture_on_commit_callbacks
+):
+    """The organiser moves one café date and cancels another in Outlook, then deletes the
+    parents' evening: the people registered for those dates get one e-mail each."""
+    import re
+
+    from django.core import mail
+
+    from familiennetz.events.models import Registration
+
+    plain = re.sub(
+        rb"BEGIN:VEVENT(?:(?!END:VEVENT).)*RECURRENCE-ID.*?END:VEVENT\r?\n",
+        b"",
+        ics("outlook.ics"),
+        flags=re.S,
+    )
+    assert b"RECURRENCE-ID" not in plain
+    run(source, plain)
+    cafe = Event.objects.get(title="Elterncafé")
+    evening = Event.objects.get(title__startswith="Elternabend")
+
+    def registered(event, day, email):
+        occurrence = event.occurrences.get(original_start__date=day)
+        return RegistrationFactory(
+            occurrence=occurrence, email=email, state=Registration.State.CONFIRMED
+        )
+
+    registered(cafe, dt.date(2026, 11, 10), "moved@example.org")
+    registered(cafe, dt.date(2026, 11, 17), "cancelled@example.org")
+    registered(cafe, dt.date(2026, 11, 24), "unchanged@example.org")
+    registered(evening, dt.date(2026, 11, 12), "evening@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        run(source, "outlook.ics")  # with the moved and the cancelled date
+    assert sorted(m.to[0] for m in mail.outbox) == ["cancelled@example.org", "moved@example.org"]
+    mail.outbox.clear()
+    without_evening = ics("outlook.ics").replace(
+        b"UID:040000008200E00074C5B7101A82E0080000000010C0A5F2", b"UID:gone"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        run(source, without_evening)
+        run(source, without_evening)  # the next refresh: no news, no mail
+    assert [m.to[0] for m in mail.outbox] == ["evening@example.org"]
+
+
 def test_calendar_with_only_unusable_events_does_not_wipe_earlier_events(frozen_now, source):
     run(source, "outlook.ics")
     broken = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"

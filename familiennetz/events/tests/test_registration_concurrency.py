@@ -23,7 +23,7 @@ from familiennetz.events import registration as services
 from familiennetz.events.models import Registration
 
 from .factories import RegistrationFactory
-from .registration_support import registration_date
+from .registration_support import de, registration_date
 
 State = Registration.State
 
@@ -88,9 +88,12 @@ def run_scenario(*, attempts: int, capacity: int, cancellations: int) -> None:
     assert statuses == [200] * attempts
     assert counts(occurrence) == (capacity, attempts - capacity)
     assert services.places_taken(occurrence_id=occurrence.pk) == capacity
+    title = occurrence.event.title
     subjects = [message.subject for message in mail.outbox]
-    assert sum("You are registered" in s for s in subjects) == capacity
-    assert sum("waiting list" in s for s in subjects) == attempts - capacity
+    registered = de("You are registered: %(title)s", title=title)
+    waiting = de("You are on the waiting list: %(title)s", title=title)
+    assert sum(s.endswith(registered) for s in subjects) == capacity
+    assert sum(s.endswith(waiting) for s in subjects) == attempts - capacity
 
     # One cancellation promotes exactly one (the first on the waiting list).
     first_waiting = (
@@ -104,7 +107,8 @@ def run_scenario(*, attempts: int, capacity: int, cancellations: int) -> None:
     assert counts(occurrence) == (capacity, attempts - capacity - 1)
     first_waiting.refresh_from_db()
     assert first_waiting.state == State.CONFIRMED
-    assert sum("A place became free" in m.subject for m in mail.outbox) == 1
+    moved_up = de("A place became free – you are registered: %(title)s", title=title)
+    assert sum(m.subject.endswith(moved_up) for m in mail.outbox) == 1
 
     # Simultaneous cancellations promote exactly as many people as places were freed.
     holders = list(

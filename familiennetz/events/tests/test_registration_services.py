@@ -12,7 +12,7 @@ from familiennetz.events.models import EventStatus, Registration
 from familiennetz.events.registration import Availability
 
 from .factories import RegistrationFactory
-from .registration_support import confirmed, registration_date
+from .registration_support import confirmed, de, registration_date
 
 State = Registration.State
 pytestmark = pytest.mark.django_db
@@ -150,6 +150,25 @@ def test_repeated_pending_sign_up_resends_confirmation(django_capture_on_commit_
     assert "/bestaetigen/" in message.body
 
 
+def test_repeated_sign_up_answers_in_the_language_used_now(django_capture_on_commit_callbacks):
+    occurrence = registration_date()
+    existing = confirmed(occurrence, email="olena@example.org", language="de")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(
+            occurrence=occurrence,
+            name="Olena",
+            email="olena@example.org",
+            adults=1,
+            children=0,
+            language="en",
+        )
+    (message,) = mail.outbox
+    assert "/en/" in message.body and "Hello" in message.body
+    existing.refresh_from_db()
+    assert existing.language == "en"  # later mails (reminder) follow
+
+
 # --- confirm: seat allocation -------------------------------------------------------------
 
 
@@ -220,8 +239,11 @@ def test_confirm_mails_result(django_capture_on_commit_callbacks):
         services.registration_confirm(registration_id=first.pk)
         services.registration_confirm(registration_id=second.pk)
     subjects = {message.to[0]: message.subject for message in mail.outbox}
-    assert "registered" in subjects["first@example.org"]
-    assert "waiting list" in subjects["second@example.org"]
+    title = occurrence.event.title
+    assert subjects["first@example.org"].endswith(de("You are registered: %(title)s", title=title))
+    assert subjects["second@example.org"].endswith(
+        de("You are on the waiting list: %(title)s", title=title)
+    )
 
 
 # --- cancel and promotion -----------------------------------------------------------------

@@ -14,7 +14,7 @@ from familiennetz.events import registration as services
 from familiennetz.events.models import EventStatus, Registration
 
 from .factories import RegistrationFactory
-from .registration_support import confirmed, link_in, mails_to, registration_date
+from .registration_support import confirmed, de, de_html, link_in, mails_to, registration_date
 
 State = Registration.State
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_full_flow_register_confirm_cancel_promote(
         response = client.post(register_url(date), form_data())
     assert response.status_code == 302
     assert response["Location"].endswith("/anmelden/gesendet/")
-    assert "please check your e-mail" in client.get(response["Location"]).text
+    assert de_html("Almost done: please check your e-mail") in client.get(response["Location"]).text
     registration = Registration.objects.get(email="anna@example.org")
     assert registration.state == State.PENDING
     assert registration.language == "de"
@@ -82,41 +82,43 @@ def test_full_flow_register_confirm_cancel_promote(
     confirm_path = link_in(message, "bestaetigen")
     page = client.get(confirm_path)
     assert page.status_code == 200
-    assert "Confirm registration" in page.text
+    assert de_html("Confirm registration") in page.text
     assert Registration.objects.get(pk=registration.pk).state == State.PENDING
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(confirm_path)
     assert response.status_code == 200
-    assert "You are registered" in response.text
+    assert de_html("You are registered") in response.text
     registration.refresh_from_db()
     assert registration.state == State.CONFIRMED
     assert services.places_taken(occurrence_id=date.pk) == 4
     confirmation = mails_to("anna@example.org")[-1]
-    assert "You are registered" in confirmation.subject
+    assert confirmation.subject.endswith(de("You are registered: %(title)s", title=event.title))
 
     # 3. Ben confirms too late for a place: waiting list.
     with django_capture_on_commit_callbacks(execute=True):
         client.post(register_url(date), form_data(email="ben@example.org", children="0"))
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(link_in(mails_to("ben@example.org")[0], "bestaetigen"))
-    assert "You are on the waiting list" in response.text
+    assert de_html("You are on the waiting list") in response.text
     ben = Registration.objects.get(email="ben@example.org")
     assert ben.state == State.WAITING
 
     # 4. Anna cancels by link: her places are freed, Ben moves up and is e-mailed.
     cancel_path = link_in(confirmation, "absagen")
-    assert "Yes, cancel my registration" in client.get(cancel_path).text
+    assert de_html("Yes, cancel my registration") in client.get(cancel_path).text
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(cancel_path)
     assert response.status_code == 200
-    assert "Your registration is cancelled" in response.text
+    assert de_html("Your registration is cancelled") in response.text
     registration.refresh_from_db()
     ben.refresh_from_db()
     assert registration.state == State.CANCELLED
     assert ben.state == State.CONFIRMED
-    assert "cancelled" in mails_to("anna@example.org")[-1].subject
+    cancelled = de("Registration cancelled: %(title)s", title=event.title)
+    assert mails_to("anna@example.org")[-1].subject.endswith(cancelled)
     promoted = mails_to("ben@example.org")[-1]
-    assert "A place became free" in promoted.subject
+    moved_up = de("A place became free – you are registered: %(title)s", title=event.title)
+    assert promoted.subject.endswith(moved_up)
     assert "/absagen/" in promoted.body
     assert services.places_taken(occurrence_id=date.pk) == 2
 
@@ -155,7 +157,13 @@ def test_too_many_places_without_waiting_list(client, alliance):
     date = registration_date(alliance=alliance, capacity=3, has_waiting_list=False)
     confirmed(date, adults=1)
     response = client.post(register_url(date), form_data(adults="2", children="1"))
-    assert "Only 2 places are available" in response.context["form"].errors["adults"][0]
+    expected = de(
+        "Only %(count)d place is available. Please register fewer people.",
+        plural="Only %(count)d places are available. Please register fewer people.",
+        n=2,
+        count=2,
+    )
+    assert response.context["form"].errors["adults"] == [expected]
 
 
 def test_honeypot_pretends_success_but_stores_nothing(client, date):
@@ -171,7 +179,7 @@ def test_rate_limit_answers_429_with_friendly_page(client, date):
         assert client.post(register_url(date), form_data(name="")).status_code == 200
     response = client.post(register_url(date), form_data())
     assert response.status_code == 429
-    assert "Too many attempts" in response.text
+    assert de_html("Too many attempts") in response.text
     assert not Registration.objects.exists()
     # Another client (IP) is not affected; GET is never limited.
     assert client.get(register_url(date)).status_code == 200
@@ -193,7 +201,7 @@ def test_deadline_passed_shows_no_form_and_refuses_post(client, alliance):
         alliance=alliance, starts_at=timezone.now() + dt.timedelta(hours=3), closes_hours=24
     )
     page = client.get(register_url(date))
-    assert "registration deadline has passed" in page.text
+    assert de_html("Registration closed: the registration deadline has passed.") in page.text
     assert "<form" not in page.text.split("<main", 1)[1]
     response = client.post(register_url(date), form_data())
     assert response.status_code == 409
@@ -206,7 +214,7 @@ def test_cancelled_date_refuses_registration(client, alliance):
     date.save()
     response = client.post(register_url(date), form_data())
     assert response.status_code == 409
-    assert "This date is cancelled" in response.text
+    assert de_html("This date is cancelled. Registration is not possible.") in response.text
     assert not Registration.objects.exists()
 
 
@@ -229,7 +237,7 @@ def test_expired_confirm_link_shows_clear_page(client, date, django_capture_on_c
     with override_settings(REGISTRATION_CONFIRM_HOURS=0):
         response = client.post(path)
     assert response.status_code == 400
-    assert "This link has expired" in response.text
+    assert de_html("This link has expired") in response.text
     assert Registration.objects.get().state == State.PENDING
 
 
@@ -247,7 +255,7 @@ def test_forged_signature_shows_clear_page(client, date):
         )
         response = client.post(url)
         assert response.status_code == 400
-        assert "This link is not valid" in response.text
+        assert de_html("This link is not valid") in response.text
     registration.refresh_from_db()
     assert registration.state == State.PENDING
 
@@ -267,7 +275,7 @@ def test_link_for_deleted_registration_is_404(client, date):
     registration.delete()
     response = client.get(url)
     assert response.status_code == 404
-    assert "This registration no longer exists" in response.text
+    assert de_html("This registration no longer exists") in response.text
 
 
 def test_english_registrant_gets_english_mail_and_links(
@@ -318,7 +326,7 @@ def test_cancel_after_start_is_refused(client, alliance):
             ),
         },
     )
-    assert "already begun" in client.get(url).text
+    assert de_html("The date has already begun") in client.get(url).text
     response = client.post(url)
     assert response.context["result"] == "too_late"
     registration.refresh_from_db()
@@ -337,7 +345,16 @@ def render_panel(event, occurrence) -> str:
 def test_panel_shows_free_places_and_form(date):
     confirmed(date, adults=1)
     html = render_panel(date.event, date)
-    assert "2 of 3 places free" in html
+    assert (
+        de_html(
+            "%(free)s of %(capacity)s places free",
+            plural="%(free)s of %(capacity)s places free",
+            n=2,
+            free=2,
+            capacity=3,
+        )
+        in html
+    )
     assert f"?termin={date.pk}" in html
     assert 'name="website"' in html and 'aria-hidden="true"' in html
 
@@ -345,23 +362,33 @@ def test_panel_shows_free_places_and_form(date):
 def test_panel_states(alliance):
     waiting = registration_date(alliance=alliance, capacity=1)
     confirmed(waiting)
-    assert "Fully booked – waiting list" in render_panel(waiting.event, waiting)
-    assert "Join the waiting list" in render_panel(waiting.event, waiting)
+    waiting_panel = render_panel(waiting.event, waiting)
+    assert (
+        de_html(
+            "Fully booked – waiting list. Sign up for the waiting list: if a place becomes "
+            "free, you move up and we let you know by e-mail."
+        )
+        in waiting_panel
+    )
+    assert de_html("Join the waiting list") in waiting_panel
 
     full = registration_date(alliance=alliance, capacity=1, has_waiting_list=False)
     confirmed(full)
     html = render_panel(full.event, full)
-    assert "Fully booked. Registration is no longer possible." in html
+    assert de_html("Fully booked. Registration is no longer possible.") in html
     assert "<form" not in html
 
     late = registration_date(
         alliance=alliance, starts_at=timezone.now() + dt.timedelta(hours=1), closes_hours=2
     )
     html = render_panel(late.event, late)
-    assert "registration deadline has passed" in html and "<form" not in html
+    assert de_html("Registration closed: the registration deadline has passed.") in html
+    assert "<form" not in html
 
     no_date = registration_date(alliance=alliance)
-    assert "no upcoming date" in render_panel(no_date.event, None)
+    assert de_html("There is no upcoming date to register for.") in render_panel(
+        no_date.event, None
+    )
 
     not_needed = registration_date(alliance=alliance, requires_registration=False)
     assert render_panel(not_needed.event, not_needed).strip() == ""

@@ -204,11 +204,36 @@ def feed(alliance, filters, days=120):
         ({"ortsteil": "gersdorf"}, {"toddler", "lantern"}),
         ({"sprache": "ar"}, {"cafe"}),
         ({"organisation": "kita-sonnenschein"}, {"toddler", "lantern"}),
+        ({"barrierefrei": ["rollstuhl"]}, {"cafe", "evening", "pregnancy"}),
+        ({"barrierefrei": ["rollstuhl", "kinderwagen"]}, set()),
+        ({"wochentag": "di"}, {"cafe"}),
+        ({"wochentag": "mi", "alter": "0-3"}, {"toddler"}),
+        ({"wochentag": "so"}, set()),
         ({selectors.SELECT_NOTHING: True}, set()),
     ],
 )
 def test_filters_select_exactly_the_matching_events(cal, alliance, filters, expected):
     assert titles(feed(alliance, filters)) == {cal[key].title for key in expected}
+
+
+def test_weekday_filter_uses_the_local_day(alliance):
+    """00:30 on a Wednesday in Berlin is still Tuesday in UTC: the filter goes by local time,
+    in the list, the month grid and the feeds alike."""
+    wednesday = next_weekday(2, after=timezone.localdate())
+    late = EventFactory(
+        alliance=alliance,
+        title="Mitternachtslesung",
+        starts_at=at(wednesday, 0, 30),
+        ends_at=at(wednesday, 1, 30),
+    )
+    event_sync_occurrences(event=late)
+    assert titles(feed(alliance, {"wochentag": "mi"})) == {"Mitternachtslesung"}
+    assert titles(feed(alliance, {"wochentag": "di"})) == set()
+    month = selectors.calendar_month(
+        alliance=alliance, filters={"wochentag": "mi"}, month=wednesday
+    )
+    assert month.total == 1
+    assert [d.date for d in month.days if d.entries] == [wednesday]
 
 
 def test_drafts_and_other_alliances_are_never_listed(cal, alliance, other_alliance):
@@ -328,3 +353,59 @@ def test_event_page_dates(cal):
     other = cal["toddler"].occurrences.first()
     assert selectors.event_date_get(event=cafe, pk=other.pk) is None
     assert selectors.event_date_count_upcoming(event=cafe) == 8
+
+
+def test_feed_loads_each_event_once_and_links_each_date(cal, alliance, django_assert_num_queries):
+    now = timezone.now()
+    with django_assert_num_queries(3):  # dates, their events (organiser, place), categories
+        entries = selectors.occurrence_list_for_feed(
+            alliance=alliance, filters={}, start=now, end=now + dt.timedelta(days=120)
+        )
+        labels = [c.label for e in entries for c in e.event.categories.all()]
+        urls = [e.url for e in entries]
+        places = [e.event.location.name for e in entries if e.event.location]
+    assert labels and places
+    cafe_dates = [e for e in entries if e.event.title == "Elterncafé"]
+    assert len(cafe_dates) == 8 and len({id(e.event) for e in cafe_dates}) == 1
+    assert urls == [e.occurrence.get_absolute_url() for e in entries]
+    assert urls[0] == f"/hainichen/termine/{entries[0].event.slug}/?termin={entries[0].pk}"
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        (dt.date(2027, 3, 1), dt.date(2027, 3, 31)),  # spring change on 28 March
+        (dt.date(2027, 10, 1), dt.date(2027, 10, 31)),  # autumn change on 31 October
+        (dt.date(2027, 3, 22), dt.date(2027, 3, 28)),  # a week ending on the change day
+        (dt.date(2027, 3, 29), dt.date(2027, 4, 4)),  # the week after it
+        (dt.date(2027, 12, 1), dt.date(2027, 12, 31)),  # no change
+        (dt.date(2027, 6, 9), dt.date(2027, 6, 9)),  # one day
+    ],
+)
+def test_dates_land_on_their_local_day_across_daylight_saving_changes(alliance, first, last):
+    """The month and week views bucket dates by their Berlin day in the database; a date at
+    00:00, 00:30, 01:59, 02:30 (the hour that does not exist or happens twice), 03:00 or
+    23:59 local time belongs to that day on both sides of a change."""
+    from familiennetz.events.models import Occurrence
+
+    starts = []
+    day = first - dt.timedelta(days=2)
+    while day <= last + dt.timedelta(days=1):
+        for hour, minute in [(0, 0), (0, 30), (1, 59), (2, 30), (3, 0), (23, 59)]:
+            starts.append(at(day, hour, minute))
+        day += dt.timedelta(days=1)
+    event = EventFactory(alliance=alliance, starts_at=starts[0], ends_at=None)
+    Occurrence.objects.bulk_create(
+        Occurrence(alliance=alliance, event=event, original_start=s, starts_at=s) for s in starts
+    )
+    days = selectors.calendar_days(
+        alliance=alliance, filters={}, first=first, last=last, per_day=50
+    )
+    got = {day.date: sorted(e.starts_at for e in day.entries) for day in days if day.entries}
+    expected: dict = {}
+    for s in starts:
+        local_day = s.astimezone(BERLIN).date()
+        if first <= local_day <= last:
+            expected.setdefault(local_day, []).append(s.astimezone(dt.UTC))  # compare instants
+    assert got == {d: sorted(v) for d, v in expected.items()}
+    assert all(day.total == len(expected.get(day.date, [])) for day in days)

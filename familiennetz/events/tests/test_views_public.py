@@ -172,6 +172,54 @@ def test_list_view_query_count_does_not_grow_with_events(client, alliance, cal):
     assert count() == before
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "calendar-ical",
+        "calendar-rss",
+        "calendar-atom",
+        "calendar-widget",
+        "calendar-widget-snippet",
+    ],
+)
+def test_feed_and_widget_query_count_does_not_grow_with_events(client, alliance, cal, name):
+    """Feeds and the widget load each event once with what they show (selectors: only());
+    a field they read but did not load would cost one query per event."""
+    from django.core.cache import cache
+
+    def count():
+        cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url(name, alliance), {"kostenlos": "on"})
+            assert response.status_code == 200
+        return len(ctx.captured_queries), response.content
+
+    def add_events(n, start):
+        for i in range(n):
+            category = cal["begegnung"]
+            event = EventFactory(
+                alliance=alliance,
+                organisation=cal["kita"],
+                title=f"Treff {start + i}",
+                summary="Mit Kaffee.",
+                starts_at=at(cal["tuesday"] + dt.timedelta(days=i % 3), 10),
+                ends_at=at(cal["tuesday"] + dt.timedelta(days=i % 3), 11),
+                is_free=True,
+                location=cal["familienzentrum"],
+                online_url="https://treff.example.org/" if i % 2 else "",
+                rrule="FREQ=WEEKLY;COUNT=2",
+            )
+            event.categories.set([category])
+            event_sync_occurrences(event=event)
+
+    add_events(2, 0)
+    before, small = count()
+    add_events(10, 2)
+    after, large = count()
+    assert large.count(b"Treff") > small.count(b"Treff")
+    assert after == before
+
+
 def test_cancelled_date_is_shown_as_cancelled(client, alliance, cal):
     first = cal["cafe"].occurrences.order_by("starts_at").first()
     occurrence_cancel(occurrence=first, note="Die Leiterin ist krank.")
@@ -193,6 +241,24 @@ def test_subscribe_box_offers_https_and_webcal_for_the_filters(client, alliance,
     assert context["webcal_url"].startswith("webcal://testserver/hainichen/kalender/feed.ics?")
     assert 'href="{}"'.format(context["webcal_url"].replace("&", "&amp;")) in response.text
     assert "feed.rss" in response.text and "feed.atom" in response.text
+
+
+def test_accessibility_and_weekday_filters_carry_into_subscription_and_chips(client, alliance, cal):
+    response = client.get(
+        url("calendar", alliance),
+        {"barrierefrei": ["rollstuhl", "kinderwagen"], "wochentag": "di", "ansicht": "woche"},
+    )
+    assert response.status_code == 200
+    ical = response.context["ical_url"]
+    assert "barrierefrei=rollstuhl" in ical and "barrierefrei=kinderwagen" in ical
+    assert "wochentag=di" in ical and "ansicht" not in ical
+    chips = {chip.label: chip.remove_url for chip in response.context["selection"].chips}
+    assert len(chips) == 3  # one per accessibility need, one for the weekday
+    # Removing one accessibility need keeps the other.
+    removal = next(u for label, u in chips.items() if "barrierefrei=kinderwagen" in u)
+    assert "barrierefrei=rollstuhl" not in removal and "wochentag=di" in removal
+    text = client.get(url("calendar", alliance), {"barrierefrei": "rollstuhl"}).text
+    assert "Elterncafé" in text and "Krabbelkurs" not in text
 
 
 def test_calendar_page_shows_iframe_code_for_partner_websites(client, alliance, cal):
@@ -253,6 +319,29 @@ def test_event_page_shows_what_a_parent_needs(client, alliance, cal):
     assert cal["cafe"].organisation.get_absolute_url() in text
     assert len(response.context["upcoming"]) == 8
     assert response.context["selected"].pk == response.context["upcoming"][0].pk
+
+
+def test_offer_page_shows_the_next_dates_of_its_sessions(client, alliance, cal, offer_factory):
+    """The recurring sessions of an offer are events: the offer page lists their next dates
+    (a cancelled one marked), and each event page links back to its offer."""
+    offer = offer_factory(alliance=alliance, name="Elterncafé im Familienzentrum")
+    cafe = cal["cafe"]
+    cafe.offer = offer
+    cafe.save()
+    cal["draft"].offer = offer
+    cal["draft"].save()
+    occurrence_cancel(occurrence=cafe.occurrences.order_by("starts_at").first(), note="Krank")
+    response = client.get(offer.get_absolute_url())
+    dates = response.context["offer_dates"]
+    assert [d.event.title for d in dates] == ["Elterncafé"] * 5  # the next five, no draft
+    assert dates[0].is_cancelled and not dates[1].is_cancelled
+    text = response.text
+    assert 'id="offer-dates"' in text and text.count("cal-entry--cancelled") == 1
+    assert f"?termin={dates[1].pk}" in text
+    event_page = client.get(cafe.get_absolute_url()).text
+    assert f'href="{offer.get_absolute_url()}"' in event_page
+    unrelated = offer_factory(alliance=alliance)
+    assert 'id="offer-dates"' not in client.get(unrelated.get_absolute_url()).text
 
 
 def test_event_page_has_schema_org_event(client, alliance, cal):
@@ -446,3 +535,29 @@ def test_other_pages_still_refuse_framing(client, alliance, cal):
     response = client.get(cal["cafe"].get_absolute_url())
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"kategorie": "begegnung", "alter": "0-3", "wochentag": "di"},
+        {"kategorie": "gibt-es-nicht", "ortsteil": "gersdorf", "sprache": "ar"},
+    ],
+)
+def test_filter_selects_are_the_markup_of_django_widgets(alliance, cal, data):
+    """The calendar writes its filter <select>s directly (speed); they must stay what Django's
+    Select widget renders for the same bound form (ids, names, options, the selection)."""
+    from django.test.html import parse_html
+
+    from familiennetz.events import selectors
+    from familiennetz.events.forms import EventFilterForm
+    from familiennetz.events.templatetags.calendar_tags import filter_select
+
+    form = EventFilterForm(data, **selectors.filter_choices(alliance=alliance))
+    filters = form.filters()
+    for name in ["kategorie", "alter", "ortsteil", "sprache", "wochentag"]:
+        ours = parse_html(str(filter_select(form[name], filters.get(name))))
+        if name in form.errors:  # an invalid value: Django re-selects it, the page drops it
+            continue
+        assert ours == parse_html(str(form[name])), name

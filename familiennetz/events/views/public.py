@@ -1,7 +1,8 @@
 """Public family calendar: list/day/week/month views, event pages, .ics/RSS/Atom feeds.
 
 No login, no cookies, works without JavaScript. Filters use the directory's German parameter
-names (kategorie, alter, ortsteil, kostenlos, sprache) plus organisation, von, bis, ansicht.
+names (kategorie, alter, ortsteil, kostenlos, sprache, barrierefrei, wochentag) plus
+organisation, von, bis, ansicht.
 """
 
 from __future__ import annotations
@@ -78,9 +79,12 @@ class Selection:
         names = SELECTION_PARAMS + (["ansicht", "von", "bis"] if keep_when else [])
         for name in names:
             value = self.filters.get(name)
-            if value in (None, "", False):
+            if value in (None, "", False, []):
                 continue
-            params[name] = "on" if value is True else str(value)
+            if isinstance(value, list):
+                params.setlist(name, [str(item) for item in value])
+            else:
+                params[name] = "on" if value is True else str(value)
         for key, value in changes.items():
             if value is None:
                 params.pop(key, None)
@@ -103,10 +107,17 @@ def _chips(request, form: EventFilterForm, filters: dict, organisation, names) -
     for name in names:
         if name not in filters:
             continue
+        value = filters[name]
+        if isinstance(value, list):  # one chip per chosen value (barrierefrei)
+            for item in value:
+                params = request.GET.copy()
+                params.setlist(name, [v for v in params.getlist(name) if v != item])
+                params.pop("seite", None)
+                chips.append(Chip(_choice_label(form, name, item), f"?{params.urlencode()}"))
+            continue
         params = request.GET.copy()
         params.pop(name, None)
         params.pop("seite", None)
-        value = filters[name]
         if name == "organisation":
             label = organisation.name if organisation else value
         elif name == "von":
@@ -329,7 +340,6 @@ def _calendar_name(request, selection: Selection) -> str:
     return f"{name} ({selection.description})" if selection.chips else name
 
 
-@require_safe
 def _build_calendar_feed(request) -> tuple[bytes, dt.datetime | None]:
     selection = read_selection(request, strict=True)
     start, end = _feed_range(selection)

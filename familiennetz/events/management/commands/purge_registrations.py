@@ -4,6 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from familiennetz.events.registration import registration_purge
+from familiennetz.events.tasks import purge_registrations
+
+from ._enqueue import add_enqueue_argument, enqueue_task
 
 
 class Command(BaseCommand):
@@ -15,8 +18,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only count, change nothing.")
+        add_enqueue_argument(parser)
 
-    def handle(self, *args, dry_run: bool = False, **options):
+    def handle(self, *args, dry_run: bool = False, enqueue: bool = False, **options):
+        if enqueue and not dry_run:
+            enqueue_task(self, purge_registrations)
+            return
         result = registration_purge(dry_run=dry_run)
         days = settings.REGISTRATION_RETENTION_DAYS
         summary = (

@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand
 
 from familiennetz.events.import_tasks import refresh_calendar_sources
 
+from ._enqueue import add_enqueue_argument, enqueue_task
+
 
 class Command(BaseCommand):
     help = (
@@ -12,16 +14,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--enqueue",
-            action="store_true",
-            help="Hand the job to the task backend (db_worker) instead of running it here.",
-        )
+        add_enqueue_argument(parser)
 
     def handle(self, *args, enqueue, **options):
         if enqueue:
-            result = refresh_calendar_sources.enqueue()
-            self.stdout.write(f"Enqueued as task {result.id}.")
+            enqueue_task(self, refresh_calendar_sources)
             return
         counts = refresh_calendar_sources.call()
         self.stdout.write(

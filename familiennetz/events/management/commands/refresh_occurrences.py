@@ -5,6 +5,9 @@ from django.db import transaction
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.events.services import occurrences_refresh
+from familiennetz.events.tasks import refresh_occurrences
+
+from ._enqueue import add_enqueue_argument, enqueue_task
 
 
 class Command(BaseCommand):
@@ -15,8 +18,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would change; write nothing."
         )
+        add_enqueue_argument(parser)
 
-    def handle(self, *args, alliance=None, dry_run=False, **options):
+    def handle(self, *args, alliance=None, dry_run=False, enqueue=False, **options):
+        if enqueue:
+            if alliance or dry_run:
+                raise CommandError("--enqueue refreshes every alliance; no --alliance/--dry-run.")
+            enqueue_task(self, refresh_occurrences)
+            return
         target = None
         if alliance:
             target = Alliance.objects.filter(slug=alliance).first()

@@ -3,6 +3,9 @@
 from django.core.management.base import BaseCommand
 
 from familiennetz.events.registration import registration_send_reminders
+from familiennetz.events.tasks import send_event_reminders
+
+from ._enqueue import add_enqueue_argument, enqueue_task
 
 
 class Command(BaseCommand):
@@ -15,8 +18,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Only count the reminders that are due."
         )
+        add_enqueue_argument(parser)
 
-    def handle(self, *args, dry_run: bool = False, **options):
+    def handle(self, *args, dry_run: bool = False, enqueue: bool = False, **options):
+        if enqueue and not dry_run:
+            enqueue_task(self, send_event_reminders)
+            return
         count = registration_send_reminders(dry_run=dry_run)
         if dry_run:
             self.stdout.write(f"{count} reminder(s) due (dry run, nothing sent).")
