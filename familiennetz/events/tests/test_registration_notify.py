@@ -175,7 +175,7 @@ def test_series_time_change_and_dropped_dates_are_announced(django_capture_on_co
         "third@example.org",
         "waiting@example.org",
     ]
-    assert "Cancelled" in mails_to("third@example.org")[0].subject
+    assert "Abgesagt:" in mails_to("third@example.org")[0].subject
     with translation.override("de"):
         new_time = time_format(first.starts_at.astimezone(BERLIN) + dt.timedelta(minutes=30))
     assert new_time in mails_to("holder@example.org")[0].body

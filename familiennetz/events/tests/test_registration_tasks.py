@@ -48,7 +48,7 @@ def test_reminder_task_mails_confirmed_registrations_for_tomorrow_once():
     assert result.return_value == 1
     (message,) = mail.outbox
     assert message.to == ["due@example.org"]
-    assert "Reminder" in message.subject and tomorrow.event.title in message.subject
+    assert "Erinnerung:" in message.subject and tomorrow.event.title in message.subject
     assert "/absagen/" in message.body
     due.refresh_from_db()
     assert due.reminded_at is not None
