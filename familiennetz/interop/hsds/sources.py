@@ -1,0 +1,149 @@
+"""Reading an HSDS source into tables: a JSON file (object, list, API page, tabular JSON), a
+CSV file, a folder or ZIP of JSON documents and/or CSV tables (a data package), HSDS 3.0 or
+1.1 table names. Then every record is validated against the official schema of its table.
+Nothing here raises for bad input; problems are issues in ``Tables.issues``."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from familiennetz.interop.report import Level
+
+from . import schema
+from .ids import is_uuid, source_uuid
+from .mapping import MAPPED_FIELDS
+from .tables import EVENT, Tables, all_specs, load_csv, load_json
+
+MAX_FILES = 100_000
+MAX_TOTAL_BYTES = 500 * 1024 * 1024  # uncompressed, for ZIP files
+IMPORTED_TABLES = set(MAPPED_FIELDS) | {EVENT}
+
+
+def read_files(files: dict[str, bytes]) -> Tables:
+    """``files``: name (may contain folders) → content."""
+    tables = Tables()
+    names = sorted(files, key=_order)
+    if not names:
+        tables.issue(Level.ERROR, _("No files were given."))
+    for name in names:
+        lower = name.lower()
+        if lower.endswith("datapackage.json"):
+            continue  # the descriptor; our reader knows the HSDS tables
+        if lower.endswith(".csv"):
+            load_csv(files[name], name=name, tables=tables)
+        elif lower.endswith(".json"):
+            load_json(files[name], source=name, tables=tables, hint=name)
+        elif lower.endswith(".ndjson"):
+            for number, line in enumerate(files[name].splitlines(), start=1):
+                if line.strip():
+                    load_json(line, source=f"{name}:{number}", tables=tables, hint=name)
+        elif not name.endswith("/"):
+            tables.issue(
+                Level.INFO, _("This file is neither JSON nor CSV and was ignored."), source=name
+            )
+    return tables
+
+
+def _order(name: str):
+    # Taxonomies first, so that attributes find their terms in the report order.
+    return ("taxonom" not in name.lower(), name)
+
+
+def read_bytes(data: bytes, *, name: str) -> Tables:
+    if zipfile.is_zipfile(io.BytesIO(data)):
+        return read_zip(data, name=name)
+    return read_files({name: data})
+
+
+def read_zip(data: bytes, *, name: str = "") -> Tables:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+        if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+            tables = Tables()
+            tables.issue(Level.ERROR, _("The ZIP file is too large."), source=name)
+            return tables
+        files = {
+            info.filename: archive.read(info)
+            for info in infos
+            if not info.filename.startswith(("__MACOSX/", "."))
+        }
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        tables = Tables()
+        tables.issue(
+            Level.ERROR, _("The ZIP file cannot be read: %(error)s") % {"error": exc}, source=name
+        )
+        return tables
+    return read_files(files)
+
+
+def read_path(path: Path) -> Tables:
+    if path.is_dir():
+        files = {
+            str(p.relative_to(path)): p.read_bytes()
+            for p in sorted(path.rglob("*"))
+            if p.is_file() and p.suffix.lower() in (".json", ".csv", ".ndjson")
+        }
+        return read_files(files)
+    return read_bytes(path.read_bytes(), name=path.name)
+
+
+def normalise_ids(tables: Tables) -> None:
+    """Ids that are no UUIDs (allowed in HSDS 1.1) become UUIDs derived from them, in the
+    records and in every reference to them, so that a re-import finds the same records."""
+    specs = all_specs()
+    for table, records in list(tables.records.items()):
+        changed, rekey = 0, False
+        references = specs[table].uuid_columns | {"id"} if table in specs else {"id"}
+        for record in list(records.values()):
+            for key, value in list(record.data.items()):
+                if key in references and isinstance(value, str):
+                    if not is_uuid(value):
+                        record.data[key] = source_uuid(value)
+                        changed += 1
+                    elif value != value.lower():
+                        record.data[key] = value.lower()
+                    rekey = rekey or record.data[key] != value
+        if rekey:
+            tables.records[table] = {record.id: record for record in records.values()}
+        if changed:
+            tables.issue(
+                Level.WARNING,
+                _("%(n)d identifier(s) in “%(table)s” are not UUIDs; UUIDs derived from them "
+                  "are used.") % {"n": changed, "table": table},
+            )  # fmt: skip
+
+
+def validate(tables: Tables) -> None:
+    """Check each record against the official schema of its table (flat, without nesting);
+    note the tables and fields the import does not use."""
+    for table, records in tables.records.items():
+        if table == "taxonomy":
+            tables.issue(
+                Level.INFO,
+                _("%(n)d taxonomy record(s) read; their terms become the alliance's categories.")
+                % {"n": len(records)},
+            )
+        if table not in IMPORTED_TABLES:
+            tables.issue(
+                Level.INFO,
+                _("%(n)d record(s) of the HSDS table “%(table)s” are not imported: familiennetz "
+                  "has no place for them.") % {"n": len(records), "table": table},
+            )  # fmt: skip
+            continue
+        name = "familiennetz_event.json" if table == EVENT else f"{table}.json"
+        unused = set()
+        for record in records.values():
+            for message in schema.errors(name, record.data):
+                tables.issue(Level.ERROR, message, **record.where())
+            unused |= set(record.data) - MAPPED_FIELDS.get(table, set(record.data))
+        if unused:
+            tables.issue(
+                Level.INFO,
+                _("Fields of “%(table)s” that are not imported: %(fields)s")
+                % {"table": table, "fields": ", ".join(sorted(unused))},
+            )
