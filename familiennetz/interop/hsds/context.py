@@ -69,12 +69,13 @@ class Context:
         return self.by_link[(table, field, value)]
 
     def phone_of(self, link: str, record_id: str) -> str:
-        """The first phone number that belongs to this record alone (not to a contact …)."""
-        others = [name for name in PHONE_LINKS if name != link]
-        for phone in self.rows_where("phone", link, record_id):
-            if link == "contact_id" or not any(phone.get(name) for name in others):
-                return str(phone.get("number") or "")
-        return ""
+        """The number of the record's phone that is linked to the fewest other records (a
+        record's own line rather than a contact's)."""
+        phones = self.rows_where("phone", link, record_id)
+        if not phones:
+            return ""
+        best = min(phones, key=lambda phone: sum(bool(phone.get(name)) for name in PHONE_LINKS))
+        return str(best.get("number") or "")
 
     def address_of(self, location_id: str) -> dict:
         addresses = self.rows_where("address", "location_id", location_id)

@@ -118,9 +118,44 @@ def normalise_ids(tables: Tables) -> None:
             )  # fmt: skip
 
 
+# Required by the schema but harmless to assume when missing (older and sparse sources).
+DEFAULTS = {
+    "organization": {"description": ""},
+    "taxonomy": {"description": ""},
+    "taxonomy_term": {"description": ""},
+    "location": {"location_type": "physical"},
+    "service": {"status": "active"},
+    "address": {
+        "address_1": "",
+        "city": "",
+        "state_province": "",
+        "postal_code": "",
+        "country": "",
+        "address_type": "physical",
+    },
+}
+
+
+def fill_defaults(tables: Tables) -> None:
+    for table, defaults in DEFAULTS.items():
+        filled: dict[str, int] = {}
+        for record in tables.records.get(table, {}).values():
+            for key, value in defaults.items():
+                if key not in record.data:
+                    record.data[key] = value
+                    filled[key] = filled.get(key, 0) + 1
+        for key, n in filled.items():
+            tables.issue(
+                Level.INFO,
+                _("%(n)d record(s) of “%(table)s” have no “%(field)s”; “%(value)s” is assumed.")
+                % {"n": n, "table": table, "field": key, "value": defaults[key]},
+            )
+
+
 def validate(tables: Tables) -> None:
     """Check each record against the official schema of its table (flat, without nesting);
     note the tables and fields the import does not use."""
+    fill_defaults(tables)
     for table, records in tables.records.items():
         if table == "taxonomy":
             tables.issue(
@@ -138,7 +173,7 @@ def validate(tables: Tables) -> None:
         name = "familiennetz_event.json" if table == EVENT else f"{table}.json"
         unused = set()
         for record in records.values():
-            for message in schema.errors(name, record.data):
+            for message in schema.errors(name, record.data, formats=False):
                 tables.issue(Level.ERROR, message, **record.where())
             unused |= set(record.data) - MAPPED_FIELDS.get(table, set(record.data))
         if unused:

@@ -326,11 +326,20 @@ def load_json(data: bytes, *, source: str, tables: Tables, hint: str = "") -> No
 
 
 def table_for_file(name: str) -> tuple[str | None, dict, dict, bool]:
-    """(table, renames, fixed values, known) for a CSV file name of HSDS 3.0 or 1.1."""
+    """(table, renames, fixed values, known) for a CSV file name of HSDS 3.0 or 1.1.
+
+    Where 1.1 and 3.0 share a file name (organizations.csv), the 1.1 column names are
+    renamed unless 3.0 has a column of that name."""
     stem = name.rsplit("/", 1)[-1].removesuffix(".csv").lower()
     for spec in all_specs().values():
         if spec.path.removesuffix(".csv") == stem or spec.name == stem:
-            return spec.name, {}, {}, True
+            legacy = V11_TABLES.get(stem)
+            renames = {
+                old: new
+                for old, new in (legacy[1] if legacy else {}).items()
+                if old not in spec.column_names
+            }
+            return spec.name, renames, {}, True
     if stem in V11_TABLES:
         mapped = V11_TABLES[stem]
         if mapped is None:

@@ -1,0 +1,30 @@
+"""Fixtures of the interop tests: the official HSDS examples, the demo alliances."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.tests.factories import AllianceFactory
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HSDS_EXAMPLES = FIXTURES / "hsds-3.0-examples"
+SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+DEMO_SLUGS = ["hainichen", "prohlis"]
+
+
+@pytest.fixture(scope="module")
+def demo_alliances(django_db_setup, django_db_blocker):
+    """Both demo alliances, built once per test module (tests must not change them)."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", "--quiet")
+        yield list(Alliance.objects.filter(slug__in=DEMO_SLUGS).order_by("slug"))
+        with transaction.atomic():
+            Alliance.objects.filter(slug__in=DEMO_SLUGS).delete()
+
+
+@pytest.fixture
+def empty_alliance(db):
+    return AllianceFactory(slug="neu", name="Neues Bündnis")
