@@ -52,11 +52,13 @@ INSTALLED_APPS = [
     "familiennetz.search",
     "familiennetz.interop",
     "familiennetz.demo",
+    "ninja",  # templates and static files of the API docs page (served locally)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "familiennetz.interop.api.http.ApiHttpMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -269,3 +271,9 @@ REGISTRATION_RATE_WINDOW = env.int("REGISTRATION_RATE_WINDOW", 600)  # … per t
 SITE_URL = env.str("SITE_URL", "http://localhost:8000").rstrip("/")
 # Rate limits key on REMOTE_ADDR; behind N reverse proxies that append X-Forwarded-For, set N.
 RATELIMIT_PROXY_COUNT = env.int("RATELIMIT_PROXY_COUNT", 0)
+
+# --- open data: API, HSDS, imports (docs/dev/api.md, docs/dev/hsds.md, docs/dev/imports.md) ---
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", 300)  # requests per client …
+API_RATE_WINDOW = env.int("API_RATE_WINDOW", 60)  # … per this many seconds
+# Namespace of generated HSDS ids; keep it stable (default: derived from SITE_URL).
+HSDS_ID_NAMESPACE = env.str("HSDS_ID_NAMESPACE", "")

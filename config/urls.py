@@ -7,10 +7,15 @@ from django.views.generic import RedirectView
 
 from familiennetz.alliances.views import alliance_list
 from familiennetz.core.views import healthz
+from familiennetz.interop.api.hsds import api as hsds_api
+from familiennetz.interop.api.v1 import api as api_v1
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # The APIs are not translated and must match before the <alliance_slug>/ guide.
+    path("api/v1/", api_v1.urls),
+    path("api/hsds/", hsds_api.urls),
     path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
 ]
 

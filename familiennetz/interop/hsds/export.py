@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from familiennetz.alliances.models import Alliance
@@ -60,43 +60,75 @@ def _required(table: str) -> list[str]:
     return schema.document(name).get("required", [])
 
 
-def export_tables(*, alliance: Alliance, now=None) -> Export:
-    """Everything public of ``alliance`` as HSDS tables (rows in a stable order)."""
+@dataclass(frozen=True)
+class Scope:
+    """Part of an alliance for the HSDS API: these offers (published only), organisations
+    and places, and what they need (their providers, places, schedules, contacts). ``None``
+    everywhere: the whole alliance."""
+
+    offers: frozenset[int] | None = None
+    organisations: frozenset[int] = frozenset()
+    locations: frozenset[int] = frozenset()
+    events: bool = False
+
+    @property
+    def whole(self) -> bool:
+        return self.offers is None
+
+
+WHOLE = Scope(events=True)
+
+
+def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Export:
+    """Everything public of ``alliance`` (or of ``scope``) as HSDS tables, in a stable order."""
     out = Export(alliance)
     ids = IdMap(alliance.pk)
     oid = ids.hsds_id
     emit = out.emit
 
-    categories = list(
-        Category.objects.for_alliance(alliance).order_by("parent_id", "position", "name", "pk")
-    )
+    categories = list(Category.objects.for_alliance(alliance))
     categories.sort(key=lambda c: (c.parent_id is not None, c.position, c.name, c.pk))
     mapping.taxonomy_rows(emit, categories, lambda pk: oid(Kind.CATEGORY, pk))
     category_code = {c.pk: c.code for c in categories}
 
-    organisations = list(Organisation.objects.for_alliance(alliance).order_by("name", "pk"))
+    offers_qs = Offer.objects.for_alliance(alliance).published()
+    links_qs = OfferLocation.objects.for_alliance(alliance)
+    if not scope.whole:
+        offers_qs = offers_qs.filter(pk__in=scope.offers)
+        links_qs = links_qs.filter(offer_id__in=scope.offers)
+    offers = list(
+        offers_qs.prefetch_related(
+            Prefetch("categories", queryset=Category.objects.only("pk")),
+            Prefetch("languages", queryset=Language.objects.order_by("code")),
+        ).order_by("name", "pk")
+    )
+    offer_ids = {offer.pk for offer in offers}
+    offer_locations = [ol for ol in links_qs.order_by("offer_id", "pk") if ol.offer_id in offer_ids]
+
+    locations_qs = Location.objects.for_alliance(alliance).select_related("district")
+    organisations_qs = Organisation.objects.for_alliance(alliance)
+    if not scope.whole:
+        location_pks = set(scope.locations) | {ol.location_id for ol in offer_locations}
+        locations_qs = locations_qs.filter(pk__in=location_pks)
+    locations = list(locations_qs.order_by("name", "pk"))
+    if not scope.whole:
+        organisation_pks = (
+            set(scope.organisations)
+            | {offer.organisation_id for offer in offers}
+            | {loc.organisation_id for loc in locations if loc.organisation_id}
+        )
+        organisations_qs = organisations_qs.filter(pk__in=organisation_pks)
+    organisations = list(organisations_qs.order_by("name", "pk"))
+    organisation_ids = {org.pk for org in organisations}
+
     for org in organisations:
         mapping.organization_rows(emit, org, oid(Kind.ORGANISATION, org.pk))
-
-    locations = list(
-        Location.objects.for_alliance(alliance).select_related("district").order_by("name", "pk")
-    )
     for location in locations:
         org_id = (
             oid(Kind.ORGANISATION, location.organisation_id) if location.organisation_id else None
         )
         mapping.location_rows(emit, location, oid(Kind.LOCATION, location.pk), org_id=org_id)
 
-    offers = list(
-        Offer.objects.for_alliance(alliance)
-        .published()
-        .prefetch_related(
-            Prefetch("categories", queryset=Category.objects.only("pk")),
-            Prefetch("languages", queryset=Language.objects.order_by("code")),
-        )
-        .order_by("name", "pk")
-    )
-    offer_ids = {offer.pk for offer in offers}
     for offer in offers:
         terms = sorted(
             (category_code[c.pk], oid(Kind.CATEGORY, c.pk)) for c in offer.categories.all()
@@ -109,12 +141,6 @@ def export_tables(*, alliance: Alliance, now=None) -> Export:
             categories=terms,
             languages=list(offer.languages.all()),
         )
-
-    offer_locations = [
-        ol
-        for ol in OfferLocation.objects.for_alliance(alliance).order_by("offer_id", "pk")
-        if ol.offer_id in offer_ids
-    ]
     for ol in offer_locations:
         mapping.service_at_location_row(
             emit,
@@ -123,9 +149,16 @@ def export_tables(*, alliance: Alliance, now=None) -> Export:
             oid(Kind.LOCATION, ol.location_id),
             ol.notes,
         )
+
     exported_ols = {ol.pk for ol in offer_locations}
-    for schedule in Schedule.objects.for_alliance(alliance).order_by("pk"):
-        if schedule.location_id:
+    location_ids = {loc.pk for loc in locations}
+    schedules = Schedule.objects.for_alliance(alliance)
+    if not scope.whole:
+        schedules = schedules.filter(
+            Q(location_id__in=location_ids) | Q(offer_location_id__in=exported_ols)
+        )
+    for schedule in schedules.order_by("pk"):
+        if schedule.location_id in location_ids:
             link, link_id = "location_id", oid(Kind.LOCATION, schedule.location_id)
         elif schedule.offer_location_id in exported_ols:
             link, link_id = (
@@ -138,7 +171,12 @@ def export_tables(*, alliance: Alliance, now=None) -> Export:
             emit, schedule, oid(Kind.SCHEDULE, schedule.pk), link=link, link_id=link_id
         )
 
-    for contact in Contact.objects.for_alliance(alliance).order_by("pk"):
+    contacts = Contact.objects.for_alliance(alliance)
+    if not scope.whole:
+        contacts = contacts.filter(
+            Q(offer_id__in=offer_ids) | Q(offer__isnull=True, organisation_id__in=organisation_ids)
+        )
+    for contact in contacts.order_by("pk"):
         if contact.offer_id and contact.offer_id not in offer_ids:
             continue
         mapping.contact_rows(
@@ -149,7 +187,8 @@ def export_tables(*, alliance: Alliance, now=None) -> Export:
             service_id=oid(Kind.OFFER, contact.offer_id) if contact.offer_id else None,
         )
 
-    _export_events(out, alliance, ids, offer_ids, now or timezone.now())
+    if scope.events:
+        _export_events(out, alliance, ids, offer_ids, now or timezone.now())
     return out
 
 
@@ -215,7 +254,7 @@ NESTED = {
 }
 
 
-class _Index:
+class Index:
     def __init__(self, export: Export):
         self.by_link: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         self.by_id: dict[tuple[str, str], dict] = {}
@@ -227,14 +266,14 @@ class _Index:
                         self.by_link[(table, key, value)].append(row)
 
 
-def _nest(index: _Index, table: str, row: dict, *, flat: bool = False) -> dict:
+def nest(index: Index, table: str, row: dict, *, flat: bool = False) -> dict:
     document = dict(row)
     if flat:
         return document
     for prop in NESTED.get(table, []):
         child_table, link = CHILDREN[table][prop]
         children = [
-            _nest(index, child_table, child)
+            nest(index, child_table, child)
             for child in index.by_link[(child_table, link, row["id"])]
         ]
         if children:
@@ -243,10 +282,10 @@ def _nest(index: _Index, table: str, row: dict, *, flat: bool = False) -> dict:
         if prop in ("organization", "location", "taxonomy_term") and row.get(link):
             parent = index.by_id.get((parent_table, row[link]))
             if parent:
-                document[prop] = _nest(index, parent_table, parent, flat=prop != "location")
+                document[prop] = nest(index, parent_table, parent, flat=prop != "location")
     if table in NESTED:
         attributes = [
-            _nest(index, "attribute", attribute)
+            nest(index, "attribute", attribute)
             for attribute in index.by_link[("attribute", "link_id", row["id"])]
         ]
         if attributes:
@@ -259,11 +298,11 @@ def _nest(index: _Index, table: str, row: dict, *, flat: bool = False) -> dict:
 
 def json_documents(export: Export) -> dict[str, list[dict]]:
     """One nested HSDS document per service, organization, location, taxonomy, term and event."""
-    index = _Index(export)
+    index = Index(export)
     documents = {
-        "services": [_nest(index, "service", row) for row in export.rows("service")],
-        "organizations": [_nest(index, "organization", row) for row in export.rows("organization")],
-        "locations": [_nest(index, "location", row) for row in export.rows("location")],
+        "services": [nest(index, "service", row) for row in export.rows("service")],
+        "organizations": [nest(index, "organization", row) for row in export.rows("organization")],
+        "locations": [nest(index, "location", row) for row in export.rows("location")],
         "taxonomies": [dict(row) for row in export.rows("taxonomy")],
         "taxonomy_terms": [dict(row) for row in export.rows("taxonomy_term")],
         "x_familiennetz_events": [
