@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
@@ -23,6 +24,12 @@ def demo_alliances(django_db_setup, django_db_blocker):
         yield list(Alliance.objects.filter(slug__in=DEMO_SLUGS).order_by("slug"))
         with transaction.atomic():
             Alliance.objects.filter(slug__in=DEMO_SLUGS).delete()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """API rate-limit counters live in the (per-process) cache; each test starts afresh."""
+    cache.clear()
 
 
 @pytest.fixture
