@@ -92,7 +92,7 @@ def example_requests():
             names.append(parameter["name"])
         requests.append((path, None))
         requests += [(path, name) for name in names]
-    return requests + [("/locations", None), ("/locations/{id}", None)]
+    return [*requests, ("/locations", None), ("/locations/{id}", None)]
 
 
 def page_validator():
