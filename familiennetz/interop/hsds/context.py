@@ -39,8 +39,8 @@ class Context:
         self.tables = tables
         self.report = report
         self.by_link: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
-        for table, records in tables.records.items():
-            for record in records.values():
+        for table in tables.records:
+            for record in tables.table(table):
                 for key, value in record.data.items():
                     if key.endswith("_id") and isinstance(value, str):
                         self.by_link[(table, key, value)].append(record)

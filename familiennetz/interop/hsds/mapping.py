@@ -659,11 +659,23 @@ def event_values(rec, ctx) -> dict:
         "event_status": status if status in EventStatus.values else EventStatus.SCHEDULED,
         "status_note": ctx.text(rec, "status_note", 300),
         "for_pregnancy": bool(data.get("pregnancy")),
-        "age_min_months": data.get("minimum_age_months"),
-        "age_max_months": data.get("maximum_age_months"),
+        "age_min_months": _in_range(ctx, rec, "minimum_age_months", 0, MAX_AGE_MONTHS),
+        "age_max_months": _in_range(ctx, rec, "maximum_age_months", 0, MAX_AGE_MONTHS),
         "is_free": bool(data.get("free_of_charge")),
         "fee_description": ctx.text(rec, "fees_description", 300),
         "accessibility_notes": ctx.text(rec, "accessibility_notes", 100_000),
         "requires_registration": bool(data.get("requires_registration")),
-        "capacity": data.get("capacity"),
+        "capacity": _in_range(ctx, rec, "capacity", 1, 100_000),
     }
+
+
+def _in_range(ctx, rec, field: str, lo: int, hi: int) -> int | None:
+    value = rec.data.get(field)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+        ctx.warn(
+            rec, _("“%(value)s” is out of range; it was left out.") % {"value": value}, field=field
+        )
+        return None
+    return value

@@ -156,6 +156,10 @@ def validate(tables: Tables) -> None:
     """Check each record against the official schema of its table (flat, without nesting);
     note the tables and fields the import does not use."""
     fill_defaults(tables)
+    if not any(tables.records.values()) and not any(
+        issue.level == Level.ERROR for issue in tables.issues
+    ):
+        tables.issue(Level.ERROR, _("No HSDS records were found."))
     for table, records in tables.records.items():
         if table == "taxonomy":
             tables.issue(
@@ -175,6 +179,7 @@ def validate(tables: Tables) -> None:
         for record in records.values():
             for message in schema.errors(name, record.data, formats=False):
                 tables.issue(Level.ERROR, message, **record.where())
+                tables.invalid.add((table, record.id))
             unused |= set(record.data) - MAPPED_FIELDS.get(table, set(record.data))
         if unused:
             tables.issue(

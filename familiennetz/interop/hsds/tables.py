@@ -127,9 +127,11 @@ class Record:
 class Tables:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    invalid: set[tuple[str, str]] = field(default_factory=set)  # (table, id) failing the schema
 
     def table(self, name: str) -> list[Record]:
-        return list(self.records.get(name, {}).values())
+        """The records of a table that passed validation."""
+        return [r for r in self.records.get(name, {}).values() if (name, r.id) not in self.invalid]
 
     def get(self, table: str, record_id) -> Record | None:
         if record_id in (None, ""):
@@ -309,8 +311,16 @@ def load_json(data: bytes, *, source: str, tables: Tables, hint: str = "") -> No
         return
     items = document if isinstance(document, list) else [document]
     for index, item in enumerate(items):
-        table = guess_table(item, hint)
         pointer = f"[{index}]" if isinstance(document, list) else ""
+        if not isinstance(item, dict):
+            tables.issue(
+                Level.ERROR,
+                _("Expected an HSDS object, found %(type)s.") % _type(item),
+                source=source,
+                record=pointer,
+            )
+            continue
+        table = guess_table(item, hint)
         if table is None:
             tables.issue(
                 Level.INFO,

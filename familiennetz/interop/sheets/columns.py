@@ -157,7 +157,8 @@ def age_text(months: int | None, *, upper: bool) -> str:
 
 def postal_code(value) -> str:
     text_value = str(value).strip()
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if is_number and 0 <= value < 100_000 and float(value).is_integer():
         text_value = f"{int(value):05d}"  # Excel drops the leading zero of 01234
     if not re.fullmatch(r"\d{5}", text_value):
         raise Invalid(_("A postal code has five digits."))
