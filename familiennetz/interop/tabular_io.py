@@ -81,7 +81,7 @@ def _first_record(text: str) -> str:
     return "".join(line)
 
 
-def read_csv(data: bytes, *, source: str = "") -> Sheet:
+def read_csv(data: bytes, *, source: str = "", max_rows: int = MAX_ROWS) -> Sheet:
     text, encoding = decode(data)
     sheet = Sheet(source=source, encoding=encoding)
     if "\x00" in text:
@@ -101,10 +101,10 @@ def read_csv(data: bytes, *, source: str = "") -> Sheet:
             if not sheet.header:
                 sheet.header = [name.strip() for name in values]
                 continue
-            if len(sheet.rows) >= MAX_ROWS:
-                sheet.error(_("The file has more than %(n)d rows.") % {"n": MAX_ROWS})
+            if len(sheet.rows) >= max_rows:
+                sheet.error(_("The file has more than %(n)d rows.") % {"n": max_rows})
                 break
-            if any(len(v) > MAX_FIELD_CHARS for v in values):
+            if values and max(map(len, values)) > MAX_FIELD_CHARS:
                 sheet.error(
                     _("A value is longer than %(n)d characters.") % {"n": MAX_FIELD_CHARS},
                     row=start,
@@ -191,16 +191,17 @@ def _check_shape(sheet: Sheet) -> None:
     width = len(sheet.header)
     kept = []
     for line, values in sheet.rows:
-        extra = values[width:]
-        if any(str(v).strip() for v in extra):
+        extra = values[width:] if len(values) > width else ()
+        if extra and any(str(v).strip() for v in extra):
             sheet.error(
                 _("Line %(line)d has %(n)d values but the header has %(m)d columns.")
                 % {"line": line, "n": len(values), "m": width},
                 row=line,
             )
             continue
-        values = list(values[:width]) + [""] * (width - len(values))
-        if not any(str(v).strip() for v in values):
+        if len(values) != width:
+            values = list(values[:width]) + [""] * (width - len(values))
+        if not any(values) or not any(str(v).strip() for v in values):
             continue  # empty lines (also "; ; ;" lines from spreadsheet exports)
         kept.append((line, values))
     sheet.rows = kept

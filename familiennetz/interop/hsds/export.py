@@ -14,6 +14,7 @@ import json
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from django.db.models import Prefetch, Q
@@ -46,7 +47,7 @@ class Export:
     occurrences: dict[str, list[dict]] = field(default_factory=dict)  # event id → dates
 
     def emit(self, table: str, row: dict) -> None:
-        keep = set(_required(table))
+        keep = _required(table)
         self.tables[table].append(
             {k: v for k, v in row.items() if k in keep or v not in (None, "", [])}
         )
@@ -55,9 +56,10 @@ class Export:
         return self.tables.get(table, [])
 
 
-def _required(table: str) -> list[str]:
+@cache
+def _required(table: str) -> frozenset[str]:
     name = "familiennetz_event.json" if table == EVENT else f"{table}.json"
-    return schema.document(name).get("required", [])
+    return frozenset(schema.document(name).get("required", []))
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,8 @@ def nest(index: Index, table: str, row: dict, *, flat: bool = False) -> dict:
         if children:
             document[prop] = children
     for prop, (parent_table, link) in PARENTS.get(table, {}).items():
+        if prop == "taxonomy_term" and row.get("value"):
+            continue  # our attribute vocabulary: the term is in taxonomy_terms/, by id
         if prop in ("organization", "location", "taxonomy_term") and row.get(link):
             parent = index.by_id.get((parent_table, row[link]))
             if parent:
@@ -332,7 +336,7 @@ def json_files(export: Export) -> dict[str, bytes]:
 
 
 def _json_bytes(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def files_for(export: Export, fmt: str) -> dict[str, bytes]:

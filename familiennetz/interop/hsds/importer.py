@@ -91,7 +91,8 @@ def hsds_import(
             if dry_run or report.has_errors:
                 transaction.set_rollback(True)
             else:
-                touched.add(alliance.pk)
+                if _changed(report):
+                    touched.add(alliance.pk)  # rebuild the search index once, at the end
                 report.committed = True
     except DatabaseError as exc:
         logger.exception("HSDS import into alliance %s failed", alliance.pk)
@@ -182,7 +183,9 @@ class _Writer:
 
     # --- generic upsert -------------------------------------------------------------------
 
-    def upsert(self, kind: str, model, items, *, title: str | None = "name") -> list:
+    def upsert(
+        self, kind: str, model, items, *, title: str | None = "name", on_create=None
+    ) -> list:
         """Create or update ``model`` rows from (record, values) pairs; returns the objects."""
         items = [(rec, values) for rec, values in items if values is not None]
         existing = self.existing(kind, model, [rec for rec, _values in items])
@@ -197,6 +200,8 @@ class _Writer:
                         model, self.alliance, model._meta.get_field("slug").max_length
                     )
                     obj.slug = slugs.allocate(values[title])
+                if on_create:
+                    on_create(obj)
                 created.append(obj)
             elif _assign(obj, values):
                 obj.updated_at = self.now
@@ -385,14 +390,14 @@ class _Writer:
                 self._category_pks(rec),
                 self._language_pks(rec, languages, language_names),
             )
-        objects = self.upsert(Kind.OFFER, Offer, items)
+        objects = self.upsert(Kind.OFFER, Offer, items, on_create=self._published_at)
         created = self.created
         newly_published = [
             offer
             for _rec, offer in objects
             if offer.status == Status.PUBLISHED and offer.published_at is None
         ]
-        for offer in newly_published:
+        for offer in newly_published:  # existing offers that are published now
             offer.published_at = self.now
         Offer.objects.bulk_update(newly_published, ["published_at"], batch_size=BATCH)
         changed = self._set_m2m(Offer.categories.through, "category_id", objects, relations, 0)
@@ -403,6 +408,10 @@ class _Writer:
             self.report.count(Kind.OFFER, "updated", len(changed))
             self.report.count(Kind.OFFER, "unchanged", -len(changed))
         self.offer_org = {offer.pk: offer.organisation_id for _rec, offer in objects}
+
+    def _published_at(self, offer: Offer) -> None:
+        if offer.status == Status.PUBLISHED:
+            offer.published_at = self.now
 
     @cached_property
     def virtual(self) -> set[str]:
@@ -658,6 +667,10 @@ class _Writer:
                 event.languages.set(wanted_languages)
             if event.pk in touched:
                 event_sync_occurrences(event=event)
+
+
+def _changed(report: Report) -> bool:
+    return any(counts.get("created") or counts.get("updated") for counts in report.counts.values())
 
 
 def _assign(obj, values: dict) -> bool:

@@ -177,7 +177,7 @@ def validate(tables: Tables) -> None:
         name = "familiennetz_event.json" if table == EVENT else f"{table}.json"
         unused = set()
         for record in records.values():
-            for message in schema.errors(name, record.data, formats=False):
+            for message in schema.row_errors(name, record.data):
                 tables.issue(Level.ERROR, message, **record.where())
                 tables.invalid.add((table, record.id))
             unused |= set(record.data) - MAPPED_FIELDS.get(table, set(record.data))

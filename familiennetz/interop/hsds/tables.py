@@ -21,6 +21,7 @@ from familiennetz.interop.tabular_io import parse_bool, parse_number, read_csv
 from . import schema
 
 EVENT = "event"  # our extension table
+MAX_TABLE_ROWS = 2_000_000
 EVENT_PATH = "x_familiennetz_events.csv"
 ATTRIBUTES, METADATA = "attributes", "metadata"
 
@@ -385,7 +386,7 @@ def load_csv(data: bytes, *, name: str, tables: Tables) -> None:
         )
         tables.issue(Level.INFO, message, source=name)
         return
-    sheet = read_csv(data, source=name)
+    sheet = read_csv(data, source=name, max_rows=MAX_TABLE_ROWS)
     tables.issues.extend(sheet.issues)
     if not sheet.ok:
         return
@@ -440,11 +441,13 @@ _INVALID = object()
 
 
 def _convert(value, kind: str):
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
     if not isinstance(value, str):
         return value
     text = value.strip()
+    if not text:
+        return None
+    if kind == "string":
+        return text
     try:
         if kind == "number":
             number = parse_number(text)

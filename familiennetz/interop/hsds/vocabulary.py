@@ -28,7 +28,7 @@ class AttributeTerm:
 
     @property
     def id(self) -> str:
-        return fixed_id(f"attribute:{self.code}")
+        return fixed_id(f"attribute:{self.code}")  # cached
 
 
 ATTRIBUTE_TERMS = [
