@@ -278,3 +278,10 @@ API_RATE_LIMIT = env.int("API_RATE_LIMIT", 300)  # requests per client …
 API_RATE_WINDOW = env.int("API_RATE_WINDOW", 60)  # … per this many seconds
 # Namespace of generated HSDS ids; keep it stable (default: derived from SITE_URL).
 HSDS_ID_NAMESPACE = env.str("HSDS_ID_NAMESPACE", "")
+# Geocoding for spreadsheet imports: a Nominatim-compatible service run or chosen by the
+# operator (nothing is sent anywhere while GEOCODER_URL is empty).
+GEOCODER_BACKEND = env.str("GEOCODER_BACKEND", "familiennetz.interop.geocoding.NominatimGeocoder")
+GEOCODER_URL = env.str("GEOCODER_URL", "")
+GEOCODER_USER_AGENT = env.str("GEOCODER_USER_AGENT", "")
+GEOCODER_TIMEOUT = env.float("GEOCODER_TIMEOUT", 5.0)
+GEOCODER_MIN_INTERVAL = env.float("GEOCODER_MIN_INTERVAL", 1.0)  # seconds between requests

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 CACHE_SECONDS = 30 * 24 * 3600
@@ -48,6 +49,8 @@ class NominatimGeocoder(Geocoder):
     _last_request = 0.0
 
     def __init__(self, url: str, *, user_agent: str, timeout: float = 5, min_interval: float = 1):
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise ImproperlyConfigured("GEOCODER_URL must be an http(s) address.")
         self.url = url.rstrip("/")
         self.user_agent = user_agent
         self.timeout = timeout

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from typing import Annotated
 
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Path
+from pydantic import BeforeValidator
 
 from familiennetz.alliances.models import Alliance
 
@@ -23,6 +26,18 @@ AllianceSlug = Annotated[
         examples=["hainichen"],
     ),
 ]
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def _iso_text(value):
+    """Only ISO 8601 text: pydantic would also read numbers as Unix timestamps."""
+    if isinstance(value, str) and _ISO.match(value.strip()):
+        return value.strip()
+    raise ValueError("expected an ISO 8601 date or date and time, e.g. 2026-11-30T08:00:00Z")
+
+
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_text)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
 ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
 MAX_PAGE_SIZE = 100
 

@@ -5,7 +5,6 @@ the UK profile. See docs/dev/hsds.md."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from typing import Any, Literal
@@ -28,7 +27,7 @@ from familiennetz.interop.hsds.ids import IdMap, Kind
 from familiennetz.interop.hsds.schema import HSDS_VERSION
 from familiennetz.interop.hsds.vocabulary import ATTRIBUTE_TAXONOMY_ID, CATEGORY_TAXONOMY_ID
 
-from .common import ERRORS, AllianceSlug, alliance_get
+from .common import ERRORS, AllianceSlug, IsoDateTime, alliance_get
 
 api = NinjaAPI(
     title="familiennetz – Open Referral HSDS 3.0",
@@ -91,7 +90,7 @@ class ServiceFilters(Paging):
     taxonomy_term_id: str | None = Field(None, max_length=64)
     taxonomy_id: str | None = Field(None, max_length=64)
     organization_id: str | None = Field(None, max_length=64)
-    modified_after: dt.datetime | None = Field(
+    modified_after: IsoDateTime | None = Field(
         None, description="Only results modified on or after this time."
     )
     full: bool = Field(False, description="Fully nested records.")

@@ -9,7 +9,6 @@ rate limits — are handled for all of /api/ in ``http.py``. See docs/dev/api.md
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from django.http import HttpResponse
@@ -31,6 +30,8 @@ from familiennetz.interop.api.common import (
     MAX_PAGE_SIZE,
     SLUG_PATTERN,
     AllianceSlug,
+    IsoDate,
+    IsoDateTime,
     alliance_get,
     latest,
     paginate,
@@ -90,7 +91,7 @@ class Page(Schema):
 
 
 class Changed(Schema):
-    modified_since: dt.datetime | None = Field(
+    modified_since: IsoDateTime | None = Field(
         None, description="Only records changed at or after this time (ISO 8601)."
     )
 
@@ -146,8 +147,8 @@ class EventFilters(Page, Changed):
 
 
 class OccurrenceFilters(EventFilters):
-    start: dt.date | None = Field(None, alias="from", description="First day (default today).")
-    end: dt.date | None = Field(None, alias="to", description="Last day (inclusive).")
+    start: IsoDate | None = Field(None, alias="from", description="First day (default today).")
+    end: IsoDate | None = Field(None, alias="to", description="Last day (inclusive).")
 
     @model_validator(mode="after")
     def check_range(self):

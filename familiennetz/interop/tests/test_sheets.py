@@ -16,6 +16,7 @@ from familiennetz.interop.geocoding import NominatimGeocoder
 from familiennetz.interop.models import ExternalId
 from familiennetz.interop.report import Level
 from familiennetz.interop.sheets import (
+    CONTENT_TYPES,
     SheetImportError,
     sheet_commit,
     sheet_export,
@@ -290,3 +291,27 @@ def test_rows_become_drafts_unless_published(alliance):
         "B": Status.PUBLISHED,
     }
     assert Offer.objects.get(name="B").published_at is not None
+
+
+def test_admin_checks_then_imports_a_spreadsheet(admin_client, alliance):
+    url = "/admin/interop/externalid/tabelle-importieren/"
+    bad = io.BytesIO(f"{HEADER}\n;Babytreff;;;;;;\n".encode())
+    bad.name = "liste.csv"
+    page = admin_client.post(url, {"alliance": alliance.pk, "file": bad, "save": "on"})
+    assert page.status_code == 200
+    assert "Träger" in page.content.decode()
+    assert not Offer.objects.exists()
+    good = io.BytesIO(f"{HEADER}\n;Babytreff;Diakonie;;;;;\n".encode())
+    good.name = "liste.csv"
+    admin_client.post(url, {"alliance": alliance.pk, "file": good, "save": "on"})
+    assert Offer.objects.get(alliance=alliance).name == "Babytreff"
+    template = admin_client.get("/admin/interop/externalid/vorlage.xlsx")
+    assert template["Content-Type"] == CONTENT_TYPES["xlsx"]
+
+
+def test_admin_import_needs_permission(client, django_user_model, alliance):
+    user = django_user_model.objects.create_user(
+        email="helfer@example.org", password="x" * 12, is_staff=True
+    )
+    client.force_login(user)
+    assert client.get("/admin/interop/externalid/tabelle-importieren/").status_code == 403
