@@ -198,6 +198,14 @@ def _service_filters(alliance: Alliance, ids: IdMap, f: ServiceFilters) -> dict 
     return filters
 
 
+def _matching(alliance: Alliance, filters: ServiceFilters) -> tuple[IdMap, dict | None, list[int]]:
+    """(ids of the alliance, the search filters or None, the matching offers best first)."""
+    ids = _ids(alliance)
+    search = _service_filters(alliance, ids, filters)
+    matched = _matching_offer_ids(alliance, search) if search is not None else []
+    return ids, search, matched
+
+
 def _matching_offer_ids(alliance: Alliance, filters: dict) -> list[int]:
     ids = offer_ids_matching(alliance=alliance, filters=filters).ids
     if filters.get("with_category"):
@@ -240,9 +248,7 @@ def services(
 ):
     """Paginated services (one-to-one fields and their organization; ``full``: nested)."""
     alliance = alliance_get(alliance)
-    ids = _ids(alliance)
-    search = _service_filters(alliance, ids, filters)
-    matched = _matching_offer_ids(alliance, search) if search is not None else []
+    ids, _search, matched = _matching(alliance, filters)
     chosen = _slice(matched, filters)
     export, index = _documents(alliance, Scope(offers=frozenset(chosen)))
     by_pk = {ids.hsds_id(Kind.OFFER, pk): n for n, pk in enumerate(chosen)}
@@ -376,9 +382,7 @@ def service_at_locations(
 ):
     """Paginated services at locations, with their location and service."""
     alliance = alliance_get(alliance)
-    ids = _ids(alliance)
-    search = _service_filters(alliance, ids, filters)
-    matched = _matching_offer_ids(alliance, search) if search is not None else []
+    ids, search, matched = _matching(alliance, filters)
     rank = {pk: n for n, pk in enumerate(matched)}
     links = OfferLocation.objects.for_alliance(alliance).filter(offer_id__in=matched)
     if search and search.get("radius_km") is not None:

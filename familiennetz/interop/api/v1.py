@@ -300,14 +300,7 @@ def organisation_list(
 ):
     alliance = alliance_get(alliance)
     qs = Organisation.objects.for_alliance(alliance).order_by("name", "pk")
-    if filters.q:
-        qs = qs.filter(name__icontains=filters.q)
-    if filters.modified_since:
-        qs = qs.filter(updated_at__gte=filters.modified_since)
-    rows, meta = paginate(qs, page=filters.page, page_size=filters.page_size)
-    _set_last_modified(response, latest(o.updated_at for o in rows))
-    serializer = Serializer(request, alliance)
-    return {**meta, "results": [serializer.organisation(o) for o in rows]}
+    return _named_page(request, response, qs, filters, Serializer(request, alliance).organisation)
 
 
 @api.get(
@@ -320,6 +313,17 @@ def organisation_detail(request, alliance: AllianceSlug, slug: str, response: Ht
     org = directory_selectors.organisation_get_public(alliance=alliance, slug=slug)
     _set_last_modified(response, org.updated_at)
     return Serializer(request, alliance).organisation(org)
+
+
+def _named_page(request, response, qs, filters: NamedFilters, serialize) -> dict:
+    """A page of records filtered by part of their name and change date."""
+    if filters.q:
+        qs = qs.filter(name__icontains=filters.q)
+    if filters.modified_since:
+        qs = qs.filter(updated_at__gte=filters.modified_since)
+    rows, meta = paginate(qs, page=filters.page, page_size=filters.page_size)
+    _set_last_modified(response, latest(row.updated_at for row in rows))
+    return {**meta, "results": [serialize(row) for row in rows]}
 
 
 def _locations(alliance: Alliance):
@@ -337,16 +341,9 @@ def location_list(
 ):
     alliance = alliance_get(alliance)
     qs = _locations(alliance)
-    if filters.q:
-        qs = qs.filter(name__icontains=filters.q)
     if filters.district:
         qs = qs.filter(district__slug=filters.district)
-    if filters.modified_since:
-        qs = qs.filter(updated_at__gte=filters.modified_since)
-    rows, meta = paginate(qs, page=filters.page, page_size=filters.page_size)
-    _set_last_modified(response, latest(loc.updated_at for loc in rows))
-    serializer = Serializer(request, alliance)
-    return {**meta, "results": [serializer.location(loc) for loc in rows]}
+    return _named_page(request, response, qs, filters, Serializer(request, alliance).location)
 
 
 @api.get(

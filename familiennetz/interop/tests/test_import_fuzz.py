@@ -114,7 +114,12 @@ def test_hsds_import_of_malformed_csv_tables(empty_alliance, table, rows, separa
 
 @FUZZ
 @given(
-    names=st.lists(st.text(max_size=15), max_size=3, unique=True), content=st.binary(max_size=80)
+    names=st.lists(
+        st.text(st.characters(exclude_characters="\x00/\\"), min_size=1, max_size=15),
+        max_size=3,
+        unique=True,
+    ),
+    content=st.binary(max_size=80),
 )
 def test_hsds_import_of_zip_files_with_odd_members(empty_alliance, names, content):
     buffer = io.BytesIO()

@@ -38,13 +38,19 @@ def _filters(request) -> dict:
     return form.filters() if form.is_bound else {}
 
 
-def _geojson_response(data: dict) -> JsonResponse:
-    response = JsonResponse(
-        data, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False}
-    )
+def _open(response: HttpResponse) -> HttpResponse:
+    """Open data: any website may fetch it (no cookies are involved)."""
     for name, value in OPEN.items():
         response[name] = value
     return response
+
+
+def _geojson_response(data: dict) -> HttpResponse:
+    return _open(
+        JsonResponse(
+            data, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False}
+        )
+    )
 
 
 @require_safe
@@ -94,9 +100,7 @@ def hsds_download(request, fmt: str):
         cache.set(key, content, 3600)
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{alliance.slug}-hsds-{fmt}.zip"'
-    for name, value in OPEN.items():
-        response[name] = value
-    return response
+    return _open(response)
 
 
 @require_safe
