@@ -10,6 +10,8 @@ import zlib
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.core.parameters import ParameterLocation
@@ -57,6 +59,18 @@ def api_data(db, settings):
         alliance=alliance, offer_location=None, location=place, kind=Schedule.Kind.OPENING_HOURS
     )
     return alliance
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """The WSGI application closes database connections at the end of each request (Django's
+    test client switches that off, as we do here): on PostgreSQL that would close the
+    connection that holds the test's transaction."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 def _schema(path: str):
