@@ -5,29 +5,39 @@ the UK profile. See docs/dev/hsds.md."""
 
 from __future__ import annotations
 
-import json
-import math
-from typing import Any, Literal
+from typing import Any
 
-from django.db.models import Avg, Q
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
-from django.utils.http import http_date
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query
 from ninja.openapi.docs import Swagger
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory.models import Location, OfferLocation, Organisation
-from familiennetz.directory.models.offers import AgeBand
-from familiennetz.directory.selectors import offer_ids_matching
 from familiennetz.interop.hsds import export as hsds_export
 from familiennetz.interop.hsds.export import Scope
-from familiennetz.interop.hsds.ids import IdMap, Kind
+from familiennetz.interop.hsds.ids import Kind
 from familiennetz.interop.hsds.schema import HSDS_VERSION
-from familiennetz.interop.hsds.vocabulary import ATTRIBUTE_TAXONOMY_ID, CATEGORY_TAXONOMY_ID
 
-from .common import ERRORS, AllianceSlug, IsoDateTime, alliance_get
+from .common import ERRORS, AllianceSlug, alliance_get
+from .hsds_query import (
+    NDJSON_DOC,
+    PROFILE_URL,
+    HsdsPage,
+    Meta,
+    OrganizationFilters,
+    Paging,
+    ServiceFilters,
+    ServiceListFilters,
+    TermFilters,
+    alliance_ids,
+    hsds_page,
+    matching,
+    page_slice,
+    scoped_export,
+    set_last_modified,
+)
 
 api = NinjaAPI(
     title="familiennetz – Open Referral HSDS 3.0",
@@ -44,185 +54,6 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
-PROFILE_URL = "https://docs.openreferral.org/en/latest/hsds/overview.html"
-MAX_PER_PAGE = 100
-NDJSON = "application/x-ndjson"
-NDJSON_DOC = {
-    "responses": {
-        "200": {
-            "description": "A page of results (format=json) or all results as JSON lines.",
-            "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/HsdsPage"}},
-                NDJSON: {"schema": {"type": "string"}},
-            },
-        }
-    }
-}
-
-
-class Meta(Schema):
-    version: str
-    profile: str
-    openapi_url: str
-
-
-class HsdsPage(Schema):
-    total_items: int
-    total_pages: int
-    page_number: int
-    size: int
-    first_page: bool
-    last_page: bool
-    empty: bool
-    contents: list[dict[str, Any]]
-
-
-class Paging(Schema):
-    search: str | None = Field(None, max_length=200, description="Full text search.")
-    page: int = Field(1, ge=1, le=100_000, description="Page number of paginated result.")
-    per_page: int = Field(50, ge=1, le=MAX_PER_PAGE, description="Results in one page.")
-    format: Literal["json", "ndjson"] = Field(
-        "json", description="json, or ndjson: all results as JSON lines without pagination."
-    )
-
-
-class ServiceFilters(Paging):
-    taxonomy_term_id: str | None = Field(None, max_length=64)
-    taxonomy_id: str | None = Field(None, max_length=64)
-    organization_id: str | None = Field(None, max_length=64)
-    modified_after: IsoDateTime | None = Field(
-        None, description="Only results modified on or after this time."
-    )
-    full: bool = Field(False, description="Fully nested records.")
-    age: int | None = Field(None, ge=0, le=27, description="Age in years (UK profile).")
-    postcode: str | None = Field(
-        None, max_length=10, description="Results near the centroid of this postal code."
-    )
-    proximity: float | None = Field(
-        None, gt=0, le=1_000_000, description="Within this many metres of the postcode."
-    )
-
-
-class ServiceListFilters(ServiceFilters):
-    minimal: bool = Field(False, description="Only id, name, status and last_modified.")
-
-
-class OrganizationFilters(Paging):
-    full: bool = Field(False, description="Fully nested organizations.")
-    full_service: bool = Field(False, description="With fully nested services.")
-
-
-class TermFilters(Paging):
-    taxonomy_id: str | None = Field(None, max_length=64)
-    top_only: bool = Field(False, description="Only terms without a parent.")
-    parent_id: str | None = Field(None, max_length=64)
-
-
-# --- helpers --------------------------------------------------------------------------------
-
-
-def _page(request, rows: list[dict], filters: Paging, *, total: int | None = None, number=None):
-    """The HSDS page envelope; ``rows`` are this page's (or, for ndjson, all) results."""
-    if filters.format == "ndjson":
-        lines = (json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
-        return StreamingHttpResponse(lines, content_type=NDJSON)
-    total = len(rows) if total is None else total
-    pages = max(1, math.ceil(total / filters.per_page))
-    number = filters.page if number is None else number
-    return {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": number,
-        "size": len(rows),
-        "first_page": number == 1,
-        "last_page": number >= pages,
-        "empty": not rows,
-        "contents": rows,
-    }
-
-
-def _slice(items: list, filters: Paging) -> list:
-    if filters.format == "ndjson":
-        return items
-    start = (filters.page - 1) * filters.per_page
-    return items[start : start + filters.per_page]
-
-
-def _last_modified(response: HttpResponse, rows: list[dict]) -> None:
-    stamps = [parse_datetime(row["last_modified"]) for row in rows if row.get("last_modified")]
-    if stamps and not isinstance(response, StreamingHttpResponse):
-        response["Last-Modified"] = http_date(max(stamps).timestamp())
-
-
-def _ids(alliance: Alliance) -> IdMap:
-    return IdMap(alliance.pk)
-
-
-def _service_filters(alliance: Alliance, ids: IdMap, f: ServiceFilters) -> dict | None:
-    """HSDS parameters → the guide's search filters; None if nothing can match."""
-    filters: dict = {}
-    if f.search:
-        filters["q"] = " ".join(f.search.split())
-    if f.taxonomy_term_id:
-        pk = ids.resolve(Kind.CATEGORY, f.taxonomy_term_id)
-        slug = (
-            alliance.categories.filter(pk=pk).values_list("slug", flat=True).first() if pk else None
-        )
-        if slug is None:
-            return None
-        filters["kategorie"] = slug
-    if f.taxonomy_id and f.taxonomy_id != CATEGORY_TAXONOMY_ID:
-        return None
-    if f.organization_id:
-        pk = ids.resolve(Kind.ORGANISATION, f.organization_id)
-        if pk is None:
-            return None
-        filters["organisation_id"] = pk
-    if f.modified_after:
-        filters["modified_since"] = f.modified_after
-    if f.age is not None:
-        filters["age_range"] = AgeBand("age", "", f.age * 12, f.age * 12 + 11)
-    if f.postcode:
-        centre = (
-            Location.objects.for_alliance(alliance)
-            .filter(postal_code=f.postcode.strip(), latitude__isnull=False)
-            .aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
-        )
-        if centre["lat"] is None:
-            return None
-        filters.update(nahe="standort", lat=centre["lat"], lon=centre["lon"])
-        if f.proximity:
-            filters["radius_km"] = f.proximity / 1000
-    if f.taxonomy_id == CATEGORY_TAXONOMY_ID and not f.taxonomy_term_id:
-        filters["with_category"] = True
-    return filters
-
-
-def _matching(alliance: Alliance, filters: ServiceFilters) -> tuple[IdMap, dict | None, list[int]]:
-    """(ids of the alliance, the search filters or None, the matching offers best first)."""
-    ids = _ids(alliance)
-    search = _service_filters(alliance, ids, filters)
-    matched = _matching_offer_ids(alliance, search) if search is not None else []
-    return ids, search, matched
-
-
-def _matching_offer_ids(alliance: Alliance, filters: dict) -> list[int]:
-    ids = offer_ids_matching(alliance=alliance, filters=filters).ids
-    if filters.get("with_category"):
-        with_category = set(
-            alliance.offers.filter(pk__in=ids, categories__isnull=False).values_list(
-                "pk", flat=True
-            )
-        )
-        ids = [pk for pk in ids if pk in with_category]
-    return ids
-
-
-def _documents(alliance: Alliance, scope: Scope) -> tuple[hsds_export.Export, Any]:
-    export = hsds_export.export_tables(alliance=alliance, scope=scope)
-    return export, hsds_export.Index(export)
-
-
 # --- endpoints ------------------------------------------------------------------------------
 
 
@@ -248,9 +79,9 @@ def services(
 ):
     """Paginated services (one-to-one fields and their organization; ``full``: nested)."""
     alliance = alliance_get(alliance)
-    ids, _search, matched = _matching(alliance, filters)
-    chosen = _slice(matched, filters)
-    export, index = _documents(alliance, Scope(offers=frozenset(chosen)))
+    ids, _search, matched = matching(alliance, filters)
+    chosen = page_slice(matched, filters)
+    export, index = scoped_export(alliance, Scope(offers=frozenset(chosen)))
     by_pk = {ids.hsds_id(Kind.OFFER, pk): n for n, pk in enumerate(chosen)}
     rows = sorted(export.rows("service"), key=lambda row: by_pk[row["id"]])
     if filters.minimal:
@@ -262,8 +93,8 @@ def services(
         contents = [hsds_export.nest(index, "service", row) for row in rows]
     else:
         contents = [_with_organization(index, row) for row in rows]
-    _last_modified(response, rows)
-    return _page(request, contents, filters, total=len(matched))
+    set_last_modified(response, rows)
+    return hsds_page(contents, filters, total=len(matched))
 
 
 def _with_organization(index, row: dict) -> dict:
@@ -275,12 +106,12 @@ def _with_organization(index, row: dict) -> dict:
 def service(request, alliance: AllianceSlug, id: str, response: HttpResponse):
     """A fully nested service."""
     alliance = alliance_get(alliance)
-    pk = _ids(alliance).resolve(Kind.OFFER, id)
+    pk = alliance_ids(alliance).resolve(Kind.OFFER, id)
     if pk is None or not alliance.offers.published().filter(pk=pk).exists():
         raise Http404("No such service.")
-    export, index = _documents(alliance, Scope(offers=frozenset({pk})))
+    export, index = scoped_export(alliance, Scope(offers=frozenset({pk})))
     row = export.rows("service")[0]
-    _last_modified(response, [row])
+    set_last_modified(response, [row])
     return hsds_export.nest(index, "service", row)
 
 
@@ -297,19 +128,19 @@ def organizations(request, alliance: AllianceSlug, filters: Query[OrganizationFi
     if filters.search:
         qs = qs.filter(Q(name__icontains=filters.search) | Q(description__icontains=filters.search))
     pks = list(qs.values_list("pk", flat=True))
-    chosen = _slice(pks, filters)
+    chosen = page_slice(pks, filters)
     contents = _organization_documents(
         alliance, chosen, full=filters.full, full_service=filters.full_service
     )
-    return _page(request, contents, filters, total=len(pks))
+    return hsds_page(contents, filters, total=len(pks))
 
 
 def _organization_documents(alliance, pks: list[int], *, full: bool, full_service: bool) -> list:
     offers = frozenset(
         alliance.offers.published().filter(organisation_id__in=pks).values_list("pk", flat=True)
     ) if full or full_service else frozenset()  # fmt: skip
-    export, index = _documents(alliance, Scope(offers=offers, organisations=frozenset(pks)))
-    ids = _ids(alliance)
+    export, index = scoped_export(alliance, Scope(offers=offers, organisations=frozenset(pks)))
+    ids = alliance_ids(alliance)
     wanted = [ids.hsds_id(Kind.ORGANISATION, pk) for pk in pks]
     rows = {row["id"]: row for row in export.rows("organization")}
     documents = []
@@ -334,7 +165,7 @@ def _organization_documents(alliance, pks: list[int], *, full: bool, full_servic
 def organization(request, alliance: AllianceSlug, id: str, full_service: bool = False):
     """A nested organization with the list of its services (``full_service``: nested)."""
     alliance = alliance_get(alliance)
-    pk = _ids(alliance).resolve(Kind.ORGANISATION, id)
+    pk = alliance_ids(alliance).resolve(Kind.ORGANISATION, id)
     if pk is None or not Organisation.objects.for_alliance(alliance).filter(pk=pk).exists():
         raise Http404("No such organization.")
     return _organization_documents(alliance, [pk], full=True, full_service=full_service)[0]
@@ -353,21 +184,21 @@ def locations(request, alliance: AllianceSlug, filters: Query[Paging]):
     if filters.search:
         qs = qs.filter(Q(name__icontains=filters.search) | Q(city__icontains=filters.search))
     pks = list(qs.values_list("pk", flat=True))
-    chosen = _slice(pks, filters)
-    export, index = _documents(alliance, Scope(offers=frozenset(), locations=frozenset(chosen)))
-    order = {_ids(alliance).hsds_id(Kind.LOCATION, pk): n for n, pk in enumerate(chosen)}
+    chosen = page_slice(pks, filters)
+    export, index = scoped_export(alliance, Scope(offers=frozenset(), locations=frozenset(chosen)))
+    order = {alliance_ids(alliance).hsds_id(Kind.LOCATION, pk): n for n, pk in enumerate(chosen)}
     rows = sorted(export.rows("location"), key=lambda row: order[row["id"]])
     contents = [hsds_export.nest(index, "location", row) for row in rows]
-    return _page(request, contents, filters, total=len(pks))
+    return hsds_page(contents, filters, total=len(pks))
 
 
 @api.get("/{alliance}/locations/{id}", response={200: dict[str, Any], **ERRORS}, tags=["hsds"])
 def location(request, alliance: AllianceSlug, id: str):
     alliance = alliance_get(alliance)
-    pk = _ids(alliance).resolve(Kind.LOCATION, id)
+    pk = alliance_ids(alliance).resolve(Kind.LOCATION, id)
     if pk is None or not Location.objects.for_alliance(alliance).filter(pk=pk).exists():
         raise Http404("No such location.")
-    export, index = _documents(alliance, Scope(offers=frozenset(), locations=frozenset({pk})))
+    export, index = scoped_export(alliance, Scope(offers=frozenset(), locations=frozenset({pk})))
     return hsds_export.nest(index, "location", export.rows("location")[0])
 
 
@@ -382,7 +213,7 @@ def service_at_locations(
 ):
     """Paginated services at locations, with their location and service."""
     alliance = alliance_get(alliance)
-    ids, search, matched = _matching(alliance, filters)
+    ids, search, matched = matching(alliance, filters)
     rank = {pk: n for n, pk in enumerate(matched)}
     links = OfferLocation.objects.for_alliance(alliance).filter(offer_id__in=matched)
     if search and search.get("radius_km") is not None:
@@ -390,15 +221,17 @@ def service_at_locations(
             link for link in links.select_related("location") if _within(link.location, search)
         ]
     links = sorted(links, key=lambda link: (rank[link.offer_id], link.pk))
-    chosen = _slice(links, filters)
-    export, index = _documents(alliance, Scope(offers=frozenset(link.offer_id for link in chosen)))
+    chosen = page_slice(links, filters)
+    export, index = scoped_export(
+        alliance, Scope(offers=frozenset(link.offer_id for link in chosen))
+    )
     rows = {row["id"]: row for row in export.rows("service_at_location")}
     contents = []
     for link in chosen:
         row = rows[ids.hsds_id(Kind.OFFER_LOCATION, link.pk)]
         contents.append(_service_at_location(index, row, full=filters.full))
-    _last_modified(response, [index.by_id[("service", row["service_id"])] for row in contents])
-    return _page(request, contents, filters, total=len(links))
+    set_last_modified(response, [index.by_id[("service", row["service_id"])] for row in contents])
+    return hsds_page(contents, filters, total=len(links))
 
 
 def _within(location: Location, search: dict) -> bool:
@@ -430,7 +263,7 @@ def _service_at_location(index, row: dict, *, full: bool) -> dict:
 def service_at_location(request, alliance: AllianceSlug, id: str):
     """A fully nested service at a location."""
     alliance = alliance_get(alliance)
-    pk = _ids(alliance).resolve(Kind.OFFER_LOCATION, id)
+    pk = alliance_ids(alliance).resolve(Kind.OFFER_LOCATION, id)
     link = (
         OfferLocation.objects.for_alliance(alliance)
         .filter(pk=pk, offer__status="published")
@@ -440,7 +273,7 @@ def service_at_location(request, alliance: AllianceSlug, id: str):
     )
     if link is None:
         raise Http404("No such service at location.")
-    export, index = _documents(alliance, Scope(offers=frozenset({link.offer_id})))
+    export, index = scoped_export(alliance, Scope(offers=frozenset({link.offer_id})))
     row = next(r for r in export.rows("service_at_location") if r["id"] == id)
     return _service_at_location(index, row, full=True)
 
@@ -460,7 +293,7 @@ def taxonomies(request, alliance: AllianceSlug, filters: Query[Paging]):
     rows = _taxonomy_rows(alliance_get(alliance)).rows("taxonomy")
     if filters.search:
         rows = [r for r in rows if filters.search.casefold() in r["name"].casefold()]
-    return _page(request, _slice(rows, filters), filters, total=len(rows))
+    return hsds_page(page_slice(rows, filters), filters, total=len(rows))
 
 
 @api.get("/{alliance}/taxonomies/{id}", response={200: dict[str, Any], **ERRORS}, tags=["hsds"])
@@ -489,7 +322,7 @@ def taxonomy_terms(request, alliance: AllianceSlug, filters: Query[TermFilters])
     if filters.search:
         needle = filters.search.casefold()
         rows = [r for r in rows if needle in r["name"].casefold() or needle in r["code"].casefold()]
-    return _page(request, _slice(rows, filters), filters, total=len(rows))
+    return hsds_page(page_slice(rows, filters), filters, total=len(rows))
 
 
 @api.get("/{alliance}/taxonomy_terms/{id}", response={200: dict[str, Any], **ERRORS}, tags=["hsds"])
@@ -500,6 +333,3 @@ def taxonomy_term(request, alliance: AllianceSlug, id: str):
             taxonomy_row = next(t for t in export.rows("taxonomy") if t["id"] == row["taxonomy_id"])
             return {**row, "taxonomy_detail": taxonomy_row}
     raise Http404("No such taxonomy term.")
-
-
-TAXONOMY_IDS = (CATEGORY_TAXONOMY_ID, ATTRIBUTE_TAXONOMY_ID)

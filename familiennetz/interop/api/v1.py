@@ -9,32 +9,34 @@ rate limits — are handled for all of /api/ in ``http.py``. See docs/dev/api.md
 
 from __future__ import annotations
 
-from typing import Literal
-
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query
 from ninja.openapi.docs import Swagger
-from pydantic import model_validator
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory import selectors as directory_selectors
 from familiennetz.directory.models import Category, Location, Offer, Organisation
-from familiennetz.directory.models.offers import AgeBand
 from familiennetz.events import selectors as event_selectors
 from familiennetz.interop import geojson
 from familiennetz.interop.api.common import (
     ERRORS,
-    MAX_PAGE_SIZE,
-    SLUG_PATTERN,
     AllianceSlug,
-    IsoDate,
-    IsoDateTime,
     alliance_get,
     latest,
     paginate,
+)
+from familiennetz.interop.api.filters import (
+    EventFilters,
+    GeoFilters,
+    LocationFilters,
+    NamedFilters,
+    OccurrenceFilters,
+    OfferFilters,
+    event_filters,
+    search_filters,
 )
 from familiennetz.interop.api.schemas import (
     AllianceOut,
@@ -53,18 +55,6 @@ from familiennetz.interop.api.schemas import (
 from familiennetz.interop.api.serializers import Serializer
 from familiennetz.interop.geojson import FeatureCollection
 from familiennetz.socialspace.models import District
-
-AgeBandKey = Literal["schwangerschaft", "0-3", "3-6", "6-10", "10-14", "14-18"]
-Weekday = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-WEEKDAY_PARAM = dict(
-    zip(
-        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"],
-        ["mo", "di", "mi", "do", "fr", "sa", "so"],
-        strict=True,
-    )
-)
-SORT_PARAM = {"relevance": "relevanz", "distance": "entfernung", "name": "name"}
-Slug = Field(None, pattern=SLUG_PATTERN, max_length=120)
 
 api = NinjaAPI(
     title="familiennetz API",
@@ -85,121 +75,13 @@ api = NinjaAPI(
 )
 
 
-class Page(Schema):
-    page: int = Field(1, ge=1, le=10_000)
-    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
-
-
-class Changed(Schema):
-    modified_since: IsoDateTime | None = Field(
-        None, description="Only records changed at or after this time (ISO 8601)."
-    )
-
-
-class OfferFilters(Page, Changed):
-    q: str | None = Field(None, max_length=200, description="Search words (German full text).")
-    category: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
-    age_band: AgeBandKey | None = None
-    age: int | None = Field(None, ge=0, le=27, description="Age of the child in years.")
-    district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
-    free: bool | None = None
-    language: str | None = Field(None, pattern=r"^[a-zA-Z-]{2,12}$")
-    accessible: list[Literal["wheelchair", "pram"]] = Field(default_factory=list)
-    weekday: Weekday | None = None
-    open_now: bool | None = None
-    organisation: str | None = Field(None, pattern=SLUG_PATTERN, max_length=120)
-    near_district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
-    near_location: str | None = Field(None, pattern=SLUG_PATTERN, max_length=120)
-    lat: float | None = Field(None, ge=-90, le=90, description="Origin for proximity.")
-    lon: float | None = Field(None, ge=-180, le=180)
-    radius_km: float | None = Field(None, gt=0, le=1000, description="Needs an origin.")
-    sort: Literal["relevance", "distance", "name"] | None = None
-
-    @model_validator(mode="after")
-    def check_origin(self):
-        if (self.lat is None) != (self.lon is None):
-            raise ValueError("lat and lon must be given together")
-        origins = sum(x is not None for x in (self.near_district, self.near_location, self.lat))
-        if origins > 1:
-            raise ValueError("give one origin: near_district, near_location or lat/lon")
-        return self
-
-
-class GeoFilters(OfferFilters):
-    page_size: int = Field(500, ge=1, le=1000)
-
-
-class NamedFilters(Page, Changed):
-    q: str | None = Field(None, max_length=200, description="Part of the name.")
-
-
-class LocationFilters(NamedFilters):
-    district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
-
-
-class EventFilters(Page, Changed):
-    category: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
-    age_band: AgeBandKey | None = None
-    district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
-    free: bool | None = None
-    language: str | None = Field(None, pattern=r"^[a-zA-Z-]{2,12}$")
-    organisation: str | None = Field(None, pattern=SLUG_PATTERN, max_length=120)
-
-
-class OccurrenceFilters(EventFilters):
-    start: IsoDate | None = Field(None, alias="from", description="First day (default today).")
-    end: IsoDate | None = Field(None, alias="to", description="Last day (inclusive).")
-
-    @model_validator(mode="after")
-    def check_range(self):
-        if self.start and self.end and self.end < self.start:
-            raise ValueError("'to' must not be before 'from'")
-        return self
-
-
 def _set_last_modified(response: HttpResponse, value) -> None:
     if value is not None:
         response["Last-Modified"] = http_date(value.timestamp())
 
 
-def _search_filters(alliance: Alliance, f: OfferFilters) -> dict:
-    """API parameters → the public search's filter keys (directory.forms.OfferFilterForm)."""
-    filters: dict = {}
-    pairs = {
-        "q": " ".join((f.q or "").split()),
-        "kategorie": f.category,
-        "alter": f.age_band,
-        "ortsteil": f.district,
-        "kostenlos": f.free,
-        "sprache": f.language,
-        "barrierefrei": [
-            {"wheelchair": "rollstuhl", "pram": "kinderwagen"}[a] for a in f.accessible
-        ],
-        "wochentag": WEEKDAY_PARAM.get(f.weekday or ""),
-        "jetzt_offen": f.open_now,
-        "sortierung": SORT_PARAM.get(f.sort or ""),
-        "modified_since": f.modified_since,
-        "radius_km": f.radius_km,
-    }
-    filters.update(
-        {key: value for key, value in pairs.items() if value not in (None, "", [], False)}
-    )
-    if f.age is not None:
-        filters["age_range"] = AgeBand("age", "", f.age * 12, f.age * 12 + 11)
-    if f.near_district:
-        filters["nahe"] = f"ortsteil:{f.near_district}"
-    elif f.near_location:
-        filters["nahe"] = f"ort:{f.near_location}"
-    elif f.lat is not None:
-        filters.update(nahe="standort", lat=f.lat, lon=f.lon)
-    if f.organisation:
-        org = Organisation.objects.for_alliance(alliance).filter(slug=f.organisation).first()
-        filters["organisation_id"] = org.pk if org else -1
-    return filters
-
-
 def _offer_page(request, alliance: Alliance, f: OfferFilters) -> tuple[dict, list[Offer]]:
-    filters = _search_filters(alliance, f)
+    filters = search_filters(alliance, f)
     outcome = directory_selectors.offer_search(
         alliance=alliance, filters={**filters, "seite": f.page}, page_size=f.page_size
     )
@@ -274,7 +156,7 @@ def offer_geojson(request, alliance: AllianceSlug, filters: Query[GeoFilters]):
     alliance = alliance_get(alliance)
     outcome = directory_selectors.offer_search(
         alliance=alliance,
-        filters={**_search_filters(alliance, filters), "seite": filters.page},
+        filters={**search_filters(alliance, filters), "seite": filters.page},
         page_size=filters.page_size,
     )
     offers = outcome.offers if outcome.page.number == filters.page else []
@@ -372,18 +254,6 @@ def location_detail(request, alliance: AllianceSlug, slug: str, response: HttpRe
 # --- events ---------------------------------------------------------------------------------
 
 
-def _event_filters(f: EventFilters) -> dict:
-    pairs = {
-        "kategorie": f.category,
-        "alter": f.age_band,
-        "ortsteil": f.district,
-        "kostenlos": f.free,
-        "sprache": f.language,
-        "organisation": f.organisation,
-    }
-    return {key: value for key, value in pairs.items() if value not in (None, "", False)}
-
-
 @api.get("/{alliance}/events", response={200: EventPage, **ERRORS}, tags=["events"])
 def event_list(
     request, alliance: AllianceSlug, response: HttpResponse, filters: Query[EventFilters]
@@ -391,7 +261,7 @@ def event_list(
     """Published events (a single date or a series); their dates: ``/occurrences``."""
     alliance = alliance_get(alliance)
     qs = (
-        event_selectors.event_list_matching(alliance=alliance, filters=_event_filters(filters))
+        event_selectors.event_list_matching(alliance=alliance, filters=event_filters(filters))
         .select_related("organisation", "location", "offer")
         .prefetch_related("categories", "languages")
         .order_by("starts_at", "pk")
@@ -423,7 +293,7 @@ def occurrence_list(
     start = filters.start or timezone.localdate()
     found = event_selectors.calendar_list(
         alliance=alliance,
-        filters=_event_filters(filters),
+        filters=event_filters(filters),
         start=start,
         end=filters.end,
         page=filters.page,

@@ -35,7 +35,8 @@ from familiennetz.events.models import Event, Occurrence
 
 from . import mapping, schema
 from .ids import IdMap, Kind
-from .tables import CHILDREN, EVENT, PARENTS, all_specs, csv_bytes, datapackage_descriptor
+from .tables import CHILDREN, EVENT, PARENTS
+from .tabular import all_specs, csv_bytes, datapackage_descriptor
 
 UPCOMING_DATES = 20  # occurrences per event in the JSON documents
 

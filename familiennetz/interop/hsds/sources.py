@@ -6,6 +6,7 @@ Nothing here raises for bad input; problems are issues in ``Tables.issues``."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -16,11 +17,80 @@ from familiennetz.interop.report import Level
 from . import schema
 from .ids import is_uuid, source_uuid
 from .mapping import MAPPED_FIELDS
-from .tables import EVENT, Tables, all_specs, load_csv, load_json
+from .tables import EVENT, Tables, flatten, guess_table, type_of
+from .tabular import all_specs, load_csv, read_rows
 
 MAX_FILES = 100_000
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # uncompressed, for ZIP files
 IMPORTED_TABLES = set(MAPPED_FIELDS) | {EVENT}
+
+
+def unique_keys_hook(pairs):
+    """``json.loads`` hook that refuses objects with the same key twice."""
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise DuplicateKeyError(key, seen.get("id") or dict(pairs).get("id"))
+        seen[key] = value
+    return seen
+
+
+class DuplicateKeyError(ValueError):
+    def __init__(self, key: str, record_id=None):
+        super().__init__(key)
+        self.key, self.record_id = key, record_id
+
+
+def load_json(data: bytes, *, source: str, tables: Tables, hint: str = "") -> None:
+    """Read one JSON file (an object, a list, an API page, a tabular JSON) into ``tables``."""
+    where = {"source": source}
+    try:
+        text = data.decode("utf-8-sig")
+        document = json.loads(text, object_pairs_hook=unique_keys_hook)
+    except UnicodeDecodeError:
+        tables.issue(Level.ERROR, _("The file is not UTF-8 encoded JSON."), **where)
+        return
+    except DuplicateKeyError as exc:
+        record = _(" (record %(id)s)") % {"id": exc.record_id} if exc.record_id else ""
+        tables.issue(
+            Level.ERROR,
+            _("The key “%(key)s” appears twice in one object%(record)s; which value is meant "
+              "cannot be told.") % {"key": exc.key, "record": record},
+            **where,
+        )  # fmt: skip
+        return
+    except (ValueError, RecursionError) as exc:
+        tables.issue(
+            Level.ERROR, _("The file is not valid JSON: %(error)s") % {"error": exc}, **where
+        )
+        return
+    if isinstance(document, dict) and "contents" in document and "id" not in document:
+        document = document["contents"]
+    elif isinstance(document, dict) and any(k.endswith(".csv") for k in document):
+        for name, rows in document.items():
+            read_rows(name, rows if isinstance(rows, list) else [], tables, source=source)
+        return
+    items = document if isinstance(document, list) else [document]
+    for index, item in enumerate(items):
+        pointer = f"[{index}]" if isinstance(document, list) else ""
+        if not isinstance(item, dict):
+            tables.issue(
+                Level.ERROR,
+                _("Expected an HSDS object, found %(type)s.") % type_of(item),
+                source=source,
+                record=pointer,
+            )
+            continue
+        table = guess_table(item, hint)
+        if table is None:
+            tables.issue(
+                Level.INFO,
+                _("An object that is no HSDS service, organization, location or taxonomy was "
+                  "ignored."),
+                source=source, record=pointer,
+            )  # fmt: skip
+            continue
+        flatten(item, table, tables, source=source, pointer=pointer)
 
 
 def read_files(files: dict[str, bytes]) -> Tables:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from . import schema
-from .tables import EVENT, Tables, all_specs, load_csv
+from .tables import EVENT, Tables
+from .tabular import all_specs, load_csv
 
 FOLDER_SCHEMAS = {
     "services": "service.json",
