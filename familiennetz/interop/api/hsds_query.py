@@ -28,7 +28,7 @@ MAX_PER_PAGE = 100
 NDJSON = "application/x-ndjson"
 NDJSON_DOC = {
     "responses": {
-        "200": {
+        200: {
             "description": "A page of results (format=json) or all results as JSON lines.",
             "content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/HsdsPage"}},

@@ -2,6 +2,7 @@
 CORS and rate limits."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.core.cache import cache
@@ -251,3 +252,15 @@ def test_alliance_list(client, guide, other_alliance):
     assert {a["slug"] for a in alliances} == {"prohlis", "hainichen"}
     hainichen = client.get("/api/v1/hainichen").json()
     assert hainichen["hsds_url"] == "http://testserver/api/hsds/hainichen/"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/openapi.json", "/api/hsds/openapi.json"])
+def test_openapi_documents_have_no_duplicate_keys(client, path):
+    """Swagger UI reads the document as YAML and refuses a key that appears twice."""
+
+    def unique(pairs):
+        keys = [key for key, _value in pairs]
+        assert len(keys) == len(set(keys)), f"duplicate key in {path}: {keys}"
+        return dict(pairs)
+
+    json.loads(client.get(path).content, object_pairs_hook=unique)
