@@ -264,3 +264,11 @@ def test_openapi_documents_have_no_duplicate_keys(client, path):
         return dict(pairs)
 
     json.loads(client.get(path).content, object_pairs_hook=unique)
+
+
+def test_inactive_networks_are_not_served(client, guide):
+    guide.is_active = False
+    guide.save()
+    assert client.get("/api/v1/hainichen/offers").status_code == 404
+    assert client.get("/api/hsds/hainichen/services").status_code == 404
+    assert "hainichen" not in {a["slug"] for a in client.get("/api/v1/alliances").json()}
