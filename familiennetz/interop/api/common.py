@@ -8,9 +8,10 @@ import re
 from typing import Annotated
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Path
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
 from familiennetz.alliances.models import Alliance
 
@@ -36,8 +37,27 @@ def _iso_text(value):
     raise ValueError("expected an ISO 8601 date or date and time, e.g. 2026-11-30T08:00:00Z")
 
 
-IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_text)]
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
+def _in_utc(value: dt.datetime) -> dt.datetime:
+    """Aware and in UTC (databases limit UTC offsets; PostgreSQL to ±15:59); naive times are
+    local (Europe/Berlin)."""
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.astimezone(dt.UTC)
+    except (OverflowError, ValueError) as exc:
+        raise ValueError("the date and time is out of range") from exc
+
+
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_text), AfterValidator(_in_utc)]
+
+
+def _calendar_range(value: dt.date) -> dt.date:
+    if not dt.date(1900, 1, 1) <= value <= dt.date(2200, 12, 31):
+        raise ValueError("dates from 1900 to 2200 only")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_text), AfterValidator(_calendar_range)]
 ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
 MAX_PAGE_SIZE = 100
 

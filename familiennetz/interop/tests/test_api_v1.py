@@ -272,3 +272,21 @@ def test_inactive_networks_are_not_served(client, guide):
     assert client.get("/api/v1/hainichen/offers").status_code == 404
     assert client.get("/api/hsds/hainichen/services").status_code == 404
     assert "hainichen" not in {a["slug"] for a in client.get("/api/v1/alliances").json()}
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        ("0282-01-17T09:47:04.5-22:53", 200),  # far offset: fine once in UTC
+        ("0001-01-01T00:00:00+01:00", 422),  # before year 1 in UTC
+        ("2026-11-30", 200),
+        ("0.5", 422),
+    ],
+)
+def test_modified_since_takes_any_iso_time(client, guide, value, status):
+    assert client.get("/api/v1/hainichen/events", {"modified_since": value}).status_code == status
+
+
+@pytest.mark.parametrize("query", [{"to": "9999-12-31"}, {"from": "0001-01-01"}])
+def test_dates_far_away_are_refused_not_failed(client, guide, query):
+    assert client.get("/api/v1/hainichen/occurrences", query).status_code == 422
