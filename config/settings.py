@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "familiennetz.search",
     "familiennetz.interop",
     "familiennetz.demo",
+    "ninja",  # templates and static files of the API docs page (served locally)
 ]
 
 MIDDLEWARE = [
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     # Pages and feeds compressed for weak phone connections (static files come precompressed
     # from WhiteNoise above). Django's GZipMiddleware pads against BREACH.
     "django.middleware.gzip.GZipMiddleware",
+    "familiennetz.interop.api.http.ApiHttpMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -328,3 +331,15 @@ SUGGESTION_CONTACT_RETENTION_DAYS = env.int("SUGGESTION_CONTACT_RETENTION_DAYS",
 SUGGESTION_RATE_LIMIT = env.int("SUGGESTION_RATE_LIMIT", 5)  # public suggestions per client …
 SUGGESTION_RATE_WINDOW = env.int("SUGGESTION_RATE_WINDOW", 3600)  # … per this many seconds
 REVIEW_LINK_VALID_DAYS = env.int("REVIEW_LINK_VALID_DAYS", 90)
+# --- open data: API, HSDS, imports (docs/dev/api.md, docs/dev/hsds.md, docs/dev/imports.md) ---
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", 300)  # requests per client …
+API_RATE_WINDOW = env.int("API_RATE_WINDOW", 60)  # … per this many seconds
+# Namespace of generated HSDS ids; keep it stable (default: derived from SITE_URL).
+HSDS_ID_NAMESPACE = env.str("HSDS_ID_NAMESPACE", "")
+# Geocoding for spreadsheet imports: a Nominatim-compatible service run or chosen by the
+# operator (nothing is sent anywhere while GEOCODER_URL is empty).
+GEOCODER_BACKEND = env.str("GEOCODER_BACKEND", "familiennetz.interop.geocoding.NominatimGeocoder")
+GEOCODER_URL = env.str("GEOCODER_URL", "")
+GEOCODER_USER_AGENT = env.str("GEOCODER_USER_AGENT", "")
+GEOCODER_TIMEOUT = env.float("GEOCODER_TIMEOUT", 5.0)
+GEOCODER_MIN_INTERVAL = env.float("GEOCODER_MIN_INTERVAL", 1.0)  # seconds between requests

@@ -7,10 +7,19 @@ from django.views.generic import RedirectView
 
 from familiennetz.alliances.views import alliance_list
 from familiennetz.core.views import healthz
+from familiennetz.interop.api.hsds import api as hsds_api
+from familiennetz.interop.api.v1 import api as api_v1
+from familiennetz.interop.views import crawlers
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # The APIs are not translated and must match before the <alliance_slug>/ guide.
+    path("api/v1/", api_v1.urls),
+    path("api/hsds/", hsds_api.urls),
+    path("robots.txt", crawlers.robots_txt, name="robots-txt"),
+    path("sitemap.xml", crawlers.sitemap_index, name="sitemap-index"),
+    path("<slug:alliance_slug>/sitemap.xml", crawlers.alliance_sitemap, name="sitemap-alliance"),
     path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
 ]
 
@@ -26,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("familiennetz.directory.urls")),
     path("", include("familiennetz.events.urls")),
     path("<slug:alliance_slug>/", include("familiennetz.events.registration_urls")),
+    path("<slug:alliance_slug>/", include("familiennetz.interop.urls")),
     prefix_default_language=False,
 )
 

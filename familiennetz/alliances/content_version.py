@@ -22,7 +22,15 @@ from .models import Alliance, new_content_version
 
 # Rows that no public page shows, or that change very often without changing what the public
 # pages show (registrations: the pages with a registration form are never cached).
-IGNORED_MODELS = {"search.searchdocument", "search.searchterm", "events.registration"}
+IGNORED_MODELS = {
+    "search.searchdocument",
+    "search.searchterm",
+    "events.registration",
+    # Workspace-only rows: the review queue, review reminders, ids of imported records.
+    "moderation.changerequest",
+    "freshness.reviewreminder",
+    "interop.externalid",
+}
 
 
 class _Marker:

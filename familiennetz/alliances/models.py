@@ -25,6 +25,10 @@ RESERVED_SLUGS = frozenset(
         "sitemap.xml",
         "favicon.ico",
         "healthz",
+        # API paths next to /api/v1/<alliance>/ and /api/hsds/<alliance>/
+        "alliances",
+        "docs",
+        "openapi.json",
     }
 )
 

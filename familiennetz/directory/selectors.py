@@ -176,6 +176,13 @@ def _filtered_offers(alliance: Alliance, filters: dict, now: dt.datetime):
         offers = offers.filter(pk__in=_offer_ids_on_weekday(alliance, WEEKDAY_TO_RRULE[day]))
     if filters.get("jetzt_offen"):
         offers = offers.filter(pk__in=_offer_ids_open_at(alliance, now))
+    # Keys used by the API only (interop/api): an exact age range, a provider, a change date.
+    if band := filters.get("age_range"):
+        offers = offers.for_age_band(band)
+    if pk := filters.get("organisation_id"):
+        offers = offers.filter(organisation_id=pk)
+    if since := filters.get("modified_since"):
+        offers = offers.filter(updated_at__gte=since)
     return offers
 
 
@@ -245,16 +252,22 @@ def _distances(alliance: Alliance, origin: Origin, offer_ids: set[int]) -> dict[
     return distances
 
 
-def offer_search(
-    *,
-    alliance: Alliance,
-    filters: dict,
-    now: dt.datetime | None = None,
-    page_size: int = PAGE_SIZE,
-    cards: bool = True,
-) -> SearchOutcome:
-    """Search with filters; the page holds offers ready for result cards, or (``cards=False``)
-    only their ids."""
+@dataclass
+class Matches:
+    """Ids of the offers a search finds, in result order, with what the ranking used."""
+
+    ids: list[int]
+    query: str
+    suggestion: str | None
+    origin: Origin | None
+    sort: str
+    distances: dict[int, float]
+
+
+def offer_ids_matching(
+    *, alliance: Alliance, filters: dict, now: dt.datetime | None = None
+) -> Matches:
+    """All published offers of ``alliance`` that match ``filters``, best first (no paging)."""
     now = now or timezone.now()
     query = filters.get("q", "")
     offers = _filtered_offers(alliance, filters, now)
@@ -274,12 +287,28 @@ def offer_search(
             sort = SORT_NAME
 
     distances = _distances(alliance, origin, set(ids)) if origin else {}
+    if origin and (radius := filters.get("radius_km")) is not None:
+        ids = [pk for pk in ids if distances.get(pk, float("inf")) <= radius]
     if sort == SORT_DISTANCE and origin:
         ids.sort(key=lambda pk: distances.get(pk, float("inf")))
     elif sort == SORT_NAME and query:
         names = dict(Offer.objects.filter(pk__in=ids).values_list("pk", "name"))
         ids.sort(key=lambda pk: names[pk].casefold())
+    return Matches(ids, query, suggestion, origin, sort, distances)
 
+
+def offer_search(
+    *,
+    alliance: Alliance,
+    filters: dict,
+    now: dt.datetime | None = None,
+    page_size: int = PAGE_SIZE,
+    cards: bool = True,
+) -> SearchOutcome:
+    """Search with filters; the page holds offers ready for result cards, or (``cards=False``)
+    only their ids."""
+    matches = offer_ids_matching(alliance=alliance, filters=filters, now=now)
+    ids, distances = matches.ids, matches.distances
     paginator = Paginator(ids, page_size, allow_empty_first_page=True)
     page = paginator.get_page(filters.get("seite", 1))
     if cards:
@@ -290,10 +319,10 @@ def offer_search(
     return SearchOutcome(
         page=page,
         total=paginator.count,
-        query=query,
-        suggestion=suggestion,
-        origin=origin,
-        sort=sort,
+        query=matches.query,
+        suggestion=matches.suggestion,
+        origin=matches.origin,
+        sort=matches.sort,
         distances=distances,
     )
 

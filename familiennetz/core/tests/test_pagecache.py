@@ -198,3 +198,14 @@ def test_event_page_shows_the_free_places_after_a_confirmation_and_a_cancellatio
     with django_capture_on_commit_callbacks(execute=True):
         registration_services.registration_cancel(registration_id=registration.pk)
     assert "10 von 10 Plätzen frei" in client.get(url).text
+
+
+def test_a_public_error_report_does_not_empty_the_page_cache(client, alliance):
+    from familiennetz.moderation.services import report_create
+
+    offer = f.OfferFactory(alliance=alliance, name="Krabbelgruppe Sonnenschein")
+    client.get(offer_url(offer))
+    version = Alliance.objects.get(pk=alliance.pk).content_version
+    report_create(alliance=alliance, target=offer, message="Die Gruppe trifft sich jetzt montags.")
+    assert Alliance.objects.get(pk=alliance.pk).content_version == version
+    assert client.get(offer_url(offer))["X-Cache"] == "hit"

@@ -61,8 +61,10 @@ class Command(BaseCommand):
                 f"    {summary.offers_published} published offers "
                 f"(+{summary.offers_draft} drafts, {summary.offers_archived} archived), "
                 f"{summary.organisations} organisations, {summary.locations} locations, "
-                f"{summary.districts} districts"
+                f"{summary.districts} districts\n"
+                f"    open data: {BASE_URL}{summary.path}offene-daten/"
             )
+        self.stdout.write(f"  API: {BASE_URL}/api/v1/docs  HSDS: {BASE_URL}/api/hsds/docs")
         if result.admin_email:
             self.stdout.write(
                 f"  Admin: {BASE_URL}/admin/  e-mail {result.admin_email}  "

@@ -20,10 +20,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import validate_email
 from django.utils.text import slugify
 
 from familiennetz.directory.services import german_ascii
+from familiennetz.interop.checks import normalise_url
 
 ATTRIBUTION = "Quelle: Stadt Chemnitz, dl-de/by-2-0"
 # (south, west, north, east) – the city area with a margin; Chemnitz spans roughly
@@ -362,18 +363,3 @@ def display_name(rest: str, *, address: str, kind: str) -> str:
     if _FACILITY_WORD.search(text.split(" ")[0]):
         return text
     return f"{kind} {text}"
-
-
-def normalise_url(url: str) -> str:
-    """'www.x.de' → 'https://www.x.de'; 'https:\\\\www.x.de' → 'https://www.x.de'; '' if
-    the result is still not a URL."""
-    url = url.strip().replace("\\", "/")
-    if not url:
-        return ""
-    if not re.match(r"^https?://", url, re.IGNORECASE):
-        url = "https://" + url.lstrip("/")
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
-        return ""
-    return url

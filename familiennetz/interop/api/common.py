@@ -1,0 +1,91 @@
+"""Shared parts of our two APIs: error shapes, the alliance in the path, pagination."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Annotated
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Path
+from pydantic import AfterValidator, BeforeValidator
+
+from familiennetz.alliances.models import Alliance
+
+from .schemas import ErrorOut, ValidationErrorOut
+
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+AllianceSlug = Annotated[
+    str,
+    Path(
+        description="Short name of the network (alliance), as in its public URL.",
+        pattern=SLUG_PATTERN,
+        max_length=60,
+        examples=["hainichen"],
+    ),
+]
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def _iso_text(value):
+    """Only ISO 8601 text: pydantic would also read numbers as Unix timestamps."""
+    if isinstance(value, str) and _ISO.match(value.strip()):
+        return value.strip()
+    raise ValueError("expected an ISO 8601 date or date and time, e.g. 2026-11-30T08:00:00Z")
+
+
+def _in_utc(value: dt.datetime) -> dt.datetime:
+    """Aware and in UTC (databases limit UTC offsets; PostgreSQL to ±15:59); naive times are
+    local (Europe/Berlin)."""
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.astimezone(dt.UTC)
+    except (OverflowError, ValueError) as exc:
+        raise ValueError("the date and time is out of range") from exc
+
+
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_text), AfterValidator(_in_utc)]
+
+
+def _calendar_range(value: dt.date) -> dt.date:
+    if not dt.date(1900, 1, 1) <= value <= dt.date(2200, 12, 31):
+        raise ValueError("dates from 1900 to 2200 only")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_text), AfterValidator(_calendar_range)]
+ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
+MAX_PAGE_SIZE = 100
+
+
+def alliance_get(slug: str) -> Alliance:
+    """The active alliance with this slug, or 404 (also for inactive ones)."""
+    alliance = Alliance.objects.active().filter(slug=slug).first()
+    if alliance is None:
+        raise Http404(_("There is no network with this name."))
+    return alliance
+
+
+def paginate(items, *, page: int, page_size: int) -> tuple[list, dict]:
+    """A page of a queryset or list and the envelope fields (count, page, pages, page_size).
+    Pages after the last are empty (not the last page again)."""
+    count = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
+    start = (page - 1) * page_size
+    chunk = list(items[start : start + page_size]) if start < count else []
+    meta = {
+        "count": count,
+        "page": page,
+        "pages": max(1, math.ceil(count / page_size)),
+        "page_size": page_size,
+    }
+    return chunk, meta
+
+
+def latest(values) -> object | None:
+    """The newest of some datetimes (for Last-Modified), ignoring None."""
+    values = [value for value in values if value is not None]
+    return max(values) if values else None

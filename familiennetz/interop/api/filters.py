@@ -1,0 +1,146 @@
+"""Query parameters of the JSON API and how they become the guide's filter keys (the
+public search, directory.forms.OfferFilterForm, uses the German names)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import model_validator
+
+from familiennetz.alliances.models import Alliance
+from familiennetz.directory.models import Organisation
+from familiennetz.directory.models.offers import AgeBand
+
+from .common import MAX_PAGE_SIZE, SLUG_PATTERN, IsoDate, IsoDateTime
+
+AgeBandKey = Literal["schwangerschaft", "0-3", "3-6", "6-10", "10-14", "14-18"]
+Weekday = Literal["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+WEEKDAY_PARAM = dict(
+    zip(
+        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"],
+        ["mo", "di", "mi", "do", "fr", "sa", "so"],
+        strict=True,
+    )
+)
+SORT_PARAM = {"relevance": "relevanz", "distance": "entfernung", "name": "name"}
+
+
+class Page(Schema):
+    page: int = Field(1, ge=1, le=10_000)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+
+
+class Changed(Schema):
+    modified_since: IsoDateTime | None = Field(
+        None, description="Only records changed at or after this time (ISO 8601)."
+    )
+
+
+class OfferFilters(Page, Changed):
+    q: str | None = Field(None, max_length=200, description="Search words (German full text).")
+    category: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
+    age_band: AgeBandKey | None = None
+    age: int | None = Field(None, ge=0, le=27, description="Age of the child in years.")
+    district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
+    free: bool | None = None
+    language: str | None = Field(None, pattern=r"^[a-zA-Z-]{2,12}$")
+    accessible: list[Literal["wheelchair", "pram"]] = Field(default_factory=list)
+    weekday: Weekday | None = None
+    open_now: bool | None = None
+    organisation: str | None = Field(None, pattern=SLUG_PATTERN, max_length=120)
+    near_district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
+    near_location: str | None = Field(None, pattern=SLUG_PATTERN, max_length=120)
+    lat: float | None = Field(None, ge=-90, le=90, description="Origin for proximity.")
+    lon: float | None = Field(None, ge=-180, le=180)
+    radius_km: float | None = Field(None, gt=0, le=1000, description="Needs an origin.")
+    sort: Literal["relevance", "distance", "name"] | None = None
+
+    @model_validator(mode="after")
+    def check_origin(self):
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("lat and lon must be given together")
+        origins = sum(x is not None for x in (self.near_district, self.near_location, self.lat))
+        if origins > 1:
+            raise ValueError("give one origin: near_district, near_location or lat/lon")
+        return self
+
+
+class GeoFilters(OfferFilters):
+    page_size: int = Field(500, ge=1, le=1000)
+
+
+class NamedFilters(Page, Changed):
+    q: str | None = Field(None, max_length=200, description="Part of the name.")
+
+
+class LocationFilters(NamedFilters):
+    district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
+
+
+class EventFilters(Page, Changed):
+    category: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
+    age_band: AgeBandKey | None = None
+    district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
+    free: bool | None = None
+    language: str | None = Field(None, pattern=r"^[a-zA-Z-]{2,12}$")
+    organisation: str | None = Field(None, pattern=SLUG_PATTERN, max_length=120)
+
+
+class OccurrenceFilters(EventFilters):
+    start: IsoDate | None = Field(None, alias="from", description="First day (default today).")
+    end: IsoDate | None = Field(None, alias="to", description="Last day (inclusive).")
+
+    @model_validator(mode="after")
+    def check_range(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("'to' must not be before 'from'")
+        return self
+
+
+def search_filters(alliance: Alliance, f: OfferFilters) -> dict:
+    """API parameters → the public search's filter keys (directory.forms.OfferFilterForm)."""
+    filters: dict = {}
+    pairs = {
+        "q": " ".join((f.q or "").split()),
+        "kategorie": f.category,
+        "alter": f.age_band,
+        "ortsteil": f.district,
+        "kostenlos": f.free,
+        "sprache": f.language,
+        "barrierefrei": [
+            {"wheelchair": "rollstuhl", "pram": "kinderwagen"}[a] for a in f.accessible
+        ],
+        "wochentag": WEEKDAY_PARAM.get(f.weekday or ""),
+        "jetzt_offen": f.open_now,
+        "sortierung": SORT_PARAM.get(f.sort or ""),
+        "modified_since": f.modified_since,
+        "radius_km": f.radius_km,
+    }
+    filters.update(
+        {key: value for key, value in pairs.items() if value not in (None, "", [], False)}
+    )
+    if f.age is not None:
+        filters["age_range"] = AgeBand("age", "", f.age * 12, f.age * 12 + 11)
+    if f.near_district:
+        filters["nahe"] = f"ortsteil:{f.near_district}"
+    elif f.near_location:
+        filters["nahe"] = f"ort:{f.near_location}"
+    elif f.lat is not None:
+        filters.update(nahe="standort", lat=f.lat, lon=f.lon)
+    if f.organisation:
+        org = Organisation.objects.for_alliance(alliance).filter(slug=f.organisation).first()
+        filters["organisation_id"] = org.pk if org else -1
+    return filters
+
+
+def event_filters(f: EventFilters) -> dict:
+    pairs = {
+        "kategorie": f.category,
+        "alter": f.age_band,
+        "ortsteil": f.district,
+        "kostenlos": f.free,
+        "sprache": f.language,
+        "organisation": f.organisation,
+    }
+    return {key: value for key, value in pairs.items() if value not in (None, "", False)}

@@ -1,0 +1,235 @@
+"""The tabular serialisation of HSDS: CSV tables of the data package (3.0, and 1.1 names),
+typed on reading, written in the data package's column order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import cache
+
+from django.utils.translation import gettext as _
+
+from familiennetz.interop.report import Level
+from familiennetz.interop.tabular_io import parse_bool, parse_number, read_csv
+
+from . import schema
+from .tables import EVENT, Tables
+
+MAX_TABLE_ROWS = 2_000_000
+EVENT_PATH = "x_familiennetz_events.csv"
+
+# HSDS 1.1 tables: file stem → (3.0 table, renamed fields, fixed values). None: not imported.
+V11_TABLES: dict[str, tuple[str, dict[str, str], dict] | None] = {
+    "organizations": ("organization", {"url": "website"}, {}),
+    "programs": ("program", {}, {}),
+    "services": ("service", {}, {}),
+    "services_at_location": ("service_at_location", {}, {}),
+    "locations": ("location", {}, {"location_type": "physical"}),
+    "phones": ("phone", {}, {}),
+    "contacts": ("contact", {}, {}),
+    "physical_addresses": ("address", {}, {"address_type": "physical"}),
+    "postal_addresses": ("address", {}, {"address_type": "postal"}),
+    "regular_schedules": ("schedule", {"weekday": "byday"}, {"freq": "WEEKLY"}),
+    "funding": ("funding", {}, {}),
+    "service_areas": ("service_area", {"service_area": "name"}, {}),
+    "required_documents": ("required_document", {}, {}),
+    "languages": ("language", {"language": "name"}, {}),
+    "accessibility_for_disabilities": ("accessibility", {"accessibility": "description"}, {}),
+    "taxonomy": ("taxonomy_term", {"vocabulary": "taxonomy"}, {}),
+    "services_taxonomy": (
+        "attribute",
+        {"service_id": "link_id", "taxonomy_id": "taxonomy_term_id"},
+        {"link_entity": "service"},
+    ),
+    "metadata": ("metadata", {}, {}),
+    "meta_table_descriptions": ("meta_table_description", {}, {}),
+    "holiday_schedules": None,
+    "eligibility": None,
+    "payments_accepted": None,
+}
+
+
+def table_for_file(name: str) -> tuple[str | None, dict, dict, bool]:
+    """(table, renames, fixed values, known) for a CSV file name of HSDS 3.0 or 1.1.
+
+    Where 1.1 and 3.0 share a file name (organizations.csv), the 1.1 column names are
+    renamed unless 3.0 has a column of that name."""
+    stem = name.rsplit("/", 1)[-1].removesuffix(".csv").lower()
+    for spec in all_specs().values():
+        if spec.path.removesuffix(".csv") == stem or spec.name == stem:
+            legacy = V11_TABLES.get(stem)
+            renames = {
+                old: new
+                for old, new in (legacy[1] if legacy else {}).items()
+                if old not in spec.column_names
+            }
+            return spec.name, renames, {}, True
+    if stem in V11_TABLES:
+        mapped = V11_TABLES[stem]
+        if mapped is None:
+            return None, {}, {}, True
+        return mapped[0], mapped[1], mapped[2], True
+    return None, {}, {}, False
+
+
+def all_specs() -> dict[str, schema.TableSpec]:
+    return {**schema.table_specs(), EVENT: event_spec()}
+
+
+@cache
+def event_spec() -> schema.TableSpec:
+    document = schema.document("familiennetz_event.json")
+    columns = tuple(
+        schema.Column(
+            name, prop.get("type", "string"), name in document["required"], prop.get("format", "")
+        )
+        for name, prop in document["properties"].items()
+        if name != "occurrences"
+    )
+    return schema.TableSpec(EVENT, EVENT_PATH, columns)
+
+
+def load_csv(data: bytes, *, name: str, tables: Tables) -> None:
+    table, renames, fixed, known = table_for_file(name)
+    if table is None:
+        message = (
+            _("This HSDS 1.1 table is not imported.")
+            if known
+            else _("This file is not an HSDS table and was ignored.")
+        )
+        tables.issue(Level.INFO, message, source=name)
+        return
+    sheet = read_csv(data, source=name, max_rows=MAX_TABLE_ROWS)
+    tables.issues.extend(sheet.issues)
+    if not sheet.ok:
+        return
+    rows = []
+    for line, record in sheet.records():
+        row = {renames.get(key, key): value for key, value in record.items()}
+        rows.append((line, {**fixed, **row}))
+    read_rows(name, rows, tables, source=name, table=table, with_lines=True)
+
+
+def read_rows(name, rows, tables: Tables, *, source, table=None, with_lines=False) -> None:
+    """Typed rows of one table into ``tables`` (strings from CSV become numbers, booleans …)."""
+    if table is None:
+        table, _renames, _fixed, _known = table_for_file(name)
+        if table is None:
+            tables.issue(Level.INFO, _("This table is not imported."), source=name)
+            return
+    spec = all_specs()[table]
+    types = {column.name: column.type for column in spec.columns}
+    unknown: set[str] = set()
+    for item in rows:
+        line, row = item if with_lines else (None, item)
+        if not isinstance(row, dict):
+            tables.issue(Level.ERROR, _("Expected an object."), source=source, row=line)
+            continue
+        typed = {}
+        for key, value in row.items():
+            if key not in types:
+                unknown.add(key)
+                continue
+            converted = _convert(value, types[key])
+            if converted is _INVALID:
+                tables.issue(
+                    Level.ERROR,
+                    _("“%(value)s” is not a valid %(type)s.")
+                    % {"value": str(value)[:80], "type": types[key]},
+                    source=source, row=line, field=key, record=f"{table} {row.get('id', '')}",
+                )  # fmt: skip
+                continue
+            typed[key] = converted
+        tables.add(table, typed, source=source, line=line, strict=True)
+    for key in sorted(unknown):
+        tables.issue(
+            Level.INFO,
+            _("The column “%(column)s” is not part of HSDS 3.0 and was ignored.")
+            % {"column": key},
+            source=source, field=key,
+        )  # fmt: skip
+
+
+_INVALID = object()
+
+
+def _convert(value, kind: str):
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    if kind == "string":
+        return text
+    try:
+        if kind == "number":
+            number = parse_number(text)
+            return int(number) if number.is_integer() and abs(number) < 2**53 else number
+        if kind == "integer":
+            number = parse_number(text)
+            if not number.is_integer():
+                return _INVALID
+            return int(number)
+        if kind == "boolean":
+            return parse_bool(text)
+        if kind == "array":
+            items = json.loads(text)
+            return items if isinstance(items, list) else _INVALID
+    except (ValueError, RecursionError):
+        return _INVALID
+    return text
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def csv_bytes(spec: schema.TableSpec, rows: list[dict]) -> bytes:
+    """One table as CSV (UTF-8, comma, header = the data package's column order)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(spec.column_names)
+    for row in rows:
+        writer.writerow([_cell(row.get(name)) for name in spec.column_names])
+    return out.getvalue().encode("utf-8")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def datapackage_descriptor(*, title: str) -> dict:
+    """The official descriptor plus our event extension resource."""
+    package = json.loads(json.dumps(schema.datapackage()))
+    package["title"] = title
+    extension = schema.document("familiennetz_event.json")
+    package["resources"].append(
+        {
+            "name": "x_familiennetz_event",
+            "path": EVENT_PATH,
+            "description": extension["description"],
+            "format": "csv",
+            "mediatype": "text/csv",
+            "profile": "tabular-data-resource",
+            "schema": {
+                "primaryKey": "id",
+                "fields": [
+                    {
+                        "name": name,
+                        "type": prop.get("type", "string"),
+                        "description": prop.get("description", ""),
+                        "constraints": {"required": name in extension["required"]},
+                    }
+                    for name, prop in extension["properties"].items()
+                    if name != "occurrences"
+                ],
+            },
+        }
+    )
+    return package
