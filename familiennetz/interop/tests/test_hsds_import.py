@@ -210,7 +210,7 @@ def test_duplicate_keys_in_json_are_an_error(empty_alliance):
     data = b'{"id": "11111111-1111-4111-8111-111111111111", "name": "A", "name": "B", "status": "active"}'  # noqa: E501
     report = hsds_import(alliance=empty_alliance, tables=read_bytes(data, name="s.json"))
     assert len(report.errors) == 1
-    assert "“name” appears twice" in report.errors[0].message
+    assert "„name“ kommt in einem Objekt" in report.errors[0].message  # German by default
     assert "11111111-1111-4111-8111-111111111111" in report.errors[0].message
 
 

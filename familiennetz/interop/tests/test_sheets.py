@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from familiennetz.directory.models import Location, Offer, Organisation, Status
@@ -29,6 +30,13 @@ from .conftest import FIXTURES, SHARED_DATA
 SAMPLE = FIXTURES / "chemnitz_kitas_sample.csv"
 CHEMNITZ = SHARED_DATA / "chemnitz" / "chemnitz_Kindertageseinrichtungen.csv"
 HEADER = "Kennung;Angebot;Träger;Straße und Hausnummer;PLZ;Ort;Breitengrad;Längengrad"
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """The messages are asserted in English (the services speak the active language)."""
+    with translation.override("en"):
+        yield
 
 
 def parse(alliance, text: str | bytes, name="liste.csv", **kwargs):
