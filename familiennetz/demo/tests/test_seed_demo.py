@@ -211,3 +211,12 @@ def test_a_real_alliance_with_a_demo_slug_stops_the_rebuild(db):
         call_command("seed_demo", "--quiet")
     assert Offer.objects.filter(alliance__slug="prohlis").exists()
     assert Offer.objects.filter(alliance__slug="hainichen").exists()
+
+
+def test_the_printed_links_follow_the_servers_address(db, capsys):
+    """make run passes its HOST:PORT; a second run says where the existing data is."""
+    call_command("seed_demo", "--if-empty", "--base-url", "http://127.0.0.1:8765/")
+    out = capsys.readouterr().out
+    assert "not loaded" in out
+    assert "http://127.0.0.1:8765/manage/" in out
+    assert "8000" not in out

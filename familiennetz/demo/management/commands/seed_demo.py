@@ -28,6 +28,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing if any alliance exists (used by 'make run').",
         )
+        parser.add_argument(
+            "--base-url",
+            default=BASE_URL,
+            help="Where the server will listen, for the printed links (default: %(default)s).",
+        )
         parser.add_argument("--quiet", action="store_true", help="Print nothing on success.")
         admin = parser.add_mutually_exclusive_group()
         admin.add_argument(
@@ -40,9 +45,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, quiet=False, with_admin=False, no_admin=False, **kw):
+        base_url = kw.get("base_url", BASE_URL).rstrip("/")
         if if_empty and Alliance.objects.exists():
             if not quiet:
-                self.stdout.write("Alliances exist already; demo data not loaded (--if-empty).")
+                self.stdout.write(
+                    "Alliances exist already; demo data not loaded (--if-empty). "
+                    f"Open {base_url}/ (workspace: {base_url}/manage/; the demo users' "
+                    f"password is {DEMO_ADMIN_PASSWORD!r}; rebuild with 'make seed')."
+                )
             return
         # A superuser with a published password must not appear on a production instance
         # by accident: by default it is only created in development (DEBUG on).
@@ -57,17 +67,17 @@ class Command(BaseCommand):
         for summary in result.alliances:
             self.stdout.write(
                 f"  {summary.name}\n"
-                f"    {BASE_URL}{summary.path}\n"
+                f"    {base_url}{summary.path}\n"
                 f"    {summary.offers_published} published offers "
                 f"(+{summary.offers_draft} drafts, {summary.offers_archived} archived), "
                 f"{summary.organisations} organisations, {summary.locations} locations, "
                 f"{summary.districts} districts\n"
-                f"    open data: {BASE_URL}{summary.path}offene-daten/"
+                f"    open data: {base_url}{summary.path}offene-daten/"
             )
-        self.stdout.write(f"  API: {BASE_URL}/api/v1/docs  HSDS: {BASE_URL}/api/hsds/docs")
+        self.stdout.write(f"  API: {base_url}/api/v1/docs  HSDS: {base_url}/api/hsds/docs")
         if result.admin_email:
             self.stdout.write(
-                f"  Admin: {BASE_URL}/admin/  e-mail {result.admin_email}  "
+                f"  Admin: {base_url}/admin/  e-mail {result.admin_email}  "
                 f"password {DEMO_ADMIN_PASSWORD}"
             )
         elif not no_admin:
@@ -76,7 +86,7 @@ class Command(BaseCommand):
             )
         if result.logins:
             self.stdout.write(
-                f"  Workspace: {BASE_URL}/manage/  (every demo user's password: "
+                f"  Workspace: {base_url}/manage/  (every demo user's password: "
                 f"{DEMO_ADMIN_PASSWORD})"
             )
             for login in result.logins:
