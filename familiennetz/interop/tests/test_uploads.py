@@ -36,7 +36,7 @@ def english_messages():
 @pytest.fixture
 def categories(alliance, category_factory):
     category_factory(alliance=alliance, code="betreuung.kita", slug="kita", name="Kita")
-    category_factory(alliance=alliance, code="betreuung.hort", slug="hort", name="Hort")
+    category_factory(alliance=alliance, code="betreuung.hort", slug="hort", name="Hort & Ganztag")
 
 
 def upload(alliance, user, data=FIXED, name="kitas.csv", **options):

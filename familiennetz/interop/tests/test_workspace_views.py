@@ -32,7 +32,7 @@ def file(data: bytes, name: str):
 @pytest.fixture
 def categories(alliance, category_factory):
     category_factory(alliance=alliance, code="betreuung.kita", slug="kita", name="Kita")
-    category_factory(alliance=alliance, code="betreuung.hort", slug="hort", name="Hort")
+    category_factory(alliance=alliance, code="betreuung.hort", slug="hort", name="Hort & Ganztag")
 
 
 @pytest.fixture
