@@ -13,10 +13,11 @@ from familiennetz.directory.models import Offer, Organisation, Status
 from familiennetz.interop.models import ImportUpload
 from familiennetz.interop.sheets import CONTENT_TYPES
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, SHARED_DATA
 
 BAD = (FIXTURES / "kitas_three_bad_rows.csv").read_bytes()
 FIXED = (FIXTURES / "kitas_fixed.csv").read_bytes()
+CHEMNITZ = SHARED_DATA / "chemnitz" / "chemnitz_Kindertageseinrichtungen.csv"
 
 
 def url(name, alliance, **kwargs):
@@ -240,3 +241,20 @@ def test_dashboard_and_navigation_link_to_the_import_for_coordinators_only(
     assert client.get(dashboard).content.decode().count(f'href="{target}"') == 2  # nav + panel
     client.force_login(steering_member.user)
     assert target not in client.get(dashboard).content.decode()
+
+
+@pytest.mark.skipif(not CHEMNITZ.is_file(), reason=f"real Chemnitz file not found at {CHEMNITZ}")
+def test_real_chemnitz_kita_list_through_the_workspace(as_coordinator, alliance):
+    upload_sheet(as_coordinator, alliance, CHEMNITZ.read_bytes(), CHEMNITZ.name)
+    upload = ImportUpload.objects.get()
+    check = as_coordinator.get(url("manage-import-preview", alliance, pk=upload.pk)).context[
+        "check"
+    ]
+    assert check.report.errors == [] and check.can_commit
+    # the two web addresses read differently are reported with line and column
+    assert [(i["row"], i["column"]) for i in check.issues if i["level"] == "warning"] == [
+        (56, "URL"),
+        (184, "URL"),
+    ]
+    as_coordinator.post(url("manage-import-commit", alliance, pk=upload.pk))
+    assert Offer.objects.for_alliance(alliance).count() == 241
