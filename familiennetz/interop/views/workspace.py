@@ -22,6 +22,7 @@ from ..geocoding import get_geocoder
 from ..hsds.export import csv_files, export_tables, json_documents, json_files, write_zip
 from ..models import ImportUpload
 from ..services import (
+    UPLOAD_LIFETIME,
     ImportRefused,
     import_upload_check,
     import_upload_commit,
@@ -103,7 +104,8 @@ def import_preview(request, pk):
     if upload.committed_at is not None:
         return redirect_manage("interop:manage-import-result", request.alliance, pk=upload.pk)
     check = import_upload_check(upload=upload)
-    return render(request, "interop/workspace/import_preview.html", {"check": check})
+    context = {"check": check, "lifetime_hours": int(UPLOAD_LIFETIME.total_seconds() // 3600)}
+    return render(request, "interop/workspace/import_preview.html", context)
 
 
 @require_POST
