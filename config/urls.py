@@ -35,7 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("familiennetz.directory.urls")),
     path("", include("familiennetz.events.urls")),
     path("<slug:alliance_slug>/", include("familiennetz.events.registration_urls")),
-    path("<slug:alliance_slug>/", include("familiennetz.interop.urls")),
+    path("", include("familiennetz.interop.urls")),
     prefix_default_language=False,
 )
 

@@ -122,6 +122,61 @@ MATRIX = {
     ),
 }
 
+# --- import and export (interop; /manage/<alliance>/daten/…) ---------------------------------
+
+
+def _import_upload(w, *, committed: bool = False):
+    """The coordinator's stored upload of a valid one-row sheet (committed: imported)."""
+    from familiennetz.interop.services import (
+        import_upload_check,
+        import_upload_commit,
+        import_upload_create,
+    )
+
+    upload = import_upload_create(
+        alliance=w.alliance,
+        user=w.users["coordinator"],
+        kind="sheet",
+        filename="liste.csv",
+        data="Angebot;Träger\nBabytreff;Diakonie\n".encode(),
+    )
+    import_upload_check(upload=upload)
+    if committed:
+        import_upload_commit(upload=upload)
+    return upload
+
+
+# An upload exists only for its uploader: the instance admin gets a 404 for the coordinator's.
+OWN_UPLOAD = {"admin": 404}
+
+MATRIX |= {
+    "interop:manage-import": ("get", lambda w: {}, only(COORDINATION)),
+    "interop:manage-import-template": ("get", lambda w: {"fmt": "xlsx"}, only(COORDINATION)),
+    "interop:manage-import-preview": (
+        "get",
+        lambda w: {"pk": _import_upload(w).pk},
+        only(COORDINATION) | OWN_UPLOAD,
+    ),
+    "interop:manage-import-commit": (
+        "post",
+        lambda w: {"pk": _import_upload(w).pk},
+        only(COORDINATION, ok=302) | OWN_UPLOAD,
+    ),
+    "interop:manage-import-result": (
+        "get",
+        lambda w: {"pk": _import_upload(w, committed=True).pk},
+        only(COORDINATION) | OWN_UPLOAD,
+    ),
+    "interop:manage-export": ("get", lambda w: {}, only(COORDINATION)),
+    "interop:manage-export-download": (
+        "get",
+        lambda w: {"filename": "angebote.csv"},
+        only(COORDINATION),
+    ),
+}
+
+# --- end of import and export ------------------------------------------------------------------
+
 # What each POST sends (valid input, so that the allowed roles get their redirect).
 POST_DATA = {
     "directory:manage-offer-status": {"status": "archived"},

@@ -240,14 +240,17 @@ class RetentionResult:
     suggestion_contacts: int = 0
     invitations: int = 0
     login_failures: int = 0
+    import_uploads: int = 0
 
 
 def personal_data_purge(*, dry_run: bool = False) -> RetentionResult:
     """The daily retention run: registrations (events' own job), contacts left with
-    suggestions and reports, ended invitations, login-failure records older than 30 days."""
+    suggestions and reports, ended invitations, login-failure records older than 30 days,
+    expired import uploads (files may name contact persons)."""
     from axes.models import AccessAttempt
 
     from familiennetz.events.registration import registration_purge
+    from familiennetz.interop.services import import_upload_purge
     from familiennetz.moderation.services import purge_contacts
 
     registrations = registration_purge(dry_run=dry_run)
@@ -256,6 +259,7 @@ def personal_data_purge(*, dry_run: bool = False) -> RetentionResult:
         registrations_anonymised=registrations.anonymised,
         registrations_deleted=registrations.deleted,
         suggestion_contacts=purge_contacts(dry_run=dry_run),
+        import_uploads=import_upload_purge(dry_run=dry_run),
     )
     if dry_run:
         result.login_failures = attempts.count()

@@ -11,11 +11,41 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 
 class Level:
     ERROR = "error"  # the record or file cannot be imported; nothing is written
     WARNING = "warning"  # a value was dropped or corrected; the record is imported
     INFO = "info"  # mapping notes: ignored columns, tables, fields
+
+    LABELS = {
+        ERROR: pgettext_lazy("import report level", "Error"),
+        WARNING: pgettext_lazy("import report level", "Warning"),
+        INFO: pgettext_lazy("import report level", "Note"),
+    }
+
+    @classmethod
+    def label(cls, level: str) -> str:
+        """The level for people (translated); unknown levels as they are."""
+        return str(cls.LABELS.get(level, level))
+
+
+# What the counts of a report are about, and what happened to them (for people).
+KIND_LABELS = {
+    "organisation": _("Organisations"),
+    "location": _("Places"),
+    "offer": _("Offers"),
+    "offer_location": _("Offers at places"),
+    "schedule": _("Opening hours"),
+    "contact": _("Contacts"),
+    "category": _("Categories"),
+    "event": _("Events"),
+    "district": _("Districts"),
+}
+OUTCOMES = ("created", "updated", "unchanged")
+OUTCOME_LABELS = {"created": _("new"), "updated": _("updated"), "unchanged": _("unchanged")}
 
 
 @dataclass(frozen=True)
@@ -26,6 +56,10 @@ class Issue:
     row: int | None = None  # line in the file (header = 1) where known
     field: str = ""  # column or field name
     record: str = ""  # record id or name
+
+    @property
+    def level_label(self) -> str:
+        return Level.label(self.level)
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v not in ("", None)}
@@ -53,6 +87,8 @@ class Report:
     issues: list[Issue] = field(default_factory=list)
     # kind → Counter(created=…, updated=…, unchanged=…)
     counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    # kind → primary keys of the records a commit created (where the importer knows them)
+    created: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, level: str, message: str, **where) -> None:
         self.issues.append(Issue(level, message, **where))
@@ -87,6 +123,21 @@ class Report:
     def rows_with(self, level: str = Level.ERROR) -> list[int]:
         """Line numbers with issues of ``level``, sorted."""
         return sorted({i.row for i in self.issues if i.level == level and i.row is not None})
+
+    def count_table(self) -> list[dict]:
+        """The counts for people: one row per kind (translated) with created, updated and
+        unchanged, in a fixed order."""
+        order = list(KIND_LABELS)
+        kinds = sorted(self.counts, key=lambda k: (order.index(k) if k in order else 99, k))
+        return [
+            {
+                "kind": kind,
+                "label": str(KIND_LABELS.get(kind, kind)),
+                **{outcome: self.counts[kind].get(outcome, 0) for outcome in OUTCOMES},
+            }
+            for kind in kinds
+            if any(self.counts[kind].values())
+        ]
 
     def as_dict(self) -> dict:
         return {

@@ -38,6 +38,12 @@ def _nav_spec():
             ("event", "participant"),
         ),
         ("moderation:manage-review-list", _("Review"), "moderation.review", ("review",)),
+        (
+            "interop:manage-import",
+            _("Import and export"),
+            "interop.import_data",
+            ("import", "export"),
+        ),
         ("alliances:manage-member-list", _("Members"), "alliances.manage_members", ("member",)),
         (
             "alliances:manage-settings",

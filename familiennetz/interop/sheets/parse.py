@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.core.geo import distance_km
 from familiennetz.directory.models import Category, Language, Status
 from familiennetz.interop.checks import Invalid, clean_coordinates, clean_url
 from familiennetz.interop.geocoding import Geocoder, GeocodingError
@@ -21,6 +22,21 @@ from familiennetz.socialspace.models import District
 from . import columns as cols
 
 MAX_GEOCODER_FAILURES = 3
+# Places farther than this from the alliance's map centre are outside its area (a typo,
+# swapped latitude and longitude, a copy from another town's list). Generous on purpose:
+# an alliance may cover a whole district (Landkreis).
+MAX_DISTANCE_KM = 50
+
+
+def alliance_centre(alliance: Alliance) -> tuple[float, float] | None:
+    """The alliance's map centre, or None while it still has the default (the middle of
+    Germany): then no place is "outside"."""
+    default = (
+        Alliance._meta.get_field("latitude").default,
+        Alliance._meta.get_field("longitude").default,
+    )
+    centre = (alliance.latitude, alliance.longitude)
+    return None if centre == default else centre
 
 
 @dataclass
@@ -112,6 +128,7 @@ class SheetParser:
         self.source = source
         self.geocoder = geocoder
         self.geocoder_failures = 0
+        self.centre = alliance_centre(alliance)
         self.report = Report(dry_run=True)
         self.headers: dict[str, str] = {}
         self.first_of_key: dict[str, PlannedRow] = {}
@@ -260,6 +277,12 @@ class SheetParser:
             place["district_id"] = self.districts.get(str(district).casefold())
             if place["district_id"] is None:
                 row.issue(Level.WARNING, "district", _("Unknown district; it was left out."))
+        if not place["street"] and place["postal_code"] and "street" in self.headers:
+            row.issue(
+                Level.ERROR,
+                "street",
+                _("The street is missing: write the street and house number of the place."),
+            )
         has_address = bool(place["street"] or place["postal_code"] or place["city"])
         lat, lon = row.raw("latitude"), row.raw("longitude")
         if str(lat).strip() or str(lon).strip():
@@ -267,6 +290,18 @@ class SheetParser:
                 place["latitude"], place["longitude"] = clean_coordinates(lat, lon)
             except Invalid as exc:
                 row.issue(Level.ERROR, "latitude", str(exc))
+            else:
+                if (km := self._km_outside(place)) is not None:
+                    row.issue(
+                        Level.ERROR,
+                        "latitude",
+                        _(
+                            "The coordinates %(lat)s, %(lon)s are %(km)d km from the centre of "
+                            "the network's map: outside its area. Check them (latitude and "
+                            "longitude swapped?)."
+                        )
+                        % {"lat": place["latitude"], "lon": place["longitude"], "km": km},
+                    )
         elif has_address and row.ok:
             self._geocode(row, place)
         if not (has_address or place["latitude"] is not None or row.get("place", "")):
@@ -293,7 +328,27 @@ class SheetParser:
             row.issue(Level.WARNING, "street", _("The address was not found; please check it."))
         else:
             place["latitude"], place["longitude"] = found.latitude, found.longitude
+            if (km := self._km_outside(place)) is not None:
+                place["latitude"] = place["longitude"] = None
+                row.issue(
+                    Level.WARNING,
+                    "street",
+                    _(
+                        "The address was found %(km)d km from the centre of the network's "
+                        "map, outside its area; the coordinates were left out. Check the "
+                        "address."
+                    )
+                    % {"km": km},
+                )
+                return
             row.issue(Level.INFO, "latitude", _("Coordinates from the address."))
+
+    def _km_outside(self, place: dict) -> int | None:
+        """The distance from the alliance's centre if the place is outside its area."""
+        if self.centre is None or place["latitude"] is None:
+            return None
+        km = distance_km(*self.centre, place["latitude"], place["longitude"])
+        return round(km) if km > MAX_DISTANCE_KM else None
 
     # --- between rows ---------------------------------------------------------------------
 

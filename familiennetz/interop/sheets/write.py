@@ -95,6 +95,7 @@ def sheet_commit(sheet_import: SheetImport) -> Report:
         for row in sheet_import.rows:
             writer.write(row)
     report.counts = counts
+    report.created = writer.created
     report.dry_run = False
     report.committed = True
     return report
@@ -106,6 +107,7 @@ class _Writer:
         self.counts = counts
         self.lookups = _Lookups(alliance)
         self.offers_in_file: dict[str, Offer] = {}
+        self.created: dict[str, list[int]] = defaultdict(list)  # kind → new primary keys
         self.now = timezone.now()
 
     def organisation(self, name: str) -> Organisation:
@@ -120,6 +122,7 @@ class _Writer:
             )
             self.lookups.organisations[_fold(name)] = org
             self.counts["organisation"]["created"] += 1
+            self.created["organisation"].append(org.pk)
         return org
 
     def place(self, values: dict, organisation: Organisation) -> Location:
@@ -136,6 +139,7 @@ class _Writer:
             )
             self.lookups.places[key] = location
             self.counts["location"]["created"] += 1
+            self.created["location"].append(location.pk)
             return location
         changed = False
         for name, value in values.items():
@@ -183,6 +187,8 @@ class _Writer:
             offer.published_at = self.now
         if changed:
             offer.save()
+        if created:
+            self.created["offer"].append(offer.pk)
         relations = (
             (offer.categories, set(row.categories)),
             (offer.languages, set(row.languages)),

@@ -1,6 +1,7 @@
 """Fixtures of the interop tests: the official HSDS examples, the demo alliances."""
 
 import importlib
+import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,12 @@ from familiennetz.directory.models import Language
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HSDS_EXAMPLES = FIXTURES / "hsds-3.0-examples"
-SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+# The shared data folder sits beside the checkout; a worktree elsewhere sets
+# FAMILIENNETZ_SHARED_DATA.
+SHARED_DATA = Path(
+    os.environ.get("FAMILIENNETZ_SHARED_DATA")
+    or Path(__file__).resolve().parents[3].parent / "shared" / "data"
+)
 DEMO_SLUGS = ["hainichen", "prohlis"]
 
 

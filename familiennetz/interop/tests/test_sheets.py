@@ -17,7 +17,6 @@ from familiennetz.interop.geocoding import NominatimGeocoder
 from familiennetz.interop.models import ExternalId
 from familiennetz.interop.report import Level
 from familiennetz.interop.sheets import (
-    CONTENT_TYPES,
     SheetImportError,
     sheet_commit,
     sheet_export,
@@ -257,7 +256,7 @@ def test_addresses_without_coordinates_are_geocoded(alliance, geocoder):
         ";Elterncafé;Diakonie;Markt 1;09661;Hainichen;;\n"
         ";Spielkreis;Diakonie;Nirgendwo 5;09661;Hainichen;;\n"
         ";Beratung;Diakonie;Kaputtweg 1;09661;Hainichen;;\n"
-        ";Hebamme;Diakonie;Markt 3;09661;Hainichen;50,5;13,5\n"
+        ";Hebamme;Diakonie;Markt 3;09661;Hainichen;50,95;13,15\n"
     )
     result = parse(alliance, text, geocoder=geocoder)
 
@@ -268,7 +267,7 @@ def test_addresses_without_coordinates_are_geocoded(alliance, geocoder):
         13.1234,
     )
     assert places["Spielkreis"]["latitude"] is None
-    assert places["Hebamme"]["latitude"] == 50.5  # manual coordinates win, no request
+    assert places["Hebamme"]["latitude"] == 50.95  # manual coordinates win, no request
     warned = {(i.row, i.field) for i in result.report.warnings}
     assert (3, "Straße und Hausnummer") in warned  # not found
     assert (4, "Breitengrad") in warned  # service failed
@@ -301,25 +300,55 @@ def test_rows_become_drafts_unless_published(alliance):
     assert Offer.objects.get(name="B").published_at is not None
 
 
-def test_admin_checks_then_imports_a_spreadsheet(admin_client, alliance):
-    url = "/admin/interop/externalid/tabelle-importieren/"
-    bad = io.BytesIO(f"{HEADER}\n;Babytreff;;;;;;\n".encode())
-    bad.name = "liste.csv"
-    page = admin_client.post(url, {"alliance": alliance.pk, "file": bad, "save": "on"})
-    assert page.status_code == 200
-    assert "Träger" in page.content.decode()
-    assert not Offer.objects.exists()
-    good = io.BytesIO(f"{HEADER}\n;Babytreff;Diakonie;;;;;\n".encode())
-    good.name = "liste.csv"
-    admin_client.post(url, {"alliance": alliance.pk, "file": good, "save": "on"})
-    assert Offer.objects.get(alliance=alliance).name == "Babytreff"
-    template = admin_client.get("/admin/interop/externalid/vorlage.xlsx")
-    assert template["Content-Type"] == CONTENT_TYPES["xlsx"]
+def test_postal_code_without_street_is_an_error(alliance):
+    result = parse(alliance, f"{HEADER}\n;Kita Sonne;Stadt;;09661;Hainichen;50,97;13,12\n")
+    [error] = result.report.errors
+    assert (error.row, error.field) == (2, "Straße und Hausnummer")
+    assert "street is missing" in error.message
 
 
-def test_admin_import_needs_permission(client, django_user_model, alliance):
-    user = django_user_model.objects.create_user(
-        email="helfer@example.org", password="x" * 12, is_staff=True
+def test_a_town_without_street_column_is_fine(alliance):
+    result = parse(alliance, "Angebot;Träger;PLZ;Ort\nElterntelefon;Stadt;09661;Hainichen\n")
+    assert result.report.errors == []
+
+
+def test_coordinates_outside_the_alliance_area_are_an_error(alliance):
+    # the alliance's map centre is Hainichen (50.97, 13.12); Munich is ~360 km away
+    text = (
+        f"{HEADER}\n"
+        ";Kita Nah;Stadt;Markt 1;09661;Hainichen;50,99;13,10\n"
+        ";Kita Fern;Stadt;Markt 2;09661;Hainichen;48,137;11,575\n"
+        ";Kita Vertauscht;Stadt;Markt 3;09661;Hainichen;13,12;50,97\n"
     )
-    client.force_login(user)
-    assert client.get("/admin/interop/externalid/tabelle-importieren/").status_code == 403
+    result = parse(alliance, text)
+    assert [(i.row, i.field) for i in result.report.errors] == [
+        (3, "Breitengrad"),
+        (4, "Breitengrad"),
+    ]
+    assert "outside its area" in result.report.errors[0].message
+
+
+def test_no_area_check_while_the_alliance_has_no_map_centre(alliance):
+    alliance.latitude, alliance.longitude = 51.0, 10.4  # the model's default
+    alliance.save()
+    result = parse(alliance, f"{HEADER}\n;Kita Fern;Stadt;Markt 2;80331;München;48,137;11,575\n")
+    assert result.report.errors == []
+
+
+def test_geocoded_address_outside_the_area_is_left_without_coordinates(alliance, geocoder):
+    alliance.latitude, alliance.longitude = 48.137, 11.575  # Munich; the fake answers Hainichen
+    alliance.save()
+    result = parse(alliance, f"{HEADER}\n;Elterncafé;Diakonie;Markt 1;09661;Hainichen;;\n",
+                   geocoder=geocoder)  # fmt: skip
+    assert result.report.errors == []
+    assert result.rows[0].place["latitude"] is None
+    assert any("outside its area" in i.message for i in result.report.warnings)
+
+
+def test_level_labels_are_translated():
+    with translation.override("de"):
+        assert [Level.label(level) for level in (Level.ERROR, Level.WARNING, Level.INFO)] == [
+            "Fehler",
+            "Warnung",
+            "Hinweis",
+        ]

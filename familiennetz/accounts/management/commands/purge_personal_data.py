@@ -12,7 +12,7 @@ class Command(BaseCommand):
         "Delete personal data that is due: registrations (REGISTRATION_RETENTION_DAYS after "
         "the date), names and e-mail addresses of suggestions and error reports "
         "(SUGGESTION_CONTACT_RETENTION_DAYS after the decision), ended invitations and "
-        "login-failure records older than 30 days."
+        "login-failure records older than 30 days, expired import uploads."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +24,8 @@ class Command(BaseCommand):
             f"{result.registrations_anonymised} registration(s) anonymised, "
             f"{result.registrations_deleted} unconfirmed deleted; {result.suggestion_contacts} "
             f"suggestion contact(s) removed (after {settings.SUGGESTION_CONTACT_RETENTION_DAYS} "
-            f"days); {result.invitations} invitation(s) and {result.login_failures} "
-            "login-failure record(s) deleted."
+            f"days); {result.invitations} invitation(s), {result.login_failures} "
+            f"login-failure record(s) and {result.import_uploads} expired import upload(s) "
+            "deleted."
         )
         self.stdout.write(f"Dry run: {summary}" if dry_run else self.style.SUCCESS(summary))
