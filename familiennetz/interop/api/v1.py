@@ -354,3 +354,7 @@ def district_list(request, alliance: AllianceSlug):
         }
         for d in districts
     ]
+
+
+# The write operations register themselves on ``api`` (same paths as the reads).
+from familiennetz.interop.api import write  # noqa: E402, F401
