@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
+from pydantic import model_validator
 
 from familiennetz.directory.models import Category, Language, Location, Offer, Organisation
 from familiennetz.events.models import EventStatus
@@ -39,19 +40,31 @@ def text(max_length: int, description: str = ""):
 # --- bodies ---------------------------------------------------------------------------------
 
 
-class AddressIn(Schema):
+class Body(Schema):
+    """A JSON object (ninja's Schema would read any value's attributes: ``[]`` would pass as
+    an empty change)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, value):
+        if not isinstance(getattr(value, "_obj", value), dict):  # ninja wraps it: DjangoGetter
+            raise ValueError("expected a JSON object")
+        return value
+
+
+class AddressIn(Body):
     street: str = text(200)
     postal_code: str = text(10)
     city: str = text(100)
 
 
-class AgeIn(Schema):
+class AgeIn(Body):
     min_months: int | None = Field(None, ge=0, le=32767)
     max_months: int | None = Field(None, ge=0, le=32767, description="Inclusive.")
     for_pregnancy: bool = None
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(Body):
     """Changes to an organisation; fields left out keep their value."""
 
     name: str = text(300)
@@ -67,7 +80,7 @@ class OrganisationCreate(OrganisationPatch):
     name: str = Field(..., max_length=300)
 
 
-class LocationPatch(Schema):
+class LocationPatch(Body):
     """Changes to a place; opening hours are kept (they are edited in the workspace)."""
 
     organisation: str | None = Field(None, description="Slug of the organisation.")
@@ -87,7 +100,7 @@ class LocationCreate(LocationPatch):
     name: str = Field(..., max_length=300)
 
 
-class ForWhomIn(Schema):
+class ForWhomIn(Body):
     categories: list[str] = Field(None, description="Category slugs (replace the current ones).")
     languages: list[str] = Field(None, description="Language codes (replace the current ones).")
     age: AgeIn = None

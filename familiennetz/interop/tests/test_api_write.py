@@ -446,3 +446,14 @@ def test_preflight_for_writes_is_not_granted(client):
     assert "POST" not in allowed_methods and "PATCH" not in allowed_methods
     assert "authorization" not in response["Access-Control-Allow-Headers"].lower()
     assert "Access-Control-Allow-Credentials" not in response
+
+
+def test_body_must_be_an_object(client, coordinator, provider):
+    offer = OfferFactory(alliance=provider.alliance, organisation=provider.organisation)
+    response = client.patch(
+        f"/api/v1/hainichen/offers/{offer.slug}",
+        "[null, null]",
+        content_type="application/json",
+        **bearer(coordinator.user),
+    )
+    assert response.status_code == 422, response.content
