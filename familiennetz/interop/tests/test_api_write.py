@@ -457,3 +457,54 @@ def test_body_must_be_an_object(client, coordinator, provider):
         **bearer(coordinator.user),
     )
     assert response.status_code == 422, response.content
+
+
+def test_coordinator_accepts_a_change_sent_through_the_api(client, provider, coordinator):
+    from familiennetz.moderation.services import review_accept
+
+    offer = OfferFactory(
+        alliance=provider.alliance, organisation=provider.organisation, summary="Alt"
+    )
+    response = send(
+        client,
+        "patch",
+        f"/api/v1/hainichen/offers/{offer.slug}",
+        {"summary": "Neu", "age": {"min_months": 0, "max_months": 11}},
+        **bearer(provider.user),
+    )
+    item = ChangeRequest.objects.get(pk=response.json()["change_request"])
+    review_accept(item=item, user=coordinator.user)
+    offer.refresh_from_db()
+    assert (offer.summary, offer.age_min_months, offer.age_max_months) == ("Neu", 0, 11)
+    assert offer.status == Status.PUBLISHED
+    assert offer.history.latest().history_change_reason == f"Prüfvorgang #{item.pk} übernommen"
+
+
+def test_the_token_user_acts_whatever_session_comes_along(client, coordinator, provider):
+    offer = OfferFactory(
+        alliance=provider.alliance, organisation=provider.organisation, status=Status.DRAFT
+    )
+    client.force_login(coordinator.user)
+    response = send(
+        client,
+        "patch",
+        f"/api/v1/hainichen/offers/{offer.slug}",
+        {"summary": "Vom Token"},
+        **bearer(provider.user),
+    )
+    assert response.status_code == 200
+    assert offer.history.latest().history_user == provider.user
+
+
+def test_two_factor_requirement_applies_to_tokens(client, coordinator, alliance):
+    alliance.settings = {**alliance.settings, "require_two_factor": True}
+    alliance.save()
+    response = send(
+        client,
+        "post",
+        "/api/v1/hainichen/organisations",
+        {"name": "Ohne zweiten Faktor"},
+        **bearer(coordinator.user),
+    )
+    assert response.status_code == 403
+    assert not Organisation.objects.filter(name="Ohne zweiten Faktor").exists()
