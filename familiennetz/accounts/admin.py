@@ -47,8 +47,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_filter = ["alliance"]
     search_fields = ["name", "user__email", "prefix"]
     readonly_fields = ["user", "prefix", "token_hash", "created_at", "last_used_at"]
-    fields = ["user", "name", "alliance", "prefix", "created_at", "last_used_at", "expires_at"]
-    fields += ["revoked_at"]
+    fields = [
+        *("user", "name", "alliance", "prefix"),
+        *("created_at", "last_used_at", "expires_at", "revoked_at"),
+    ]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
+from ninja import Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from familiennetz.alliances.config import alliance_config
@@ -109,12 +110,15 @@ def _out(request, alliance: Alliance, entry) -> dict:
     return data
 
 
-def _queued(item, entry) -> tuple[int, dict]:
-    return 202, {
-        "detail": _("Your change was sent to the coordination; it applies once accepted."),
-        "change_request": item.pk,
-        "slug": entry.slug,
-    }
+def _queued(item, entry) -> Status:
+    return Status(
+        202,
+        {
+            "detail": _("Your change was sent to the coordination; it applies once accepted."),
+            "change_request": item.pk,
+            "slug": entry.slug,
+        },
+    )
 
 
 def _save(request, alliance: Alliance, form_class, body, *, instance=None):
@@ -131,16 +135,21 @@ def _save(request, alliance: Alliance, form_class, body, *, instance=None):
     try:
         data = form_data(form_class, form_class(**kwargs), body, alliance=alliance)
     except InputError as exc:
-        return 422, {"detail": exc.detail()}
+        return Status(422, {"detail": exc.detail()})
     form = form_class(data, **kwargs)
     if not form.is_valid():
-        return 422, {"detail": form_errors(form).detail()}
+        return Status(422, {"detail": form_errors(form).detail()})
     outcome = moderation.entry_save(form=form, user=user)
     entry = type(outcome.entry).objects.get(pk=outcome.entry.pk)
     item = outcome.item
     wanted = body.model_dump(exclude_unset=True).get("publication_status")
     status_field = STATUS_FIELDS.get(model._meta.label_lower)
-    if wanted and status_field not in form.fields and wanted != getattr(entry, status_field):
+    if (
+        wanted
+        and status_field
+        and status_field not in form.fields
+        and wanted != getattr(entry, status_field)
+    ):
         # As the workspace's status buttons: publishing is asked for, going offline is not.
         if wanted == "published":
             request_item = moderation.publication_request(entry=entry, user=user)
@@ -149,7 +158,7 @@ def _save(request, alliance: Alliance, form_class, body, *, instance=None):
             entry = moderation.entry_set_status(entry=entry, status=wanted, user=user)
     if item is not None:
         return _queued(item, entry)
-    return (201 if instance is None else 200), _out(request, alliance, entry)
+    return Status(201 if instance is None else 200, _out(request, alliance, entry))
 
 
 def _create(request, alliance_slug: str, form_class, body):
@@ -171,7 +180,7 @@ def _archive(request, alliance_slug: str, model, slug: str):
     _check(request, perm_name(entry, "change"), entry)  # going offline needs no review
     if entry.status != "archived":
         entry = moderation.entry_set_status(entry=entry, status="archived", user=request.user)
-    return 200, _out(request, alliance, entry)
+    return Status(200, _out(request, alliance, entry))
 
 
 @api.exception_handler(AuthenticationError)
