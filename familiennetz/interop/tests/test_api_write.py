@@ -140,6 +140,7 @@ def test_provider_creates_a_place_of_her_organisation(client, provider):
     assert response.json()["address"]["street"] == "Ringstraße 2"
     location = Location.objects.get(slug=response.json()["slug"])
     assert location.organisation == provider.organisation
+    assert location.history.latest().history_user == provider.user
 
 
 def test_place_cross_field_error_names_the_field(client, coordinator):
@@ -205,6 +206,7 @@ def test_coordinator_creates_a_published_offer(client, coordinator, provider, pl
     assert [p["location"]["slug"] for p in data["places"]] == ["familienzentrum"]
     offer = Offer.objects.get(slug=data["slug"])
     assert list(offer.categories.all()) == [category]
+    assert offer.history.latest().history_user == coordinator.user
     assert offer.published_at is not None
     assert client.get(f"/api/v1/hainichen/offers/{offer.slug}").status_code == 200
 
@@ -359,6 +361,7 @@ def test_coordinator_creates_an_event_series(client, coordinator, provider, plac
     assert data["starts_at"].startswith("2026-12-01T08:30:00")
     event = Event.objects.get(slug=data["slug"])
     assert event.occurrences.count() == 4
+    assert event.history.latest().history_user == coordinator.user
 
 
 def test_event_end_before_start_is_422(client, coordinator, provider):
