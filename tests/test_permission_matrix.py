@@ -1,8 +1,9 @@
 """Every workspace URL × every role → the expected HTTP status (docs/dev/roles.md).
 
 The URL list is read from the URL resolver: a new URL under /manage/ without an entry in
-MATRIX makes ``test_every_workspace_url_is_in_the_matrix`` fail. API write endpoints join
-the matrix when they exist (they use the same rules).
+MATRIX makes ``test_every_workspace_url_is_in_the_matrix`` fail. The API's write operations
+(same rules, token authentication) are in API_MATRIX, read from the OpenAPI document: a new
+write operation without an entry makes ``test_every_api_write_operation_is_in_the_matrix`` fail.
 """
 
 from __future__ import annotations
@@ -318,3 +319,147 @@ def test_read_only_roles_cannot_save_an_entry(name, world, client):
         assert client.post(url, {"name": "Übernommen?"}).status_code == 403
     obj.refresh_from_db()
     assert obj.name != "Übernommen?"
+
+
+# --- API write operations (/api/v1/, token auth) ---------------------------------------------
+# Same rules as the workspace: no token 401 (instead of the login redirect), no role in the
+# alliance 404, rows of another organisation 404, read-only roles 403. A provider's change
+# to a published entry waits for review (202); "other_provider" is a provider editor of
+# another organisation in the same alliance: the form does not offer her organisation (422).
+
+API_ROLES = [*ROLES, "other_provider"]
+
+
+def api_only(allowed: set[str], *, ok: int, provider: int | None = None) -> dict[str, int]:
+    statuses = {role: (ok if role in allowed else 403) for role in API_ROLES}
+    statuses |= {"anonymous": 401, "outsider": 404, "other_provider": 404}
+    if provider is not None:
+        statuses["provider"] = provider
+    return statuses
+
+
+API_CREATE_ALL = api_only(EDITORS, ok=201) | {"other_provider": 422}
+API_CHANGE = api_only(EDITORS, ok=200, provider=202)
+
+# (method, OpenAPI path): (body(world), path parameters(world), expected status per role)
+API_MATRIX = {
+    ("POST", "/api/v1/{alliance}/organisations"): (
+        lambda w: {"name": "Neuer Träger"},
+        lambda w: {},
+        api_only(WHOLE_EDITORS, ok=201) | {"other_provider": 403},
+    ),
+    ("PATCH", "/api/v1/{alliance}/organisations/{slug}"): (
+        lambda w: {"phone": "03731 12345"},
+        lambda w: {"slug": w.organisation.slug},
+        API_CHANGE,
+    ),
+    ("POST", "/api/v1/{alliance}/locations"): (
+        lambda w: {"organisation": w.organisation.slug, "name": "Neuer Ort"},
+        lambda w: {},
+        API_CREATE_ALL,
+    ),
+    ("PATCH", "/api/v1/{alliance}/locations/{slug}"): (
+        lambda w: {"transport_notes": "Bus 652"},
+        lambda w: {"slug": w.location.slug},
+        API_CHANGE,
+    ),
+    ("POST", "/api/v1/{alliance}/offers"): (
+        lambda w: {"organisation": w.organisation.slug, "name": "Neues Angebot"},
+        lambda w: {},
+        API_CREATE_ALL,
+    ),
+    ("PATCH", "/api/v1/{alliance}/offers/{slug}"): (
+        lambda w: {"summary": "Neu"},
+        lambda w: {"slug": w.offer.slug},
+        API_CHANGE,
+    ),
+    ("DELETE", "/api/v1/{alliance}/offers/{slug}"): (
+        None,
+        lambda w: {"slug": w.offer.slug},
+        api_only(EDITORS, ok=200),
+    ),
+    ("POST", "/api/v1/{alliance}/events"): (
+        lambda w: {
+            "organisation": w.organisation.slug,
+            "title": "Neuer Termin",
+            "starts_at": "2026-12-03T15:00:00+01:00",
+        },
+        lambda w: {},
+        API_CREATE_ALL,
+    ),
+    ("PATCH", "/api/v1/{alliance}/events/{slug}"): (
+        lambda w: {"status_note": "Neu"},
+        lambda w: {"slug": w.event.slug},
+        API_CHANGE,
+    ),
+    ("DELETE", "/api/v1/{alliance}/events/{slug}"): (
+        None,
+        lambda w: {"slug": w.event.slug},
+        api_only(EDITORS, ok=200),
+    ),
+}
+
+
+def _api_write_operations() -> set[tuple[str, str]]:
+    from familiennetz.interop.api.v1 import api
+
+    paths = api.get_openapi_schema()["paths"]
+    return {
+        (method.upper(), path)
+        for path, operations in paths.items()
+        for method in operations
+        if method in {"post", "put", "patch", "delete"}
+    }
+
+
+def test_every_api_write_operation_is_in_the_matrix():
+    operations = _api_write_operations()
+    assert operations, "no API write operations found: has the API moved?"
+    missing = sorted(operations - set(API_MATRIX))
+    assert not missing, f"API write operations without an entry in API_MATRIX: {missing}"
+    stale = sorted(set(API_MATRIX) - operations)
+    assert not stale, f"API_MATRIX entries for operations that no longer exist: {stale}"
+
+
+@pytest.fixture
+def api_world(world):
+    from familiennetz.accounts.services import api_token_create
+    from familiennetz.accounts.tests.factories import UserFactory
+    from familiennetz.alliances.tests.factories import MembershipFactory
+
+    other_org = OrganisationFactory(alliance=world.alliance, name="Hort Am Park")
+    other = UserFactory(email="leitung@hort.example")
+    MembershipFactory(
+        user=other, alliance=world.alliance, role="provider", organisations=[other_org]
+    )
+    users = world.users | {"other_provider": other}
+    world.headers = {
+        role: (
+            {}
+            if user is None
+            else {
+                "HTTP_AUTHORIZATION": "Bearer "
+                + api_token_create(user=user, name="Matrix", valid_days=30)[1]
+            }
+        )
+        for role, user in users.items()
+    }
+    return world
+
+
+@pytest.mark.parametrize("operation", sorted(API_MATRIX), ids=" ".join)
+def test_api_permission_matrix(operation, api_world, client):
+    import json
+
+    method, path = operation
+    make_body, make_params, expected = API_MATRIX[operation]
+    url = path.replace("{alliance}", api_world.alliance.slug)
+    for name, value in make_params(api_world).items():
+        url = url.replace("{" + name + "}", value)
+    got = {}
+    for role in API_ROLES:
+        body = json.dumps(make_body(api_world)) if make_body else ""
+        send = getattr(client, method.lower())
+        response = send(url, body, content_type="application/json", **api_world.headers[role])
+        got[role] = response.status_code
+    assert got == expected, f"{method} {url}"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, User
+from .models import ApiToken, Invitation, User
 
 
 @admin.register(User)
@@ -29,3 +29,28 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email"]
     readonly_fields = ["token_hash", "created_at", "accepted_at", "accepted_by", "revoked_at"]
     autocomplete_fields = ["organisations", "invited_by"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Administrators can see and revoke tokens (set "revoked at"), never read them."""
+
+    list_display = [
+        "name",
+        "user",
+        "prefix",
+        "alliance",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+    ]
+    list_filter = ["alliance"]
+    search_fields = ["name", "user__email", "prefix"]
+    readonly_fields = ["user", "prefix", "token_hash", "created_at", "last_used_at"]
+    fields = [
+        *("user", "name", "alliance", "prefix"),
+        *("created_at", "last_used_at", "expires_at", "revoked_at"),
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -102,3 +102,28 @@ class ProfileForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Language for e-mails"), choices=settings.LANGUAGES
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “Import from our Kita software”."),
+    )
+    alliance = forms.ModelChoiceField(
+        label=_("Network"),
+        queryset=None,
+        required=False,
+        empty_label=_("All my networks"),
+        help_text=_("The token can only change entries of this network."),
+    )
+    valid_days = forms.TypedChoiceField(
+        label=_("Valid for"),
+        coerce=int,
+        choices=[(30, _("30 days")), (90, _("90 days")), (365, _("one year"))],
+        initial=90,
+    )
+
+    def __init__(self, *args, alliances, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alliance"].queryset = alliances

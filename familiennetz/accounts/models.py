@@ -116,3 +116,58 @@ class Invitation(models.Model):
             and self.revoked_at is None
             and self.expires_at > timezone.now()
         )
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self):
+        """Not revoked, not expired, of an active user."""
+        from django.utils import timezone
+
+        return self.filter(
+            revoked_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True
+        )
+
+
+class ApiToken(models.Model):
+    """A personal token for the write side of the JSON API (docs/adr/0201-api-tokens.md).
+
+    Only the SHA-256 hash of the token is stored; the token itself is shown once when it is
+    created. ``prefix`` (the first characters) lets the owner tell tokens apart. A token acts
+    with exactly its user's permissions, optionally limited to one alliance.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
+    alliance = models.ForeignKey(
+        "alliances.Alliance",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("network"),
+        help_text=_("Empty: all networks in which the user has a role."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("beginning of the token"), max_length=12, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_usable(self) -> bool:
+        from django.utils import timezone
+
+        return self.revoked_at is None and self.expires_at > timezone.now() and self.user.is_active

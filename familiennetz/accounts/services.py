@@ -18,7 +18,7 @@ from familiennetz.alliances.models import Membership, Role
 from familiennetz.alliances.predicates import forget_access
 from familiennetz.core.mail import absolute_url, send_templated_mail
 
-from .models import Invitation, User
+from .models import ApiToken, Invitation, User
 
 
 def _hash(token: str) -> str:
@@ -144,6 +144,82 @@ def invitations_purge(*, now: dt.datetime | None = None, days: int = 90) -> int:
     return deleted
 
 
+# --- API tokens (docs/adr/0201-api-tokens.md) ---------------------------------------------------
+
+API_TOKEN_PREFIX = "fn_"
+API_TOKEN_VALID_DAYS = (30, 90, 365)
+# How often last_used_at is written (not on every request).
+API_TOKEN_TOUCH_SECONDS = 60
+
+
+def api_token_alliances(*, user: User):
+    """The networks a token of ``user`` may be limited to: those where the user has a role."""
+    from familiennetz.alliances.models import Alliance
+    from familiennetz.alliances.predicates import access_of
+
+    alliances = Alliance.objects.active().order_by("name")
+    if user.is_superuser:
+        return alliances
+    return alliances.filter(pk__in=access_of(user).alliance_ids())
+
+
+@transaction.atomic
+def api_token_create(
+    *, user: User, name: str, valid_days: int, alliance=None
+) -> tuple[ApiToken, str]:
+    """A new token for ``user``; returns it and the plain token (shown once, never stored)."""
+    if valid_days not in API_TOKEN_VALID_DAYS:
+        raise ValidationError({"valid_days": _("Choose one of the offered periods.")})
+    if alliance is not None and not api_token_alliances(user=user).filter(pk=alliance.pk).exists():
+        raise ValidationError({"alliance": _("You have no role in this network.")})
+    raw = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        alliance=alliance,
+        name=name.strip(),
+        prefix=raw[: len(API_TOKEN_PREFIX) + 6],
+        token_hash=_hash(raw),
+        expires_at=timezone.now() + dt.timedelta(days=valid_days),
+    )
+    return token, raw
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_authenticate(raw: str) -> ApiToken | None:
+    """The usable token for ``raw`` (None if unknown, revoked, expired, of a deactivated user,
+    or limited to a network in which the user no longer has a role)."""
+    from familiennetz.alliances.predicates import access_of
+
+    if not raw or not raw.startswith(API_TOKEN_PREFIX) or len(raw) > 100:
+        return None
+    token = (
+        ApiToken.objects.usable()
+        .filter(token_hash=_hash(raw))
+        .select_related("user", "alliance")
+        .first()
+    )
+    if token is None:
+        return None
+    if token.alliance_id is not None and (
+        not token.alliance.is_active or not access_of(token.user).can_enter(token.alliance_id)
+    ):
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > (
+        API_TOKEN_TOUCH_SECONDS
+    ):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
 # --- personal data rights ---------------------------------------------------------------------
 
 
@@ -196,6 +272,18 @@ def user_export_data(*, user: User) -> dict:
                 "created_at": _iso(item.created_at),
             }
             for item in ChangeRequest.objects.filter(author=user).select_related("alliance")
+        ],
+        "api_tokens": [
+            {
+                "name": t.name,
+                "beginning": t.prefix,
+                "network": t.alliance.name if t.alliance_id else None,
+                "created_at": _iso(t.created_at),
+                "last_used_at": _iso(t.last_used_at),
+                "expires_at": _iso(t.expires_at),
+                "revoked_at": _iso(t.revoked_at),
+            }
+            for t in user.api_tokens.select_related("alliance")
         ],
         "exported_at": timezone.now().isoformat(),
     }

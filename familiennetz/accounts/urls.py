@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, profile
+from .views import auth, profile, tokens
 
 app_name = "accounts"
 
@@ -28,6 +28,8 @@ urlpatterns = [
     path("konto/", profile.profile, name="profile"),
     path("konto/meine-daten.json", profile.data_export, name="data-export"),
     path("konto/loeschen/", profile.account_delete, name="delete"),
+    path("konto/api-schluessel/", tokens.token_list, name="api-tokens"),
+    path("konto/api-schluessel/<int:pk>/widerrufen/", tokens.token_revoke, name="api-token-revoke"),
     path("zwei-faktor/einrichten/", profile.two_factor_setup, name="two-factor-setup"),
     path("zwei-faktor/pruefen/", profile.two_factor_verify, name="two-factor-verify"),
     path("zwei-faktor/ausschalten/", profile.two_factor_disable, name="two-factor-disable"),

@@ -1,7 +1,9 @@
 """HTTP behaviour of everything under /api/: read-only CORS, rate limits, conditional GET.
 
 - CORS: any origin may GET/HEAD (no credentials, no cookies); preflight OPTIONS is answered
-  here. Other methods are not part of the API.
+  here. The preflight does not grant POST/PATCH/DELETE or the Authorization header: the
+  token-authenticated write operations (write.py) are for servers and apps, not for scripts
+  on other sites running in a visitor's browser (docs/adr/0201-api-tokens.md).
 - Rate limit: ``API_RATE_LIMIT`` requests per client per ``API_RATE_WINDOW`` seconds
   (core.ratelimit: keyed by a hash of the client's network), then 429 with Retry-After.
 - Conditional GET: every 200 answer gets a strong ETag (hash of the body); with a matching

@@ -233,3 +233,20 @@ class OccurrencePage(Schema):
     pages: int
     page_size: int
     results: list[OccurrenceOut]
+
+
+# --- write operations (write.py) ---------------------------------------------------------------
+
+
+class OfferWriteOut(OfferOut):
+    publication_status: str = Field(description="draft, published or archived")
+
+
+class EventWriteOut(EventOut):
+    publication_status: str = Field(description="draft, published or archived")
+
+
+class QueuedOut(Schema):
+    detail: str
+    change_request: int = Field(description="Id of the item in the coordination's review queue.")
+    slug: str = Field(description="Slug of the entry the item is about.")

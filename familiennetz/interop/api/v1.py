@@ -1,4 +1,5 @@
-"""The read-only JSON API ``/api/v1/``: what the public guide shows, for apps and portals.
+"""The JSON API ``/api/v1/``: what the public guide shows, for apps and portals (the write
+operations for token holders are in ``write.py``).
 
 Every path starts with the alliance's short name (``/api/v1/hainichen/offers``): tenancy is
 explicit, URLs are cacheable and an unknown or inactive alliance is a 404. Only published
@@ -61,13 +62,17 @@ api = NinjaAPI(
     title="familiennetz API",
     version="1",
     description=(
-        "Read-only access to the public family guides of the networks on this instance: "
+        "Access to the public family guides of the networks on this instance: "
         "offers with the guide's search filters and proximity, organisations, places, "
         "events and their dates, categories and districts. Every path starts with the "
         "short name of a network (`/api/v1/{alliance}/…`, list: `/api/v1/alliances`). "
         "Responses carry ETag and Last-Modified (send If-None-Match for a 304); CORS allows "
         "GET from any origin without credentials; clients are rate limited (429 with "
-        "Retry-After). Open Referral HSDS 3.0: `/api/hsds/{alliance}/`."
+        "Retry-After). Open Referral HSDS 3.0: `/api/hsds/{alliance}/`.\n\n"
+        "Providers and coordinators create and change entries with a personal API token "
+        "(`Authorization: Bearer fn_…`, created under *Mein Konto → API-Tokens*), with the "
+        "permissions they have in the workspace: 201/200 when applied, 202 when a change "
+        "waits for the coordination's review, 422 with the fields that need correcting."
     ),
     urls_namespace="api-v1",
     docs=Swagger(settings={"defaultModelsExpandDepth": 0, "tryItOutEnabled": True}),
@@ -357,3 +362,7 @@ def district_list(request, alliance: AllianceSlug):
         }
         for d in districts
     ]
+
+
+# The write operations register themselves on ``api`` (same paths as the reads).
+from familiennetz.interop.api import write  # noqa: E402, F401

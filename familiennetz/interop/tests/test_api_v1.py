@@ -218,9 +218,12 @@ def test_cors_allows_reading_from_any_origin_without_credentials(client, guide):
     assert not response.cookies
 
 
-def test_writing_is_not_part_of_the_api(client, guide):
-    assert client.post("/api/v1/hainichen/offers", {}).status_code == 405
-    assert client.delete("/api/v1/hainichen/offers/krabbelgruppe").status_code == 405
+def test_writing_needs_a_token(client, guide):
+    """Writes are token-only (test_api_write.py); methods the API does not know are 405."""
+    assert client.post("/api/v1/hainichen/offers", {}).status_code == 401
+    assert client.delete("/api/v1/hainichen/offers/krabbelgruppe").status_code == 401
+    assert client.put("/api/v1/hainichen/offers/krabbelgruppe", {}).status_code == 405
+    assert client.post("/api/v1/hainichen/districts", {}).status_code == 405
 
 
 def test_rate_limit_answers_429_with_retry_after(client, guide, settings):
