@@ -176,14 +176,28 @@ def _filtered_offers(alliance: Alliance, filters: dict, now: dt.datetime):
         offers = offers.filter(pk__in=_offer_ids_on_weekday(alliance, WEEKDAY_TO_RRULE[day]))
     if filters.get("jetzt_offen"):
         offers = offers.filter(pk__in=_offer_ids_open_at(alliance, now))
-    # Keys used by the API only (interop/api): an exact age range, a provider, a change date.
+    # Keys used by the API only (interop/api): an exact age range, a provider, a change date,
+    # a map viewport.
     if band := filters.get("age_range"):
         offers = offers.for_age_band(band)
     if pk := filters.get("organisation_id"):
         offers = offers.filter(organisation_id=pk)
     if since := filters.get("modified_since"):
         offers = offers.filter(updated_at__gte=since)
+    if box := filters.get("bbox"):
+        offers = offers.filter(pk__in=_offer_ids_in_box(alliance, box).values("offer_id"))
     return offers
+
+
+def _offer_ids_in_box(alliance: Alliance, box: tuple[float, float, float, float]):
+    """Links of offers to places inside ``(west, south, east, north)``; the place's alliance
+    in the filter lets the index on (alliance, latitude, longitude) read one network's range."""
+    west, south, east, north = box
+    return OfferLocation.objects.filter(
+        location__alliance=alliance,
+        location__latitude__range=(south, north),
+        location__longitude__range=(west, east),
+    )
 
 
 def _schedules_on(alliance: Alliance, rrule_day: str):
@@ -304,15 +318,18 @@ def offer_search(
     now: dt.datetime | None = None,
     page_size: int = PAGE_SIZE,
     cards: bool = True,
+    complete: bool = False,
 ) -> SearchOutcome:
-    """Search with filters; the page holds offers ready for result cards, or (``cards=False``)
-    only their ids."""
+    """Search with filters; the page holds offers ready for result cards (with ``complete``
+    also their categories and sessions, as the API shows them), or (``cards=False``) only
+    their ids."""
     matches = offer_ids_matching(alliance=alliance, filters=filters, now=now)
     ids, distances = matches.ids, matches.distances
     paginator = Paginator(ids, page_size, allow_empty_first_page=True)
     page = paginator.get_page(filters.get("seite", 1))
     if cards:
-        by_id = {offer.pk: offer for offer in _offers_for_cards(alliance, page.object_list)}
+        found = _offers_for_cards(alliance, page.object_list, complete=complete)
+        by_id = {offer.pk: offer for offer in found}
         page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
         for offer in page.object_list:
             offer.distance_km = distances.get(offer.pk)
@@ -327,19 +344,18 @@ def offer_search(
     )
 
 
-def _offers_for_cards(alliance: Alliance, ids):
+def _offers_for_cards(alliance: Alliance, ids, *, complete: bool = False):
     """What a result card and the results map show: organisation, places with their district,
-    languages. (Categories and schedules are not on the cards.)"""
+    languages. (Categories and schedules are not on the cards; ``complete`` adds them.)"""
+    links = OfferLocation.objects.select_related("location__district")
+    extra = []
+    if complete:
+        links = links.prefetch_related("schedules")
+        extra = [Prefetch("categories", queryset=Category.objects.only("pk", "slug"))]
     offers = list(
         Offer.objects.filter(pk__in=list(ids))
         .select_related("organisation")
-        .prefetch_related(
-            "languages",
-            Prefetch(
-                "offer_locations",
-                queryset=OfferLocation.objects.select_related("location__district"),
-            ),
-        )
+        .prefetch_related("languages", Prefetch("offer_locations", queryset=links), *extra)
     )
     for offer in offers:
         offer.alliance = alliance  # for the links: the search is within one alliance

@@ -83,7 +83,10 @@ def _set_last_modified(response: HttpResponse, value) -> None:
 def _offer_page(request, alliance: Alliance, f: OfferFilters) -> tuple[dict, list[Offer]]:
     filters = search_filters(alliance, f)
     outcome = directory_selectors.offer_search(
-        alliance=alliance, filters={**filters, "seite": f.page}, page_size=f.page_size
+        alliance=alliance,
+        filters={**filters, "seite": f.page},
+        page_size=f.page_size,
+        complete=True,
     )
     offers = outcome.offers if outcome.page.number == f.page else []
     serializer = Serializer(request, alliance)
@@ -152,15 +155,17 @@ def offer_list(
     tags=["offers", "maps"],
 )
 def offer_geojson(request, alliance: AllianceSlug, filters: Query[GeoFilters]):
-    """The offers of a search as GeoJSON points (one per place), at most ``page_size``."""
+    """The offers of a search as GeoJSON points (one per place), at most ``page_size``;
+    ``bbox`` limits them to a map viewport."""
     alliance = alliance_get(alliance)
     outcome = directory_selectors.offer_search(
         alliance=alliance,
         filters={**search_filters(alliance, filters), "seite": filters.page},
         page_size=filters.page_size,
+        complete=True,
     )
     offers = outcome.offers if outcome.page.number == filters.page else []
-    return geojson.offer_features(request, alliance, offers)
+    return geojson.offer_features(request, alliance, offers, box=filters.bbox)
 
 
 @api.get("/{alliance}/offers/{slug}", response={200: OfferOut, **ERRORS}, tags=["offers"])

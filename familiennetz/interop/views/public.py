@@ -58,7 +58,10 @@ def _geojson_response(data: dict) -> HttpResponse:
 def offers_geojson(request):
     """Every offer a search finds (not just one page), as GeoJSON points."""
     outcome = directory_selectors.offer_search(
-        alliance=request.alliance, filters=_filters(request), page_size=MAX_FEATURES
+        alliance=request.alliance,
+        filters=_filters(request),
+        page_size=MAX_FEATURES,
+        complete=True,  # the features list the categories
     )
     return _geojson_response(geojson.offer_features(request, request.alliance, outcome.offers))
 
