@@ -291,10 +291,11 @@ def offer_ids_matching(
     )
     suggestion = None
     if query:
-        result = search_offers(alliance=alliance, query=query)
+        # The filters go into the ranked search: only matching offers are ranked (at most
+        # MAX_RESULTS of them), no id set of the filtered offers is loaded and intersected.
+        result = search_offers(alliance=alliance, query=query, within=offers)
         suggestion = result.suggestion
-        allowed = set(offers.values_list("pk", flat=True))
-        ids = [pk for pk in result.offer_ids if pk in allowed]
+        ids = list(result.offer_ids)
     else:
         ids = list(offers.order_by("name", "pk").values_list("pk", flat=True).distinct())
         if sort == SORT_RELEVANCE:

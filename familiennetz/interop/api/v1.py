@@ -288,6 +288,29 @@ def event_detail(request, alliance: AllianceSlug, slug: str, response: HttpRespo
     return Serializer(request, alliance).event(event)
 
 
+# What Serializer.occurrence reads: a page of dates loads no texts, organisers or alliances.
+OCCURRENCE_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "event_status",
+    "status_note",
+    "updated_at",
+    "event__slug",
+    "event__title",
+    "event__is_all_day",
+    "event__event_status",
+    "event__status_note",
+    "event__location__slug",
+    "event__location__name",
+    "event__location__street",
+    "event__location__postal_code",
+    "event__location__city",
+    "event__location__latitude",
+    "event__location__longitude",
+    "event__location__district_id",
+)
+
+
 @api.get("/{alliance}/occurrences", response={200: OccurrencePage, **ERRORS}, tags=["events"])
 def occurrence_list(
     request, alliance: AllianceSlug, response: HttpResponse, filters: Query[OccurrenceFilters]
@@ -303,6 +326,7 @@ def occurrence_list(
         end=filters.end,
         page=filters.page,
         page_size=filters.page_size,
+        only=OCCURRENCE_FIELDS,
     )
     entries = [entry for day in found.days for entry in day.entries]
     if found.page.number != filters.page:
