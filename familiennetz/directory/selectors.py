@@ -363,6 +363,42 @@ def _offers_for_cards(alliance: Alliance, ids, *, complete: bool = False):
     return offers
 
 
+def offer_list_for_map(*, alliance: Alliance, ids: list[int]) -> list[Offer]:
+    """Offers in the order of ``ids`` with only what a GeoJSON feature shows (name, summary,
+    provider, ages, costs, categories, places with coordinates and address): a map of 500
+    offers loads no texts, languages, sessions or districts."""
+    places = OfferLocation.objects.select_related("location").only(
+        "offer_id",
+        "location__slug",
+        "location__name",
+        "location__street",
+        "location__postal_code",
+        "location__city",
+        "location__latitude",
+        "location__longitude",
+    )
+    offers = (
+        Offer.objects.filter(pk__in=list(ids))
+        .select_related("organisation")
+        .only(
+            "slug",
+            "name",
+            "summary",
+            "is_free",
+            "for_pregnancy",
+            "age_min_months",
+            "age_max_months",
+            "organisation__name",
+        )
+        .prefetch_related(
+            Prefetch("categories", queryset=Category.objects.only("pk", "slug")),
+            Prefetch("offer_locations", queryset=places),
+        )
+    )
+    by_id = {offer.pk: offer for offer in offers}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 # --- detail pages ---------------------------------------------------------------------------
 
 

@@ -56,8 +56,8 @@ def offer_features(
     box: tuple[float, float, float, float] | None = None,
 ) -> dict:
     """Offers need ``offer_locations__location``, ``categories`` and ``organisation`` loaded
-    (the search selector does that). With ``box`` (west, south, east, north) only the places
-    inside it become points."""
+    (``directory.selectors.offer_list_for_map`` loads just that). With ``box`` (west, south,
+    east, north) only the places inside it become points."""
     features = []
     for offer in offers:
         url = _link(request, alliance, "directory:offer-detail", offer.slug)

@@ -162,9 +162,10 @@ def offer_geojson(request, alliance: AllianceSlug, filters: Query[GeoFilters]):
         alliance=alliance,
         filters={**search_filters(alliance, filters), "seite": filters.page},
         page_size=filters.page_size,
-        complete=True,
+        cards=False,
     )
-    offers = outcome.offers if outcome.page.number == filters.page else []
+    ids = list(outcome.page.object_list) if outcome.page.number == filters.page else []
+    offers = directory_selectors.offer_list_for_map(alliance=alliance, ids=ids)
     return geojson.offer_features(request, alliance, offers, box=filters.bbox)
 
 
