@@ -407,7 +407,7 @@ def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
         publicly_visible(Offer.objects.for_alliance(alliance).published(), alliance)
         .select_related("organisation", "alliance")
         .prefetch_related(
-            "categories__parent",
+            Prefetch("categories", queryset=Category.objects.select_related("parent")),
             "languages",
             "contacts",
             Prefetch(
@@ -422,7 +422,9 @@ def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
     )
     if offer is None:
         raise Http404(_("This offer does not exist or is no longer published."))
-    # Links to places and categories need the alliance: set it instead of a query each.
+    # Links to places, categories and the provider need the alliance: set it instead of a
+    # query each.
+    offer.organisation.alliance = alliance
     for offer_location in offer.offer_locations.all():
         offer_location.location.alliance = alliance
     for category in offer.categories.all():
