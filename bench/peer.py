@@ -15,7 +15,13 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PEER_DIR = Path(os.environ.get("BENCH_PEER_DIR", ROOT.parent / "shared" / "bench"))
+# ../shared/bench beside the checkout; a git worktree one level deeper (wt/<name>) finds it
+# two levels up.
+_CANDIDATES = [ROOT.parent / "shared" / "bench", ROOT.parent.parent / "shared" / "bench"]
+PEER_DIR = Path(
+    os.environ.get("BENCH_PEER_DIR")
+    or next((p for p in _CANDIDATES if (p / "peer_pretix.sh").exists()), _CANDIDATES[0])
+)
 PEER_PORT = int(os.environ.get("BENCH_PEER_PORT", "8116"))
 
 

@@ -1,12 +1,13 @@
 """The HTTP scenarios of ``make bench`` (bench/run.py) and how their URLs are built.
 
-Every scenario is measured on the alliance ``bench``. Endpoints that other work streams add
-later (JSON API, HSDS export, events JSON, map GeoJSON for a viewport) are written against a
-URL template; when the template's path does not resolve on the branch being measured, the
-scenario is reported as "n/a: endpoint not on this branch" instead of failing. Override a
+Every scenario is measured on the alliance ``bench``. The JSON API, events JSON, map viewport
+and HSDS export scenarios are written against a URL template; when the template's path does
+not resolve on the branch being measured, the scenario is reported as "n/a: endpoint not on
+this branch" instead of failing. Override a
 template without editing code: ``BENCH_URL_<KEY>=/api/v1/…`` (e.g. ``BENCH_URL_SEARCH_API``).
 
-Template fields: {alliance} {q} {category} {age} {month_start} {month_end} {bbox} {slug} and
+Template fields: {alliance} {q} {category} {age} {month_start} {month_end} (first day of the
+next month) {month_last} (last day of the month) {bbox} {slug} and
 {n} (a running number per request: a parameter the view ignores, so every request misses any
 cache — the "uncached" scenarios).
 """
@@ -34,14 +35,16 @@ SEARCHES = [
     ("Tagesmutter", "betreuung", "0-3"),
     ("Logopädie", "gesundheit", "3-6"),
 ]
-# Endpoints of other work streams: URL templates (first path segment decides availability).
+# Endpoints of the JSON API and the HSDS export (interop), as URL templates; each can be
+# overridden with BENCH_URL_<KEY> (first path segment decides availability).
 ENDPOINTS = {
-    "search_api": "/api/v1/offers/?alliance={alliance}&q={q}&kategorie={category}&alter={age}"
-    "&b={n}",
-    "map_viewport": "/api/v1/offers.geojson?alliance={alliance}&bbox={bbox}&b={n}",
-    "events_month_json": "/api/v1/occurrences/?alliance={alliance}&start={month_start}"
-    "&end={month_end}&b={n}",
-    "hsds_export": "/api/hsds/export/{alliance}/",
+    "search_api": "/api/v1/{alliance}/offers?q={q}&category={category}&age_band={age}&b={n}",
+    "map_viewport": "/api/v1/{alliance}/offers.geojson?bbox={bbox}&b={n}",
+    # pretix's month JSON (the peer) returns the whole month; ours is paginated: the first
+    # page at the largest page size.
+    "events_month_json": "/api/v1/{alliance}/occurrences?from={month_start}&to={month_last}"
+    "&page_size=100&b={n}",
+    "hsds_export": "/{alliance}/offene-daten/hsds-json.zip",
 }
 
 
@@ -55,6 +58,10 @@ class Context:
     @property
     def month_end(self) -> dt.date:
         return (self.month + dt.timedelta(days=32)).replace(day=1)
+
+    @property
+    def month_last(self) -> dt.date:
+        return self.month_end - dt.timedelta(days=1)
 
 
 @dataclass
@@ -77,6 +84,7 @@ class Scenario:
                 "alliance": ctx.alliance,
                 "month_start": ctx.month.isoformat(),
                 "month_end": ctx.month_end.isoformat(),
+                "month_last": ctx.month_last.isoformat(),
                 "bbox": ctx.bbox,
                 "n": "{n}",  # filled by the driver per request
             }
@@ -121,6 +129,7 @@ def scenarios() -> list[Scenario]:
             [_endpoint("search_api")],
             bust=True,
             external=True,
+            notes="the 12 queries of the search page; uncached",
         ),
         Scenario(
             "results_geojson",
@@ -135,6 +144,7 @@ def scenarios() -> list[Scenario]:
             [_endpoint("map_viewport")],
             bust=True,
             external=True,
+            notes="offers with a place in a ~7 × 7 km box around the centre (up to 500)",
         ),
         Scenario(
             "offer_page",
@@ -154,10 +164,11 @@ def scenarios() -> list[Scenario]:
         ),
         Scenario(
             "events_month_json",
-            "Events month JSON (paginated)",
+            "Events month JSON (paginated, 100 per page)",
             [_endpoint("events_month_json")],
             bust=True,
             external=True,
+            notes="first page of next month's dates; pretix's month JSON has the whole month",
         ),
         Scenario(
             "ics_feed",
@@ -176,10 +187,12 @@ def scenarios() -> list[Scenario]:
         ),
         Scenario(
             "hsds_export",
-            "HSDS export of the alliance",
+            "HSDS export of the alliance (JSON ZIP download)",
             [_endpoint("hsds_export")],
             heavy=True,
             external=True,
+            notes="built on the probe request, then served from the cache until the data "
+            "changes; the uncached build is the in-process step hsds_export_10k",
         ),
     ]
 

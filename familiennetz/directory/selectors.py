@@ -176,14 +176,28 @@ def _filtered_offers(alliance: Alliance, filters: dict, now: dt.datetime):
         offers = offers.filter(pk__in=_offer_ids_on_weekday(alliance, WEEKDAY_TO_RRULE[day]))
     if filters.get("jetzt_offen"):
         offers = offers.filter(pk__in=_offer_ids_open_at(alliance, now))
-    # Keys used by the API only (interop/api): an exact age range, a provider, a change date.
+    # Keys used by the API only (interop/api): an exact age range, a provider, a change date,
+    # a map viewport.
     if band := filters.get("age_range"):
         offers = offers.for_age_band(band)
     if pk := filters.get("organisation_id"):
         offers = offers.filter(organisation_id=pk)
     if since := filters.get("modified_since"):
         offers = offers.filter(updated_at__gte=since)
+    if box := filters.get("bbox"):
+        offers = offers.filter(pk__in=_offer_ids_in_box(alliance, box).values("offer_id"))
     return offers
+
+
+def _offer_ids_in_box(alliance: Alliance, box: tuple[float, float, float, float]):
+    """Links of offers to places inside ``(west, south, east, north)``; the place's alliance
+    in the filter lets the index on (alliance, latitude, longitude) read one network's range."""
+    west, south, east, north = box
+    return OfferLocation.objects.filter(
+        location__alliance=alliance,
+        location__latitude__range=(south, north),
+        location__longitude__range=(west, east),
+    )
 
 
 def _schedules_on(alliance: Alliance, rrule_day: str):
@@ -277,10 +291,11 @@ def offer_ids_matching(
     )
     suggestion = None
     if query:
-        result = search_offers(alliance=alliance, query=query)
+        # The filters go into the ranked search: only matching offers are ranked (at most
+        # MAX_RESULTS of them), no id set of the filtered offers is loaded and intersected.
+        result = search_offers(alliance=alliance, query=query, within=offers)
         suggestion = result.suggestion
-        allowed = set(offers.values_list("pk", flat=True))
-        ids = [pk for pk in result.offer_ids if pk in allowed]
+        ids = list(result.offer_ids)
     else:
         ids = list(offers.order_by("name", "pk").values_list("pk", flat=True).distinct())
         if sort == SORT_RELEVANCE:
@@ -304,15 +319,18 @@ def offer_search(
     now: dt.datetime | None = None,
     page_size: int = PAGE_SIZE,
     cards: bool = True,
+    complete: bool = False,
 ) -> SearchOutcome:
-    """Search with filters; the page holds offers ready for result cards, or (``cards=False``)
-    only their ids."""
+    """Search with filters; the page holds offers ready for result cards (with ``complete``
+    also their categories and sessions, as the API shows them), or (``cards=False``) only
+    their ids."""
     matches = offer_ids_matching(alliance=alliance, filters=filters, now=now)
     ids, distances = matches.ids, matches.distances
     paginator = Paginator(ids, page_size, allow_empty_first_page=True)
     page = paginator.get_page(filters.get("seite", 1))
     if cards:
-        by_id = {offer.pk: offer for offer in _offers_for_cards(alliance, page.object_list)}
+        found = _offers_for_cards(alliance, page.object_list, complete=complete)
+        by_id = {offer.pk: offer for offer in found}
         page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
         for offer in page.object_list:
             offer.distance_km = distances.get(offer.pk)
@@ -327,23 +345,58 @@ def offer_search(
     )
 
 
-def _offers_for_cards(alliance: Alliance, ids):
+def _offers_for_cards(alliance: Alliance, ids, *, complete: bool = False):
     """What a result card and the results map show: organisation, places with their district,
-    languages. (Categories and schedules are not on the cards.)"""
+    languages. (Categories and schedules are not on the cards; ``complete`` adds them.)"""
+    links = OfferLocation.objects.select_related("location__district")
+    extra = []
+    if complete:
+        links = links.prefetch_related("schedules")
+        extra = [Prefetch("categories", queryset=Category.objects.only("pk", "slug"))]
     offers = list(
         Offer.objects.filter(pk__in=list(ids))
         .select_related("organisation")
-        .prefetch_related(
-            "languages",
-            Prefetch(
-                "offer_locations",
-                queryset=OfferLocation.objects.select_related("location__district"),
-            ),
-        )
+        .prefetch_related("languages", Prefetch("offer_locations", queryset=links), *extra)
     )
     for offer in offers:
         offer.alliance = alliance  # for the links: the search is within one alliance
     return offers
+
+
+def offer_list_for_map(*, alliance: Alliance, ids: list[int]) -> list[Offer]:
+    """Offers in the order of ``ids`` with only what a GeoJSON feature shows (name, summary,
+    provider, ages, costs, categories, places with coordinates and address): a map of 500
+    offers loads no texts, languages, sessions or districts."""
+    places = OfferLocation.objects.select_related("location").only(
+        "offer_id",
+        "location__slug",
+        "location__name",
+        "location__street",
+        "location__postal_code",
+        "location__city",
+        "location__latitude",
+        "location__longitude",
+    )
+    offers = (
+        Offer.objects.filter(pk__in=list(ids))
+        .select_related("organisation")
+        .only(
+            "slug",
+            "name",
+            "summary",
+            "is_free",
+            "for_pregnancy",
+            "age_min_months",
+            "age_max_months",
+            "organisation__name",
+        )
+        .prefetch_related(
+            Prefetch("categories", queryset=Category.objects.only("pk", "slug")),
+            Prefetch("offer_locations", queryset=places),
+        )
+    )
+    by_id = {offer.pk: offer for offer in offers}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 # --- detail pages ---------------------------------------------------------------------------
@@ -354,7 +407,7 @@ def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
         publicly_visible(Offer.objects.for_alliance(alliance).published(), alliance)
         .select_related("organisation", "alliance")
         .prefetch_related(
-            "categories__parent",
+            Prefetch("categories", queryset=Category.objects.select_related("parent")),
             "languages",
             "contacts",
             Prefetch(
@@ -369,7 +422,9 @@ def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
     )
     if offer is None:
         raise Http404(_("This offer does not exist or is no longer published."))
-    # Links to places and categories need the alliance: set it instead of a query each.
+    # Links to places, categories and the provider need the alliance: set it instead of a
+    # query each.
+    offer.organisation.alliance = alliance
     for offer_location in offer.offer_locations.all():
         offer_location.location.alliance = alliance
     for category in offer.categories.all():

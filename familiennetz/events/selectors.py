@@ -338,12 +338,17 @@ def calendar_list(
     end: dt.date | None = None,
     page: int = 1,
     page_size: int = LIST_PAGE_SIZE,
+    only: tuple[str, ...] = (),
 ) -> ListOutcome:
-    """Dates from ``start`` (to ``end`` inclusive, or open-ended), a page at a time."""
+    """Dates from ``start`` (to ``end`` inclusive, or open-ended), a page at a time; ``only``
+    limits the columns loaded (``Occurrence`` fields, ``event__…`` for its event and
+    place)."""
     hi = local_midnight(end + dt.timedelta(days=1)) if end else None
     qs = _in_range(_occurrences(alliance, filters), local_midnight(start), hi).order_by(
         "starts_at", "pk"
     )
+    if only:
+        qs = qs.select_related(None).select_related("event__location").only(*only)
     paginator = Paginator(qs, page_size, allow_empty_first_page=True)
     current = paginator.get_page(page)
     entries = _entries(current.object_list)

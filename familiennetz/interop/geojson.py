@@ -42,15 +42,28 @@ def _point(location: Location) -> dict:
     }
 
 
-def offer_features(request, alliance: Alliance, offers: list[Offer]) -> dict:
+def _inside(location: Location, box: tuple[float, float, float, float] | None) -> bool:
+    if box is None:
+        return True
+    west, south, east, north = box
+    return west <= location.longitude <= east and south <= location.latitude <= north
+
+
+def offer_features(
+    request,
+    alliance: Alliance,
+    offers: list[Offer],
+    box: tuple[float, float, float, float] | None = None,
+) -> dict:
     """Offers need ``offer_locations__location``, ``categories`` and ``organisation`` loaded
-    (the search selector does that)."""
+    (``directory.selectors.offer_list_for_map`` loads just that). With ``box`` (west, south,
+    east, north) only the places inside it become points."""
     features = []
     for offer in offers:
         url = _link(request, alliance, "directory:offer-detail", offer.slug)
         for offer_location in offer.offer_locations.all():
             location = offer_location.location
-            if not location.has_coordinates:
+            if not location.has_coordinates or not _inside(location, box):
                 continue
             features.append(
                 {

@@ -18,6 +18,8 @@ from .backends import get_backend
 from .query import parse_query
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from familiennetz.alliances.models import Alliance
     from familiennetz.directory.models import Offer
 
@@ -34,35 +36,55 @@ class SearchResult:
     is_partial: bool = False  # no offer matched every word; these match some of them
 
 
-def search_offers(*, alliance: Alliance, query: str) -> SearchResult:
+def search_offers(
+    *, alliance: Alliance, query: str, within: QuerySet | None = None
+) -> SearchResult:
     """Offers of ``alliance`` matching ``query``, best first (all statuses, at most
-    ``MAX_RESULTS``).
+    ``MAX_RESULTS``). With ``within`` (a queryset of offers, e.g. the search filters) only
+    those are ranked and returned: the same order as filtering the unrestricted result.
 
     Never raises for odd input: empty, stop-word-only or very long queries and query-syntax
     characters give an empty or sensible result.
     """
     try:
-        return _search(alliance.pk, query)
+        return _search(alliance.pk, query, within)
     except DatabaseError:
         logger.exception("Search failed for alliance %s", alliance.pk)
         return SearchResult()
 
 
-def _search(alliance_id: int, query: str) -> SearchResult:
+def _search(alliance_id: int, query: str, within: QuerySet | None = None) -> SearchResult:
     indexing.index_missing_offers(alliance_id)
     parsed = parse_query(alliance_id=alliance_id, text=query)
     if not parsed.groups:
         return SearchResult()
     backend = get_backend()
+    restrict = None
+    if within is not None:
+        restrict = within.order_by().values("pk").query.sql_with_params()
     ids = backend.match(
-        alliance_id=alliance_id, groups=parsed.groups, require_all=True, limit=MAX_RESULTS
+        alliance_id=alliance_id,
+        groups=parsed.groups,
+        require_all=True,
+        limit=MAX_RESULTS,
+        within=restrict,
     )
     is_partial = False
+    # Words matched only partly: offers with some of the words, if no offer at all has every
+    # word (an offer outside ``within`` that has them all means "nothing here", as before).
     if not ids and len(parsed.groups) > 1:
-        ids = backend.match(
-            alliance_id=alliance_id, groups=parsed.groups, require_all=False, limit=MAX_RESULTS
+        complete_elsewhere = restrict is not None and backend.match(
+            alliance_id=alliance_id, groups=parsed.groups, require_all=True, limit=1
         )
-        is_partial = bool(ids)
+        if not complete_elsewhere:
+            ids = backend.match(
+                alliance_id=alliance_id,
+                groups=parsed.groups,
+                require_all=False,
+                limit=MAX_RESULTS,
+                within=restrict,
+            )
+            is_partial = bool(ids)
     return SearchResult(
         offer_ids=ids,
         suggestion=parsed.suggestion,

@@ -161,3 +161,43 @@ def test_location_page(client, alliance, town):
         offer = f.OfferFactory(alliance=alliance, name=f"Treff {number}", locations=[location])
         f.ScheduleFactory(alliance=alliance, offer_location=offer.offer_locations.get())
     assert count(client, url) == before
+
+
+# --- the JSON API (/api/v1/) ------------------------------------------------------------------
+
+
+def test_api_offer_search(client, alliance, town):
+    url = f"/api/v1/{alliance.slug}/offers"
+    params = {"q": "Spielkreis", "category": town["categories"][0].slug, "age": "4"}
+    client.get(url, params)  # the first search builds the missing search index
+    before = count(client, url, {**params, "b": "1"})
+    grow(alliance, town)
+    client.get(url, params)  # indexes the new offers
+    assert count(client, url, {**params, "b": "2"}) == before
+    assert client.get(url, params).json()["count"] > 2
+
+
+def test_api_map_viewport(client, alliance, town):
+    url = f"/api/v1/{alliance.slug}/offers.geojson"
+    params = {"bbox": "13.0,50.8,13.2,51.0"}
+    before = count(client, url, params)
+    grow(alliance, town)
+    assert count(client, url, {**params, "b": "2"}) == before
+    assert len(client.get(url, params).json()["features"]) == 14
+
+
+def test_api_occurrences_month(client, alliance, town):
+    url = f"/api/v1/{alliance.slug}/occurrences"
+    today = timezone.localdate()
+    params = {"from": today.isoformat(), "to": (today + dt.timedelta(days=30)).isoformat()}
+    before = count(client, url, params)
+    grow(alliance, town)
+    assert count(client, url, {**params, "b": "2"}) == before
+    assert client.get(url, params).json()["count"] > 8
+
+
+def test_open_data_offers_geojson(client, alliance, town):
+    url = f"/{alliance.slug}/offene-daten/angebote.geojson"
+    before = count(client, url, {"b": "1"})
+    grow(alliance, town)
+    assert count(client, url, {"b": "2"}) == before

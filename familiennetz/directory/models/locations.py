@@ -62,7 +62,13 @@ class Location(Checked):
             models.UniqueConstraint(fields=["alliance", "slug"], name="location_unique_slug"),
             *coordinate_constraints("location"),
         ]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="location_coords_idx")]
+        # Every coordinate query is per alliance (map viewports, proximity): the alliance
+        # first, so a bounding box reads one network's range of the index.
+        indexes = [
+            models.Index(
+                fields=["alliance", "latitude", "longitude"], name="location_alliance_coords_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

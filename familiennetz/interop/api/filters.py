@@ -3,10 +3,10 @@ public search, directory.forms.OfferFilterForm, uses the German names)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import model_validator
+from pydantic import AfterValidator, model_validator
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory.models import Organisation
@@ -66,8 +66,37 @@ class OfferFilters(Page, Changed):
         return self
 
 
+def _bbox(value: str) -> tuple[float, float, float, float]:
+    """``minlon,minlat,maxlon,maxlat`` (WGS 84, as in GeoJSON) → four floats."""
+    parts = value.split(",")
+    try:
+        west, south, east, north = (float(part) for part in parts)
+    except ValueError:
+        raise ValueError("bbox needs four numbers: minlon,minlat,maxlon,maxlat") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise ValueError("bbox longitudes must be between -180 and 180")
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise ValueError("bbox latitudes must be between -90 and 90")
+    if west > east or south > north:
+        raise ValueError("bbox: minlon must not exceed maxlon, nor minlat maxlat")
+    return (west, south, east, north)
+
+
+BBox = Annotated[str, AfterValidator(_bbox)]
+
+
 class GeoFilters(OfferFilters):
     page_size: int = Field(500, ge=1, le=1000)
+    bbox: BBox | None = Field(
+        None,
+        description=(
+            "Map viewport: only offers with a place inside the box "
+            "`minlon,minlat,maxlon,maxlat` (WGS 84 degrees, as in GeoJSON; edges included); "
+            "only those places become points."
+        ),
+        max_length=200,
+        examples=["13.08,50.94,13.16,51.00"],
+    )
 
 
 class NamedFilters(Page, Changed):
@@ -128,6 +157,8 @@ def search_filters(alliance: Alliance, f: OfferFilters) -> dict:
         filters["nahe"] = f"ort:{f.near_location}"
     elif f.lat is not None:
         filters.update(nahe="standort", lat=f.lat, lon=f.lon)
+    if getattr(f, "bbox", None):
+        filters["bbox"] = f.bbox
     if f.organisation:
         org = Organisation.objects.for_alliance(alliance).filter(slug=f.organisation).first()
         filters["organisation_id"] = org.pk if org else -1

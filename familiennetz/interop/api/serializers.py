@@ -22,6 +22,9 @@ class Serializer:
         self.alliance = alliance
         self._ids: IdMap | None = None
         self._districts: dict[int, str] | None = None
+        # Many dates share an event and a place: their links and place dicts are built once.
+        self._links: dict[tuple[str, str], str] = {}
+        self._places: dict[int, dict] = {}
 
     def district_slug(self, pk: int | None) -> str | None:
         if pk is None:
@@ -38,8 +41,11 @@ class Serializer:
         return self._ids.hsds_id(kind, pk)
 
     def link(self, name: str, slug: str) -> str:
-        path = reverse(name, kwargs={"alliance_slug": self.alliance.slug, "slug": slug})
-        return self.request.build_absolute_uri(path)
+        url = self._links.get((name, slug))
+        if url is None:
+            path = reverse(name, kwargs={"alliance_slug": self.alliance.slug, "slug": slug})
+            url = self._links[name, slug] = self.request.build_absolute_uri(path)
+        return url
 
     # --- small parts ----------------------------------------------------------------------
 
@@ -191,5 +197,11 @@ class Serializer:
             "status": effective_status(occurrence),
             "status_note": occurrence.status_note or event.status_note,
             "url": self.link("events:event-detail", event.slug) + f"?termin={occurrence.pk}",
-            "location": self.place(event.location) if event.location_id else None,
+            "location": self._place_of(event) if event.location_id else None,
         }
+
+    def _place_of(self, event: Event) -> dict:
+        place = self._places.get(event.location_id)
+        if place is None:
+            place = self._places[event.location_id] = self.place(event.location)
+        return place

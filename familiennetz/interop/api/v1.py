@@ -89,7 +89,10 @@ def _set_last_modified(response: HttpResponse, value) -> None:
 def _offer_page(request, alliance: Alliance, f: OfferFilters) -> tuple[dict, list[Offer]]:
     filters = search_filters(alliance, f)
     outcome = directory_selectors.offer_search(
-        alliance=alliance, filters={**filters, "seite": f.page}, page_size=f.page_size
+        alliance=alliance,
+        filters={**filters, "seite": f.page},
+        page_size=f.page_size,
+        complete=True,
     )
     offers = outcome.offers if outcome.page.number == f.page else []
     # The search prepares offers for result cards; the API also shows categories and sessions.
@@ -160,15 +163,18 @@ def offer_list(
     tags=["offers", "maps"],
 )
 def offer_geojson(request, alliance: AllianceSlug, filters: Query[GeoFilters]):
-    """The offers of a search as GeoJSON points (one per place), at most ``page_size``."""
+    """The offers of a search as GeoJSON points (one per place), at most ``page_size``;
+    ``bbox`` limits them to a map viewport."""
     alliance = alliance_get(alliance)
     outcome = directory_selectors.offer_search(
         alliance=alliance,
         filters={**search_filters(alliance, filters), "seite": filters.page},
         page_size=filters.page_size,
+        cards=False,
     )
-    offers = outcome.offers if outcome.page.number == filters.page else []
-    return geojson.offer_features(request, alliance, offers)
+    ids = list(outcome.page.object_list) if outcome.page.number == filters.page else []
+    offers = directory_selectors.offer_list_for_map(alliance=alliance, ids=ids)
+    return geojson.offer_features(request, alliance, offers, box=filters.bbox)
 
 
 @api.get("/{alliance}/offers/{slug}", response={200: OfferOut, **ERRORS}, tags=["offers"])
@@ -291,6 +297,29 @@ def event_detail(request, alliance: AllianceSlug, slug: str, response: HttpRespo
     return Serializer(request, alliance).event(event)
 
 
+# What Serializer.occurrence reads: a page of dates loads no texts, organisers or alliances.
+OCCURRENCE_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "event_status",
+    "status_note",
+    "updated_at",
+    "event__slug",
+    "event__title",
+    "event__is_all_day",
+    "event__event_status",
+    "event__status_note",
+    "event__location__slug",
+    "event__location__name",
+    "event__location__street",
+    "event__location__postal_code",
+    "event__location__city",
+    "event__location__latitude",
+    "event__location__longitude",
+    "event__location__district_id",
+)
+
+
 @api.get("/{alliance}/occurrences", response={200: OccurrencePage, **ERRORS}, tags=["events"])
 def occurrence_list(
     request, alliance: AllianceSlug, response: HttpResponse, filters: Query[OccurrenceFilters]
@@ -306,6 +335,7 @@ def occurrence_list(
         end=filters.end,
         page=filters.page,
         page_size=filters.page_size,
+        only=OCCURRENCE_FIELDS,
     )
     entries = [entry for day in found.days for entry in day.entries]
     if found.page.number != filters.page:

@@ -119,21 +119,24 @@ class RecordWriter:
                 pks.add(pk)
         return pks
 
-    def _set_m2m(self, through, field: str, objects, relations, index: int) -> set[int]:
-        """Bring one many-to-many relation of the offers in line; returns changed offer pks."""
-        offer_pks = [offer.pk for _rec, offer in objects]
+    def _set_m2m(
+        self, through, field: str, objects, relations, index: int, owner: str = "offer_id"
+    ) -> set[int]:
+        """Bring one many-to-many relation of the offers (or, with ``owner="event_id"``, the
+        events) in line with a fixed number of queries; returns the changed owners' pks."""
+        owner_pks = [obj.pk for _rec, obj in objects]
         current = defaultdict(set)
-        rows = through.objects.filter(offer_id__in=offer_pks).values_list("offer_id", field)
-        for offer_id, other in rows:
-            current[offer_id].add(other)
+        rows = through.objects.filter(**{f"{owner}__in": owner_pks}).values_list(owner, field)
+        for owner_pk, other in rows:
+            current[owner_pk].add(other)
         add, remove, changed = [], Q(pk__in=[]), set()
-        for rec, offer in objects:
-            wanted, have = relations[rec.id][index], current[offer.pk]
-            add += [through(offer_id=offer.pk, **{field: pk}) for pk in wanted - have]
+        for rec, obj in objects:
+            wanted, have = relations[rec.id][index], current[obj.pk]
+            add += [through(**{owner: obj.pk, field: pk}) for pk in wanted - have]
             if have - wanted:
-                remove |= Q(offer_id=offer.pk, **{f"{field}__in": have - wanted})
+                remove |= Q(**{owner: obj.pk, f"{field}__in": have - wanted})
             if wanted != have:
-                changed.add(offer.pk)
+                changed.add(obj.pk)
         through.objects.filter(remove).delete()
         through.objects.bulk_create(add, batch_size=BATCH)
         return changed
@@ -326,12 +329,14 @@ class RecordWriter:
             relations[rec.id] = (categories - {None}, codes - {None})
         objects = self.upsert(Kind.EVENT, Event, items, title="title")
         touched = self.created | self.changed
-        for rec, event in objects:
-            wanted_categories, wanted_languages = relations[rec.id]
-            if set(event.categories.values_list("pk", flat=True)) != wanted_categories:
-                event.categories.set(wanted_categories)
-            if set(event.languages.values_list("pk", flat=True)) != wanted_languages:
-                event.languages.set(wanted_languages)
+        # Categories and languages in bulk, as for offers (per event, these were 2–4 queries
+        # and a history record each: half the import time of a town's 124 events).
+        for through, field, index in (
+            (Event.categories.through, "category_id", 0),
+            (Event.languages.through, "language_id", 1),
+        ):
+            self._set_m2m(through, field, objects, relations, index, owner="event_id")
+        for _rec, event in objects:
             if event.pk in touched:
                 event_sync_occurrences(event=event)
 

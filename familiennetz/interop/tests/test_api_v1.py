@@ -183,6 +183,41 @@ def test_geojson_of_a_filtered_search(client, guide):
     assert {f["id"] for f in places["features"]} == {"aussen", "rathaus"}
 
 
+def test_geojson_of_a_map_viewport(client, guide, alliance, offer_factory, location_factory):
+    """Only offers with a place in the box, and only those places as points."""
+    elsewhere = location_factory(alliance=alliance, slug="dorf", latitude=51.3, longitude=13.6)
+    both = location_factory(alliance=alliance, slug="markt", latitude=50.98, longitude=13.13)
+    offer_factory(alliance=alliance, slug="zwei-orte", locations=[elsewhere, both])
+    url = "/api/v1/hainichen/offers.geojson"
+    around_centre = client.get(url, {"bbox": "13.1,50.96,13.14,50.99"}).json()
+    assert sorted(f["id"] for f in around_centre["features"]) == [
+        "krabbelgruppe@rathaus",
+        "zwei-orte@markt",
+    ]
+    # Edges count as inside; filters combine with the box.
+    edge = client.get(url, {"bbox": "13.12,50.97,13.5,51.2", "free": "true"}).json()
+    assert [f["id"] for f in edge["features"]] == ["krabbelgruppe@rathaus"]
+    empty = client.get(url, {"bbox": "10,48,10.1,48.1"}).json()
+    assert empty["features"] == []
+
+
+@pytest.mark.parametrize(
+    "bbox",
+    ["13.1,50.9,13.2", "a,b,c,d", "13.2,50.9,13.1,51.0", "13.1,51.0,13.2,50.9", "190,50,191,51"],
+)
+def test_geojson_rejects_a_malformed_viewport(client, guide, bbox):
+    response = client.get("/api/v1/hainichen/offers.geojson", {"bbox": bbox})
+    assert response.status_code == 422
+    assert "bbox" in response.content.decode()
+
+
+def test_openapi_documents_the_viewport(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    parameters = spec["paths"]["/api/v1/{alliance}/offers.geojson"]["get"]["parameters"]
+    [bbox] = [p for p in parameters if p["name"] == "bbox"]
+    assert "minlon,minlat,maxlon,maxlat" in bbox["description"]
+
+
 def test_etag_and_last_modified_give_304(client, guide):
     first = client.get("/api/v1/hainichen/offers")
     etag = first["ETag"]

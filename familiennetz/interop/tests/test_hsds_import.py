@@ -295,6 +295,37 @@ def test_import_touches_only_the_target_alliance(alliance, other_alliance, offer
     assert ExternalId.objects.filter(alliance=other_alliance, kind="offer").count() == 1
 
 
+def test_events_keep_their_categories_and_languages(
+    alliance, other_alliance, category_factory, offer_factory
+):
+    from familiennetz.directory.models import Language
+    from familiennetz.events.models import Event
+    from familiennetz.events.tests.factories import EventFactory
+
+    offer_factory(alliance=alliance, name="Krabbelgruppe")  # the export needs a service
+    cafe = category_factory(alliance=alliance, slug="cafe", code="elternbildung.cafe")
+    sport = category_factory(alliance=alliance, slug="sport", code="freizeit.sport")
+    english = Language.objects.get(code="en")
+    both = EventFactory(alliance=alliance, title="Elterncafé international", rrule="FREQ=WEEKLY")
+    both.categories.set([cafe, sport])
+    both.languages.set([english])
+    EventFactory(alliance=alliance, title="Sportfest")
+    files = json_files(export_tables(alliance=alliance))
+
+    for _round in range(2):  # the second import finds everything in place
+        report = hsds_import(alliance=other_alliance, tables=read_files(files))
+        assert report.committed and not report.errors
+
+    events = Event.objects.filter(alliance=other_alliance)
+    copy = events.get(title="Elterncafé international")
+    assert sorted(c.code for c in copy.categories.all()) == ["elternbildung.cafe", "freizeit.sport"]
+    assert [lang.code for lang in copy.languages.all()] == ["en"]
+    assert copy.occurrences.count() > 1  # its dates were generated
+    plain = events.get(title="Sportfest")
+    assert not plain.categories.exists() and not plain.languages.exists()
+    assert events.count() == 2
+
+
 def test_import_command_dry_run_and_errors(empty_alliance, tmp_path, capsys):
     path = tmp_path / "s.json"
     path.write_text(json.dumps(_service()))

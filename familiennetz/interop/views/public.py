@@ -57,10 +57,14 @@ def _geojson_response(data: dict) -> HttpResponse:
 @public_cache
 def offers_geojson(request):
     """Every offer a search finds (not just one page), as GeoJSON points."""
+    alliance = request.alliance
     outcome = directory_selectors.offer_search(
-        alliance=request.alliance, filters=_filters(request), page_size=MAX_FEATURES
+        alliance=alliance, filters=_filters(request), page_size=MAX_FEATURES, cards=False
     )
-    return _geojson_response(geojson.offer_features(request, request.alliance, outcome.offers))
+    offers = directory_selectors.offer_list_for_map(
+        alliance=alliance, ids=list(outcome.page.object_list)
+    )
+    return _geojson_response(geojson.offer_features(request, alliance, offers))
 
 
 @require_safe

@@ -4,7 +4,8 @@ Each backend module provides:
 
 - ``write_documents(documents)``: put (new or changed) documents into the full-text index;
 - ``delete_documents(offer_ids)`` and ``delete_alliance(alliance_id)``;
-- ``match(alliance_id=, groups=, require_all=, limit=)``: offer ids, best first;
+- ``match(alliance_id=, groups=, require_all=, limit=, within=None)``: offer ids, best
+  first; ``within`` = (SQL selecting offer ids, parameters) ranks only those offers;
 - ``similar_words(alliance_id=, folded=, max_distance=)``: lexicon rows
   (folded, word, term, count) that may lie within ``max_distance`` edits of ``folded``
   (the caller measures and ranks them).

@@ -50,16 +50,27 @@ def compile_query(groups: list[Group], *, require_all: bool) -> str:
     return (" & " if require_all else " | ").join(parts)
 
 
-def match(*, alliance_id: int, groups: list[Group], require_all: bool, limit: int) -> list[int]:
+def match(
+    *,
+    alliance_id: int,
+    groups: list[Group],
+    require_all: bool,
+    limit: int,
+    within: tuple[str, tuple] | None = None,
+) -> list[int]:
     """Offer ids ordered by the best field with a hit (name, categories, places, body),
-    then by ts_rank."""
+    then by ts_rank; with ``within`` (SQL selecting offer ids, and its parameters) only
+    those offers are ranked."""
     tiers = " ".join(
         f"WHEN {vector} @@ any_word THEN {tier}" for tier, vector in enumerate(TIER_VECTORS)
+    )
+    restrict, restrict_params = (
+        (f"AND offer_id IN ({within[0]}) ", list(within[1])) if within else ("", [])
     )
     sql = (
         f"SELECT offer_id FROM {SearchDocument._meta.db_table}, "
         f"to_tsquery('{CONFIG}', %s) AS query, to_tsquery('{CONFIG}', %s) AS any_word "
-        "WHERE alliance_id = %s AND vector @@ query "
+        f"WHERE alliance_id = %s AND vector @@ query {restrict}"
         f"ORDER BY CASE {tiers} ELSE {len(TIER_VECTORS)} END, "
         f"ts_rank('{WEIGHTS}', vector, query, {NORMALISATION}) DESC, offer_id "
         "LIMIT %s"
@@ -68,6 +79,7 @@ def match(*, alliance_id: int, groups: list[Group], require_all: bool, limit: in
         compile_query(groups, require_all=require_all),
         compile_query(groups, require_all=False),
         alliance_id,
+        *restrict_params,
         limit,
     ]
     # Inside a transaction, a failing statement must not poison the caller's transaction.

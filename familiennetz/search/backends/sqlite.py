@@ -64,9 +64,20 @@ def compile_query(groups: list[Group], *, require_all: bool) -> str:
     return (" AND " if require_all else " OR ").join(parts)
 
 
-def match(*, alliance_id: int, groups: list[Group], require_all: bool, limit: int) -> list[int]:
+def match(
+    *,
+    alliance_id: int,
+    groups: list[Group],
+    require_all: bool,
+    limit: int,
+    within: tuple[str, tuple] | None = None,
+) -> list[int]:
     """Offer ids ordered by the best field with a hit (name, categories, places, body),
-    then by bm25."""
+    then by bm25; with ``within`` (SQL selecting offer ids, and its parameters) only those
+    offers are ranked."""
+    restrict, restrict_params = ("", [])
+    if within:
+        restrict, restrict_params = f"AND doc.offer_id IN ({within[0]}) ", list(within[1])
     any_group = compile_query(groups, require_all=False)
     tiers = " ".join(
         f"WHEN {FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "
@@ -76,7 +87,7 @@ def match(*, alliance_id: int, groups: list[Group], require_all: bool, limit: in
     sql = (
         f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} "
         f"JOIN {SearchDocument._meta.db_table} AS doc ON doc.offer_id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s AND doc.alliance_id = %s "
+        f"WHERE {FTS_TABLE} MATCH %s AND doc.alliance_id = %s {restrict}"
         f"ORDER BY CASE {tiers} ELSE {len(FIELDS) - 1} END, "
         f"bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))}), {FTS_TABLE}.rowid "
         "LIMIT %s"
@@ -84,6 +95,7 @@ def match(*, alliance_id: int, groups: list[Group], require_all: bool, limit: in
     params = [
         compile_query(groups, require_all=require_all),
         alliance_id,
+        *restrict_params,
         *(f"{{{field}}} : ({any_group})" for field in FIELDS[:-1]),
         limit,
     ]
