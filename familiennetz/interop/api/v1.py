@@ -10,7 +10,6 @@ rate limits — are handled for all of /api/ in ``http.py``. See docs/dev/api.md
 
 from __future__ import annotations
 
-from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -95,8 +94,6 @@ def _offer_page(request, alliance: Alliance, f: OfferFilters) -> tuple[dict, lis
         complete=True,
     )
     offers = outcome.offers if outcome.page.number == f.page else []
-    # The search prepares offers for result cards; the API also shows categories and sessions.
-    prefetch_related_objects(offers, "categories", "offer_locations__schedules")
     serializer = Serializer(request, alliance)
     envelope = {
         "count": outcome.total,
