@@ -55,6 +55,13 @@ def schedule_factory(db):
 
 
 @pytest.fixture(autouse=True)
+def hsds_export_dir(settings, tmp_path):
+    """Built HSDS downloads go to the test's own folder, not the checkout's var/."""
+    settings.HSDS_EXPORT_DIR = tmp_path / "hsds-exports"
+    return settings.HSDS_EXPORT_DIR
+
+
+@pytest.fixture(autouse=True)
 def german_by_default():
     """Each test starts in German; a request to /en/… must not leak into the next test's
     reverse() calls (i18n_patterns prefix URLs with the active language)."""

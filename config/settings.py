@@ -336,6 +336,8 @@ API_RATE_LIMIT = env.int("API_RATE_LIMIT", 300)  # requests per client …
 API_RATE_WINDOW = env.int("API_RATE_WINDOW", 60)  # … per this many seconds
 # Namespace of generated HSDS ids; keep it stable (default: derived from SITE_URL).
 HSDS_ID_NAMESPACE = env.str("HSDS_ID_NAMESPACE", "")
+# Built HSDS ZIP downloads, one per alliance, format and content version (written by the app).
+HSDS_EXPORT_DIR = env.path("HSDS_EXPORT_DIR", BASE_DIR / "var" / "hsds-exports")
 # Geocoding for spreadsheet imports: a Nominatim-compatible service run or chosen by the
 # operator (nothing is sent anywhere while GEOCODER_URL is empty).
 GEOCODER_BACKEND = env.str("GEOCODER_BACKEND", "familiennetz.interop.geocoding.NominatimGeocoder")

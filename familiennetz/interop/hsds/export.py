@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,9 +38,10 @@ from familiennetz.events.models import Event, Occurrence
 from . import mapping, schema
 from .ids import IdMap, Kind
 from .tables import CHILDREN, EVENT, PARENTS
-from .tabular import all_specs, csv_bytes, datapackage_descriptor
+from .tabular import all_specs, csv_chunks, datapackage_descriptor
 
 UPCOMING_DATES = 20  # occurrences per event in the JSON documents
+CHUNK = 2000  # rows per database fetch (and per prefetch) while exporting
 
 
 @dataclass
@@ -99,40 +102,47 @@ def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Expo
     if not scope.whole:
         offers_qs = offers_qs.filter(pk__in=scope.offers)
         links_qs = links_qs.filter(offer_id__in=scope.offers)
-    offers = list(
-        offers_qs.prefetch_related(
-            Prefetch("categories", queryset=Category.objects.only("pk")),
-            Prefetch("languages", queryset=Language.objects.order_by("code")),
-        ).order_by("name", "pk")
-    )
-    offer_ids = {offer.pk for offer in offers}
-    offer_locations = [ol for ol in links_qs.order_by("offer_id", "pk") if ol.offer_id in offer_ids]
+    # The whole alliance reads its large tables with iterators (model instances one chunk at a
+    # time; only the HSDS rows are kept): the export of 10,000 services must fit into a worker.
+    offer_org = dict(offers_qs.values_list("pk", "organisation_id"))
+    offer_ids = set(offer_org)
+    offer_locations = [
+        row
+        for row in links_qs.order_by("offer_id", "pk")
+        .values_list("pk", "offer_id", "location_id", "notes")
+        .iterator(chunk_size=CHUNK)
+        if row[1] in offer_ids
+    ]
 
     locations_qs = Location.objects.for_alliance(alliance).select_related("district")
     organisations_qs = Organisation.objects.for_alliance(alliance)
     if not scope.whole:
-        location_pks = set(scope.locations) | {ol.location_id for ol in offer_locations}
+        location_pks = set(scope.locations) | {row[2] for row in offer_locations}
         locations_qs = locations_qs.filter(pk__in=location_pks)
-    locations = list(locations_qs.order_by("name", "pk"))
-    if not scope.whole:
+        location_orgs = dict(locations_qs.values_list("pk", "organisation_id"))
         organisation_pks = (
             set(scope.organisations)
-            | {offer.organisation_id for offer in offers}
-            | {loc.organisation_id for loc in locations if loc.organisation_id}
+            | set(offer_org.values())
+            | {org for org in location_orgs.values() if org}
         )
         organisations_qs = organisations_qs.filter(pk__in=organisation_pks)
-    organisations = list(organisations_qs.order_by("name", "pk"))
-    organisation_ids = {org.pk for org in organisations}
-
-    for org in organisations:
+    organisation_ids = set()
+    for org in organisations_qs.order_by("name", "pk").iterator(chunk_size=CHUNK):
+        organisation_ids.add(org.pk)
         mapping.organization_rows(emit, org, oid(Kind.ORGANISATION, org.pk))
-    for location in locations:
+    location_ids = set()
+    for location in locations_qs.order_by("name", "pk").iterator(chunk_size=CHUNK):
+        location_ids.add(location.pk)
         org_id = (
             oid(Kind.ORGANISATION, location.organisation_id) if location.organisation_id else None
         )
         mapping.location_rows(emit, location, oid(Kind.LOCATION, location.pk), org_id=org_id)
 
-    for offer in offers:
+    offers = offers_qs.prefetch_related(
+        Prefetch("categories", queryset=Category.objects.only("pk")),
+        Prefetch("languages", queryset=Language.objects.order_by("code")),
+    ).order_by("name", "pk")
+    for offer in offers.iterator(chunk_size=CHUNK):
         terms = sorted(
             (category_code[c.pk], oid(Kind.CATEGORY, c.pk)) for c in offer.categories.all()
         )
@@ -144,23 +154,23 @@ def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Expo
             categories=terms,
             languages=list(offer.languages.all()),
         )
-    for ol in offer_locations:
+    for ol_pk, offer_pk, location_pk, notes in offer_locations:
         mapping.service_at_location_row(
             emit,
-            oid(Kind.OFFER_LOCATION, ol.pk),
-            oid(Kind.OFFER, ol.offer_id),
-            oid(Kind.LOCATION, ol.location_id),
-            ol.notes,
+            oid(Kind.OFFER_LOCATION, ol_pk),
+            oid(Kind.OFFER, offer_pk),
+            oid(Kind.LOCATION, location_pk),
+            notes,
         )
 
-    exported_ols = {ol.pk for ol in offer_locations}
-    location_ids = {loc.pk for loc in locations}
+    exported_ols = {row[0] for row in offer_locations}
+    del offer_locations
     schedules = Schedule.objects.for_alliance(alliance)
     if not scope.whole:
         schedules = schedules.filter(
             Q(location_id__in=location_ids) | Q(offer_location_id__in=exported_ols)
         )
-    for schedule in schedules.order_by("pk"):
+    for schedule in schedules.order_by("pk").iterator(chunk_size=CHUNK):
         if schedule.location_id in location_ids:
             link, link_id = "location_id", oid(Kind.LOCATION, schedule.location_id)
         elif schedule.offer_location_id in exported_ols:
@@ -179,7 +189,7 @@ def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Expo
         contacts = contacts.filter(
             Q(offer_id__in=offer_ids) | Q(offer__isnull=True, organisation_id__in=organisation_ids)
         )
-    for contact in contacts.order_by("pk"):
+    for contact in contacts.order_by("pk").iterator(chunk_size=CHUNK):
         if contact.offer_id and contact.offer_id not in offer_ids:
             continue
         mapping.contact_rows(
@@ -197,7 +207,7 @@ def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Expo
 
 def _export_events(out: Export, alliance, ids: IdMap, offer_ids: set[int], now) -> None:
     oid = ids.hsds_id
-    events = list(
+    events = (
         Event.objects.for_alliance(alliance)
         .published()
         .prefetch_related(
@@ -213,7 +223,7 @@ def _export_events(out: Export, alliance, ids: IdMap, offer_ids: set[int], now) 
         .order_by("starts_at", "pk")
         .values_list("event_id", "starts_at", "ends_at", "event_status")
     )
-    for event_pk, starts_at, ends_at, status in dates:
+    for event_pk, starts_at, ends_at, status in dates.iterator(chunk_size=CHUNK):
         if len(upcoming[event_pk]) < UPCOMING_DATES:
             upcoming[event_pk].append(
                 {
@@ -226,7 +236,7 @@ def _export_events(out: Export, alliance, ids: IdMap, offer_ids: set[int], now) 
                     if v
                 }
             )
-    for event in events:
+    for event in events.iterator(chunk_size=CHUNK):
         event_id = oid(Kind.EVENT, event.pk)
         out.emit(
             EVENT,
@@ -277,7 +287,7 @@ def nest(index: Index, table: str, row: dict, *, flat: bool = False) -> dict:
         child_table, link = CHILDREN[table][prop]
         children = [
             nest(index, child_table, child)
-            for child in index.by_link[(child_table, link, row["id"])]
+            for child in index.by_link.get((child_table, link, row["id"]), ())
         ]
         if children:
             document[prop] = children
@@ -291,7 +301,7 @@ def nest(index: Index, table: str, row: dict, *, flat: bool = False) -> dict:
     if table in NESTED:
         attributes = [
             nest(index, "attribute", attribute)
-            for attribute in index.by_link[("attribute", "link_id", row["id"])]
+            for attribute in index.by_link.get(("attribute", "link_id", row["id"]), ())
         ]
         if attributes:
             document["attributes"] = [
@@ -304,36 +314,68 @@ def nest(index: Index, table: str, row: dict, *, flat: bool = False) -> dict:
 def json_documents(export: Export) -> dict[str, list[dict]]:
     """One nested HSDS document per service, organization, location, taxonomy, term and event."""
     index = Index(export)
-    documents = {
-        "services": [nest(index, "service", row) for row in export.rows("service")],
-        "organizations": [nest(index, "organization", row) for row in export.rows("organization")],
-        "locations": [nest(index, "location", row) for row in export.rows("location")],
-        "taxonomies": [dict(row) for row in export.rows("taxonomy")],
-        "taxonomy_terms": [dict(row) for row in export.rows("taxonomy_term")],
-        "x_familiennetz_events": [
-            {**row, "occurrences": export.occurrences.get(row["id"], [])}
-            for row in export.rows(EVENT)
-        ],
+    return {
+        folder: [build(index, export, row) for row in export.rows(table)]
+        for folder, (table, build) in JSON_FOLDERS.items()
     }
-    return documents
+
+
+def _nested(table: str):
+    return lambda index, export, row: nest(index, table, row)
+
+
+def _event_document(index, export: Export, row: dict) -> dict:
+    return {**row, "occurrences": export.occurrences.get(row["id"], [])}
+
+
+# folder of the ZIP → (table, document builder)
+JSON_FOLDERS = {
+    "services": ("service", _nested("service")),
+    "organizations": ("organization", _nested("organization")),
+    "locations": ("location", _nested("location")),
+    "taxonomies": ("taxonomy", lambda index, export, row: dict(row)),
+    "taxonomy_terms": ("taxonomy_term", lambda index, export, row: dict(row)),
+    "x_familiennetz_events": (EVENT, _event_document),
+}
+
+
+def json_members(export: Export) -> Iterator[tuple[str, bytes]]:
+    """The JSON documents as ZIP members in name order, each built and serialised only when
+    it is written (only one document's bytes at a time, not all of them)."""
+    index = Index(export)
+    names = sorted(
+        (f"{folder}/{row['id']}.json", folder, position)
+        for folder, (table, _build) in JSON_FOLDERS.items()
+        for position, row in enumerate(export.rows(table))
+    )
+    for i, (name, folder, position) in enumerate(names):
+        if i + 1 < len(names) and names[i + 1][0] == name:
+            continue  # the same id twice: the last one wins, as in a dict of files
+        table, build = JSON_FOLDERS[folder]
+        yield name, _json_bytes(build(index, export, export.rows(table)[position]))
+
+
+def csv_members(export: Export) -> Iterator[tuple[str, Iterable[bytes]]]:
+    """The tabular serialisation as ZIP members in name order: every table's CSV as a stream
+    of chunks (also empty tables), and the data package descriptor."""
+    members = {spec.path: (spec, name) for name, spec in all_specs().items()}
+    members["datapackage.json"] = None
+    for path in sorted(members):
+        if members[path] is None:
+            descriptor = datapackage_descriptor(title=f"HSDS 3.0 – {export.alliance.name}")
+            yield path, [_json_bytes(descriptor)]
+        else:
+            spec, name = members[path]
+            yield path, csv_chunks(spec, export.rows(name))
 
 
 def csv_files(export: Export) -> dict[str, bytes]:
     """The tabular serialisation: one CSV per table (all tables, also empty) + datapackage."""
-    files = {}
-    for name, spec in all_specs().items():
-        files[spec.path] = csv_bytes(spec, export.rows(name))
-    descriptor = datapackage_descriptor(title=f"HSDS 3.0 – {export.alliance.name}")
-    files["datapackage.json"] = _json_bytes(descriptor)
-    return files
+    return {name: b"".join(chunks) for name, chunks in csv_members(export)}
 
 
 def json_files(export: Export) -> dict[str, bytes]:
-    files = {}
-    for folder, documents in json_documents(export).items():
-        for document in documents:
-            files[f"{folder}/{document['id']}.json"] = _json_bytes(document)
-    return files
+    return dict(json_members(export))
 
 
 def _json_bytes(value) -> bytes:
@@ -344,12 +386,29 @@ def files_for(export: Export, fmt: str) -> dict[str, bytes]:
     return csv_files(export) if fmt == "csv" else json_files(export)
 
 
+def members_for(export: Export, fmt: str) -> Iterator[tuple[str, bytes | Iterable[bytes]]]:
+    return csv_members(export) if fmt == "csv" else json_members(export)
+
+
 def write_zip(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in sorted(files.items()):
-            archive.writestr(name, content)
+    write_zip_stream(sorted(files.items()), buffer)
     return buffer.getvalue()
+
+
+def write_zip_stream(members: Iterable[tuple[str, bytes | Iterable[bytes]]], target) -> None:
+    """Write ``(name, content)`` members into a ZIP on the binary file ``target`` one after
+    the other; ``content`` is bytes or an iterable of byte chunks (streamed into the member)."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members:
+            if isinstance(content, bytes):
+                archive.writestr(name, content)
+                continue
+            info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with archive.open(info, "w") as member:
+                for chunk in content:
+                    member.write(chunk)
 
 
 def write_directory(files: dict[str, bytes], target: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from django.utils.translation import gettext as _
@@ -186,12 +187,22 @@ def _convert(value, kind: str):
 
 def csv_bytes(spec: schema.TableSpec, rows: list[dict]) -> bytes:
     """One table as CSV (UTF-8, comma, header = the data package's column order)."""
+    return b"".join(csv_chunks(spec, rows))
+
+
+def csv_chunks(spec: schema.TableSpec, rows: Iterable[dict], size: int = 16384) -> Iterator[bytes]:
+    """``csv_bytes`` in chunks of about ``size`` characters: a large table is never one
+    string."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(spec.column_names)
     for row in rows:
         writer.writerow([_cell(row.get(name)) for name in spec.column_names])
-    return out.getvalue().encode("utf-8")
+        if out.tell() >= size:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")
 
 
 def _cell(value) -> str:

@@ -69,7 +69,7 @@ def test_hsds_download(client, guide, fmt):
     response = client.get(f"/hainichen/offene-daten/hsds-{fmt}.zip")
     assert response["Content-Type"] == "application/zip"
     assert f'hainichen-hsds-{fmt}.zip"' in response["Content-Disposition"]
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(response.getvalue()))
     names = archive.namelist()
     if fmt == "csv":
         assert "datapackage.json" in names and "services.csv" in names

@@ -210,7 +210,8 @@ def test_exports_of_the_directory(as_coordinator, alliance, offer_factory):
     assert "Babytreff" in names and "Entwurf Krabbelgruppe" not in names  # published only
     for name in ("hsds-json.zip", "hsds-csv.zip"):
         archive = as_coordinator.get(url("manage-export-download", alliance, filename=name))
-        assert zipfile.ZipFile(io.BytesIO(archive.content)).namelist()
+        assert archive["Cache-Control"] == "private, no-store"
+        assert zipfile.ZipFile(io.BytesIO(archive.getvalue())).namelist()
     missing = url("manage-export-download", alliance, filename="geheim.txt")
     assert as_coordinator.get(missing).status_code == 404
 

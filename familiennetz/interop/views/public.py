@@ -3,11 +3,7 @@ a page that explains the interfaces. No login, no cookies."""
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.cache import cache
-from django.db.models import Count, Max
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -15,10 +11,9 @@ from django.views.decorators.http import require_safe
 
 from familiennetz.directory import selectors as directory_selectors
 from familiennetz.directory.forms import OfferFilterForm
-from familiennetz.directory.models import Location, Offer, Organisation
-from familiennetz.events.models import Event
+from familiennetz.directory.models import Location, Offer
 from familiennetz.interop import geojson
-from familiennetz.interop.hsds.export import export_tables, files_for, write_zip
+from familiennetz.interop.hsds.storage import hsds_zip_path
 
 MAX_FEATURES = 5000
 public_cache = cache_control(public=True, max_age=300)
@@ -79,31 +74,19 @@ def places_geojson(request):
     return _geojson_response(geojson.location_features(request, request.alliance, places))
 
 
-def _data_version(alliance) -> str:
-    """Changes when an offer, organisation, place or event of the alliance changes."""
-    parts = []
-    for model in (Offer, Organisation, Location, Event):
-        found = model.objects.for_alliance(alliance).aggregate(
-            n=Count("pk"), last=Max("updated_at")
-        )
-        parts.append(f"{found['n']}:{found['last']}")
-    return "|".join(parts)
-
-
 @require_safe
 @public_cache
 def hsds_download(request, fmt: str):
     """The whole public directory as an HSDS 3.0 ZIP (JSON documents or CSV data package),
-    built once per change of the data."""
+    built once per change of the data into a file and served from there (hsds/storage.py)."""
     alliance = request.alliance
-    version = hashlib.sha256(_data_version(alliance).encode()).hexdigest()[:16]
-    key = f"hsds-zip:{alliance.pk}:{fmt}:{version}"
-    content = cache.get(key)
-    if content is None:
-        content = write_zip(files_for(export_tables(alliance=alliance), fmt))
-        cache.set(key, content, 3600)
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{alliance.slug}-hsds-{fmt}.zip"'
+    path = hsds_zip_path(alliance=alliance, fmt=fmt)
+    response = FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=f"{alliance.slug}-hsds-{fmt}.zip",
+        content_type="application/zip",
+    )
     return _open(response)
 
 

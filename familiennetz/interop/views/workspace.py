@@ -7,9 +7,10 @@ The logic lives in ``interop.services`` (uploads) and ``interop.sheets``/``inter
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +20,8 @@ from familiennetz.directory.models import Offer
 
 from ..forms import HsdsUploadForm, SheetUploadForm
 from ..geocoding import get_geocoder
-from ..hsds.export import csv_files, export_tables, json_documents, json_files, write_zip
+from ..hsds.export import export_tables, json_documents
+from ..hsds.storage import hsds_zip_path
 from ..models import ImportUpload
 from ..services import (
     UPLOAD_LIFETIME,
@@ -41,8 +43,11 @@ def _upload_or_404(request, pk) -> ImportUpload:
     return upload
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+def _download(content: bytes | Path, content_type: str, filename: str) -> HttpResponse:
+    if isinstance(content, Path):  # a built file: streamed from disk
+        response = FileResponse(content.open("rb"), content_type=content_type)
+    else:
+        response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -155,16 +160,18 @@ def _hsds_json(alliance) -> bytes:
     return json.dumps(objects, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+def _hsds_zip(fmt: str):
+    """The public HSDS ZIP of the alliance: the same file the open-data page offers."""
+    return lambda alliance: hsds_zip_path(alliance=alliance, fmt=fmt)
+
+
 EXPORTS = {
-    # file name → (content type, builder(alliance) -> bytes)
+    # file name → (content type, builder(alliance) -> bytes, or the Path of a built file)
     "angebote.xlsx": (CONTENT_TYPES["xlsx"], lambda a: sheet_export(alliance=a, fmt="xlsx")),
     "angebote.csv": (CONTENT_TYPES["csv"], lambda a: sheet_export(alliance=a, fmt="csv")),
     "hsds.json": ("application/json", _hsds_json),
-    "hsds-json.zip": (
-        "application/zip",
-        lambda a: write_zip(json_files(export_tables(alliance=a))),
-    ),
-    "hsds-csv.zip": ("application/zip", lambda a: write_zip(csv_files(export_tables(alliance=a)))),
+    "hsds-json.zip": ("application/zip", _hsds_zip("json")),
+    "hsds-csv.zip": ("application/zip", _hsds_zip("csv")),
 }
 
 
