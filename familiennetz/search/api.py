@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 
 from django.db import DatabaseError
 
+from familiennetz.core.pagecache import alliance_cached
+
 from . import indexing
 from .backends import get_backend
 from .query import parse_query
+from .synonyms import SynonymIndex, synonym_index
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -47,15 +50,23 @@ def search_offers(
     characters give an empty or sensible result.
     """
     try:
-        return _search(alliance.pk, query, within)
+        return _search(alliance.pk, query, within, synonyms_of=lambda: _synonyms(alliance))
     except DatabaseError:
         logger.exception("Search failed for alliance %s", alliance.pk)
         return SearchResult()
 
 
-def _search(alliance_id: int, query: str, within: QuerySet | None = None) -> SearchResult:
+def _synonyms(alliance: Alliance) -> SynonymIndex:
+    """The taxonomy's synonyms, cached until the alliance's content changes (a category's
+    synonyms are edited like any other row: the content version changes with them)."""
+    return alliance_cached(alliance, "search-synonyms", lambda: synonym_index(alliance.pk))
+
+
+def _search(
+    alliance_id: int, query: str, within: QuerySet | None = None, *, synonyms_of=None
+) -> SearchResult:
     indexing.index_missing_offers(alliance_id)
-    parsed = parse_query(alliance_id=alliance_id, text=query)
+    parsed = parse_query(alliance_id=alliance_id, text=query, synonyms_of=synonyms_of)
     if not parsed.groups:
         return SearchResult()
     backend = get_backend()

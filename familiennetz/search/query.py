@@ -8,6 +8,7 @@ the closest known word ("Hebame" → "Hebamme"), which also becomes the "did you
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -83,13 +84,17 @@ def _word_group(
     return group, correction
 
 
-def parse_query(*, alliance_id: int, text: str) -> ParsedQuery:
+def parse_query(
+    *, alliance_id: int, text: str, synonyms_of: Callable[[], SynonymIndex] | None = None
+) -> ParsedQuery:
+    """``synonyms_of``: where the alliance's synonyms come from (default: the database;
+    search_offers passes the per-alliance cache)."""
     text = clean_query(text)
     words = _unique(content_words(text))[:MAX_QUERY_WORDS]
     if not words:
         return ParsedQuery()
     terms = [to_term(word) for word in words]
-    synonyms = synonym_index(alliance_id)
+    synonyms = synonyms_of() if synonyms_of else synonym_index(alliance_id)
     known = lexicon.known_terms(alliance_id, terms)
 
     parsed = ParsedQuery()

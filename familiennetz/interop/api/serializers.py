@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.core.pagecache import alliance_cached
 from familiennetz.directory.models import Location, Offer, Organisation, Schedule
 from familiennetz.directory.recurrence import describe_schedule, weekday_codes
 from familiennetz.events.models import Event
@@ -29,15 +30,19 @@ class Serializer:
     def district_slug(self, pk: int | None) -> str | None:
         if pk is None:
             return None
-        if self._districts is None:
-            self._districts = dict(
-                District.objects.for_alliance(self.alliance).values_list("pk", "slug")
+        if self._districts is None:  # reference data: cached until the next edit
+            self._districts = alliance_cached(
+                self.alliance,
+                "district-slugs",
+                lambda: dict(
+                    District.objects.for_alliance(self.alliance).values_list("pk", "slug")
+                ),
             )
         return self._districts.get(pk)
 
     def hsds_id(self, kind: str, pk: int) -> str:
-        if self._ids is None:
-            self._ids = IdMap(self.alliance.pk)
+        if self._ids is None:  # stored ids change with imports, which change the version
+            self._ids = alliance_cached(self.alliance, "hsds-ids", lambda: IdMap(self.alliance.pk))
         return self._ids.hsds_id(kind, pk)
 
     def link(self, name: str, slug: str) -> str:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from familiennetz.alliances import content_version
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory.models import (
     Category,
@@ -174,6 +175,8 @@ class _Writer(RecordWriter):
                 alliance=self.alliance, scheme=self.ids.scheme, kind=kind, value__in=values
             ).delete()
         ExternalId.objects.bulk_create(self.new_ids, batch_size=BATCH)
+        if self.new_ids or self.stale:  # the APIs show these ids (cached per version)
+            content_version.bump(self.alliance.pk)
 
     # --- generic upsert -------------------------------------------------------------------
 

@@ -138,6 +138,52 @@ def test_offer_list_query_count_does_not_grow_with_results(
         client.get("/api/v1/hainichen/offers", {"page_size": 50})
 
 
+def test_search_reads_reference_data_from_the_alliance_cache(
+    client, guide, django_assert_max_num_queries
+):
+    """Text + 2 filters: district slugs, stored HSDS ids and the taxonomy's synonyms come
+    from the per-alliance cache once it is filled (13 queries before, 10 now)."""
+    search = {"q": "krabbelgruppe", "category": "gruppen", "age_band": "0-3"}
+    client.get("/api/v1/hainichen/offers", search)
+    with django_assert_max_num_queries(10):
+        response = client.get("/api/v1/hainichen/offers", search)
+    assert names(response) == ["Krabbelgruppe Sonnenschein"]
+
+
+def test_cached_reference_data_follows_edits(client, guide):
+    from familiennetz.directory.models import Category
+    from familiennetz.interop.models import ExternalId
+    from familiennetz.socialspace.models import District
+
+    def first_result(params):
+        return client.get("/api/v1/hainichen/offers", params).json()["results"][0]
+
+    crawl = first_result({"q": "krabbelgruppe"})
+    assert crawl["places"][0]["location"]["district"] == "zentrum"
+    assert client.get("/api/v1/hainichen/offers", {"q": "Spielkreis"}).json()["count"] == 0
+
+    district = District.objects.get(alliance=guide, slug="zentrum")
+    district.slug = "stadtmitte"
+    district.save()
+    groups = Category.objects.get(alliance=guide, slug="gruppen")
+    groups.synonyms = "Spielkreis"
+    groups.save()
+    offer = Offer.objects.get(alliance=guide, slug="krabbelgruppe")
+    ExternalId.objects.create(
+        alliance=guide,
+        kind="offer",
+        object_id=offer.pk,
+        value="3f1b2c4d-0000-4000-8000-00000000abcd",
+    )
+
+    crawl = first_result({"q": "krabbelgruppe"})
+    assert crawl["places"][0]["location"]["district"] == "stadtmitte"
+    assert crawl["hsds_id"] == "3f1b2c4d-0000-4000-8000-00000000abcd"
+    assert names(client.get("/api/v1/hainichen/offers", {"q": "Spielkreis"})) == [
+        "Krabbelgruppe Sonnenschein"
+    ]
+
+
 def test_organisations_locations_categories_districts(client, guide):
     organisations = client.get("/api/v1/hainichen/organisations").json()
     assert organisations["count"] == Organisation.objects.filter(alliance=guide).count() > 2
