@@ -340,10 +340,10 @@ def child(args) -> dict:
 
     env = server.bench_env(database_url, str(static_root))
     result["scenarios"], result["static"] = [], {}
-    log(f"{args.db}: gunicorn with {args.workers} workers on 127.0.0.1:{args.port}")
     with server.Gunicorn(
         env, port=args.port, workers=args.workers, log_path=work / "gunicorn.log"
     ) as srv:
+        log(f"{args.db}: gunicorn with {args.workers} workers on {srv.base}")
         result["rss_mb_idle"] = srv.worker_rss()
         for scenario in all_scenarios:
             if scenario.external and not is_available(scenario.paths(ctx)[0]):
@@ -668,7 +668,12 @@ def parse(argv=None):
         help="CACHE_URL for the server, e.g. redis://127.0.0.1:6379/6 (default: local memory)",
     )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 0)) or 2)
-    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8106)))
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("BENCH_PORT", 0)),
+        help="port of the measured server (default 0: any free port; a busy port is an error)",
+    )
     parser.add_argument("--duration", type=int, help="seconds per timed run (scale default)")
     parser.add_argument("--max-requests", type=int, default=20_000, help="per timed run")
     parser.add_argument("--no-pageweight", dest="pageweight", action="store_false")

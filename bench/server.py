@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -39,6 +40,21 @@ def collectstatic(env: dict) -> None:
     )
 
 
+def free_port(port: int = 0) -> int:
+    """``port`` if nothing listens on it (0: any free port). A busy port is an error: with
+    two benchmarks on one machine, the second one's client would measure the first one's
+    server (and its data) without noticing."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            raise RuntimeError(
+                f"port {port} on 127.0.0.1 is in use (another benchmark?); "
+                "choose another with --port / BENCH_PORT, or 0 for any free port"
+            ) from None
+        return probe.getsockname()[1]
+
+
 def _children(pid: int) -> list[int]:
     try:
         text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
@@ -61,9 +77,10 @@ class Gunicorn:
     """``with Gunicorn(env, port, workers) as server:`` … ``server.worker_rss()``."""
 
     def __init__(self, env: dict, *, port: int, workers: int, log_path: Path):
-        self.env, self.port, self.workers, self.log_path = env, port, workers, log_path
+        self.env, self.workers, self.log_path = env, workers, log_path
+        self.port = free_port(port)
         self.process: subprocess.Popen | None = None
-        self.base = f"http://127.0.0.1:{port}"
+        self.base = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> Gunicorn:
         self.log = open(self.log_path, "ab")
