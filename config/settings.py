@@ -120,7 +120,12 @@ AUTH_USER_MODEL = "accounts.User"
 # cache between all workers (recommended with PostgreSQL). See docs/performance.md.
 CACHES = {"default": env.dj_cache_url("CACHE_URL", default="locmem://")}
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # Bounded in bytes too: pages and feeds differ in size by a factor of 100 (core/cache.py).
+    CACHES["default"]["BACKEND"] = "familiennetz.core.cache.BoundedLocMemCache"
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
+    CACHES["default"]["OPTIONS"].setdefault(
+        "MAX_BYTES", env.int("CACHE_MAX_BYTES", 48 * 1024 * 1024)
+    )
 # Whole-page cache of public pages and feeds per alliance (familiennetz/core/pagecache.py),
 # invalidated by every edit of the alliance's data; the seconds bound "upcoming" lists. 0: off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 300)
