@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "familiennetz.core",
     "familiennetz.accounts",
     "familiennetz.alliances",
+    "familiennetz.workspace",
     "familiennetz.socialspace",
     "familiennetz.directory",
     "familiennetz.events",
@@ -308,7 +309,7 @@ MIDDLEWARE[_auth + 1 : _auth + 1] = [
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "alliances:manage-home"
+LOGIN_REDIRECT_URL = "workspace:manage-home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # Sessions: idle timeout (SESSION_COOKIE_AGE, sliding) plus an absolute maximum after login.
 SESSION_SAVE_EVERY_REQUEST = True  # empty (anonymous) sessions are still never saved

@@ -28,7 +28,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", alliance_list, name="alliance-list"),
     path("accounts/", include("familiennetz.accounts.urls")),
-    path("", include("familiennetz.alliances.urls")),
+    path("", include("familiennetz.workspace.urls")),
     path("", include("familiennetz.moderation.urls")),
     path("", include("familiennetz.history.urls")),
     path("", include("familiennetz.freshness.urls")),

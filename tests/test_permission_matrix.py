@@ -13,6 +13,17 @@ from types import SimpleNamespace
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from familiennetz.core.tests.matrix import (
+    ALL,
+    COORDINATION,
+    EDITORS,
+    ORGANISERS,
+    READERS,
+    ROLES,
+    WHOLE_EDITORS,
+    app_matrix_modules,
+    only,
+)
 from familiennetz.directory.tests.factories import (
     LocationFactory,
     OfferFactory,
@@ -20,50 +31,26 @@ from familiennetz.directory.tests.factories import (
 )
 from familiennetz.events.tests.factories import EventFactory, OccurrenceFactory
 
-ROLES = [
-    "anonymous",
-    "coordinator",
-    "steering",
-    "provider",
-    "viewer",
-    "state_office",
-    "outsider",
-    "admin",
-]
-ALL = dict.fromkeys(ROLES, 200) | {"anonymous": 302, "outsider": 404}
-
-
-def only(allowed: set[str], *, ok: int = 200, denied: int = 403) -> dict[str, int]:
-    statuses = {role: (ok if role in allowed else denied) for role in ROLES}
-    return statuses | {"anonymous": 302, "outsider": 404}
-
-
-COORDINATION = {"coordinator", "admin"}
-EDITORS = {"coordinator", "steering", "provider", "admin"}
-WHOLE_EDITORS = {"coordinator", "steering", "admin"}
-ORGANISERS = {"coordinator", "provider", "admin"}
-READERS = {"coordinator", "steering", "provider", "viewer", "state_office", "admin"}
-
 # url name: (method, kwargs(world) -> dict, expected status per role)
 MATRIX = {
-    "alliances:manage-home": (
+    "workspace:manage-home": (
         "get",
         lambda w: {},
         dict.fromkeys(ROLES, 302) | {"admin": 200},
     ),
-    "alliances:manage-dashboard": ("get", lambda w: {}, ALL),
-    "alliances:manage-member-list": ("get", lambda w: {}, only(COORDINATION)),
-    "alliances:manage-member-update": (
+    "workspace:manage-dashboard": ("get", lambda w: {}, ALL),
+    "workspace:manage-member-list": ("get", lambda w: {}, only(COORDINATION)),
+    "workspace:manage-member-update": (
         "get",
         lambda w: {"pk": w.provider.membership.pk},
         only(COORDINATION),
     ),
-    "alliances:manage-invitation-revoke": (
+    "workspace:manage-invitation-revoke": (
         "post",
         lambda w: {"pk": w.invitation.pk},
         only(COORDINATION, ok=302),
     ),
-    "alliances:manage-settings": ("get", lambda w: {}, only(COORDINATION)),
+    "workspace:manage-settings": ("get", lambda w: {}, only(COORDINATION)),
     "directory:manage-organisation-list": ("get", lambda w: {}, ALL),
     "directory:manage-organisation-create": ("get", lambda w: {}, only(WHOLE_EDITORS)),
     "directory:manage-organisation-detail": (
@@ -184,6 +171,14 @@ POST_DATA = {
     "events:manage-event-status": {"status": "archived"},
 }
 
+# The domain apps' own entries (familiennetz/<app>/tests/permissions.py, see core/tests/matrix.py).
+APP_MODULES = app_matrix_modules()
+for _module in APP_MODULES:
+    _twice = set(MATRIX) & set(_module.MATRIX)
+    assert not _twice, f"{_module.__name__} repeats matrix entries: {sorted(_twice)}"
+    MATRIX.update(_module.MATRIX)
+    POST_DATA.update(getattr(_module, "POST_DATA", {}))
+
 
 def _workspace_url_names() -> set[str]:
     """Names of all URL patterns under /manage/, with their namespaces."""
@@ -237,8 +232,9 @@ def world(
     invitation, _token = invitation_create(
         alliance=alliance, email="neu@example.org", role="viewer", invited_by=coordinator.user
     )
-    return SimpleNamespace(
+    world = SimpleNamespace(
         alliance=alliance,
+        other_alliance=other_alliance,
         organisation=organisation,
         offer=offer,
         location=location,
@@ -257,19 +253,23 @@ def world(
             "admin": instance_admin.user,
         },
     )
+    for module in APP_MODULES:
+        if hasattr(module, "extend_world"):
+            module.extend_world(world)
+    return world
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_permission_matrix(name, world, client):
     method, make_kwargs, expected = MATRIX[name]
     kwargs = make_kwargs(world)
-    if name != "alliances:manage-home":
+    if name != "workspace:manage-home":
         kwargs["alliance_slug"] = world.alliance.slug
     url = reverse(name, kwargs=kwargs)
     got = {}
     for role in ROLES:
         # A fresh invitation for every role: revoking one closes it for the next request.
-        if name == "alliances:manage-invitation-revoke":
+        if name == "workspace:manage-invitation-revoke":
             world.invitation.revoked_at = None
             world.invitation.save()
         client.logout()

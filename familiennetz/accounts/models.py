@@ -105,7 +105,7 @@ class Invitation(models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse("alliances:manage-member-list", kwargs={"alliance_slug": self.alliance.slug})
+        return reverse("workspace:manage-member-list", kwargs={"alliance_slug": self.alliance.slug})
 
     @property
     def is_open(self) -> bool:

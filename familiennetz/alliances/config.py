@@ -1,7 +1,7 @@
 """Per-alliance settings, stored in ``Alliance.settings`` (JSON) with typed defaults.
 
 Read them through ``alliance_config(alliance)``; write them through the workspace settings form
-(``alliances.forms.AllianceSettingsForm``), which validates every value.
+(``workspace.forms.AllianceSettingsForm``), which validates every value.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.directory.models.base import DEFAULT_REVIEW_CYCLE_DAYS
+DEFAULT_REVIEW_CYCLE_DAYS = 365
 
 
 class PublicationWorkflow(models.TextChoices):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from familiennetz.core.models import AllianceOwned
+from familiennetz.alliances.owned import AllianceOwned
 
 from .models import Alliance, new_content_version
 

@@ -169,7 +169,7 @@ class Membership(TimeStampedModel):
         return f"{self.user} – {self.alliance} ({self.get_role_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse("alliances:manage-member-list", kwargs={"alliance_slug": self.alliance.slug})
+        return reverse("workspace:manage-member-list", kwargs={"alliance_slug": self.alliance.slug})
 
 
 class StateOffice(TimeStampedModel):
@@ -192,4 +192,4 @@ class StateOffice(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("alliances:manage-home")
+        return reverse("workspace:manage-home")

@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.core.models import AllianceOwned, AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet
 from familiennetz.directory.models import Status
 from familiennetz.directory.models.base import Checked
 from familiennetz.directory.models.offers import MAX_AGE_MONTHS

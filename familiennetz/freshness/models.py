@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.core.models import AllianceOwned, AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet
 
 
 class ReviewReminderQuerySet(AllianceOwnedQuerySet):

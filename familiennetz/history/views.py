@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from familiennetz.alliances.workspace import check_perm, entry_or_404, workspace_view
 from familiennetz.directory.models import Location, Offer, Organisation
 from familiennetz.events.models import Event
+from familiennetz.workspace.access import check_perm, entry_or_404, workspace_view
 
 from . import services
 

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.core.models import AllianceOwned, AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet
 
 
 class ExternalId(AllianceOwned):

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from familiennetz.alliances.workspace import check_perm, entry_or_404
+from familiennetz.workspace.access import check_perm, entry_or_404
 
 from . import services
 from .entries import STATUS_FIELDS, form_values, is_live, perm_name

@@ -21,7 +21,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.core.models import AllianceOwned, AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet
 
 
 class ChangeRequestQuerySet(AllianceOwnedQuerySet):

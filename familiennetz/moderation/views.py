@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from familiennetz.alliances.workspace import check_perm, redirect_manage, workspace_view
 from familiennetz.core.ratelimit import RateLimit
 from familiennetz.directory.models import Location, Offer, Organisation
 from familiennetz.events.models import Event
+from familiennetz.workspace.access import check_perm, redirect_manage, workspace_view
 
 from . import services
 from .entries import diff_rows, entry_values, form_class_for, form_values

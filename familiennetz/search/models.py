@@ -7,7 +7,7 @@ trigram index on PostgreSQL) are created by vendor-specific migrations; see back
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.core.models import AllianceOwned
+from familiennetz.alliances.owned import AllianceOwned
 
 MAX_TERM_LENGTH = 60
 

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.core.models import AllianceOwned
+from familiennetz.alliances.owned import AllianceOwned
 
 
 class District(AllianceOwned):

@@ -30,7 +30,7 @@ def login(client, email, password=PASSWORD, **extra):
 
 
 def dashboard(alliance):
-    return reverse("alliances:manage-dashboard", kwargs={"alliance_slug": alliance.slug})
+    return reverse("workspace:manage-dashboard", kwargs={"alliance_slug": alliance.slug})
 
 
 def test_coordinator_logs_in_with_email_and_password(client, coordinator):
@@ -98,7 +98,7 @@ def test_invitation_creates_an_account_with_the_role(
     with committed():
         client.post(
             reverse(
-                "alliances:manage-member-list", kwargs={"alliance_slug": coordinator.alliance.slug}
+                "workspace:manage-member-list", kwargs={"alliance_slug": coordinator.alliance.slug}
             ),
             {
                 "email": "kita@example.org",

@@ -119,7 +119,7 @@ def invitation_accept(request, token: str):
             request, "accounts/invitation_invalid.html", {"reason": INVALID_INVITATION}, status=404
         )
     dashboard = reverse(
-        "alliances:manage-dashboard", kwargs={"alliance_slug": invitation.alliance.slug}
+        "workspace:manage-dashboard", kwargs={"alliance_slug": invitation.alliance.slug}
     )
     user = request.user
     if user.is_authenticated:

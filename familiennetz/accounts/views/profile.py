@@ -144,7 +144,7 @@ def two_factor_setup(request):
 @require_http_methods(["GET", "POST"])
 def two_factor_verify(request):
     user = request.user
-    next_url = _safe_next(request, reverse("alliances:manage-home"))
+    next_url = _safe_next(request, reverse("workspace:manage-home"))
     if not user_has_device(user) or user.is_verified():
         return redirect(next_url)
     form = TokenForm(request.POST or None)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from familiennetz.alliances.workspace import two_factor_redirect
+from familiennetz.accounts.two_factor import two_factor_redirect
 
 from .. import services
 from ..forms import ApiTokenForm

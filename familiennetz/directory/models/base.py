@@ -1,13 +1,8 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.core.models import AllianceOwned
-
-DEFAULT_REVIEW_CYCLE_DAYS = 365
+from familiennetz.alliances.owned import AllianceOwned
 
 
 class Status(models.TextChoices):
@@ -35,10 +30,9 @@ class Checked(AllianceOwned):
     @property
     def is_stale(self) -> bool:
         """Not confirmed within the alliance's review cycle (default 12 months)."""
-        if self.last_checked_at is None:
-            return True
-        days = self.alliance.settings.get("review_cycle_days", DEFAULT_REVIEW_CYCLE_DAYS)
-        return timezone.now() - self.last_checked_at > timedelta(days=days)
+        from familiennetz.freshness.selectors import OK, entry_state
+
+        return entry_state(self) != OK
 
     @property
     def is_expired(self) -> bool:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from familiennetz.core.models import AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwnedQuerySet
 
 from .base import Checked, Status
 

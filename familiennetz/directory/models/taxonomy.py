@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.core.models import AllianceOwned
+from familiennetz.alliances.owned import AllianceOwned
 
 
 class Category(AllianceOwned):

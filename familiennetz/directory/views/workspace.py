@@ -12,11 +12,11 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.workspace import check_perm, entry_or_404, manage_url, workspace_view
 from familiennetz.freshness.selectors import due_q, expired_q
 from familiennetz.moderation import entry_views
 from familiennetz.moderation.models import ChangeRequest
 from familiennetz.moderation.selectors import pending_for_entry
+from familiennetz.workspace.access import check_perm, entry_or_404, manage_url, workspace_view
 
 from ..entry_forms import LocationForm, OfferForm, OrganisationForm
 from ..models import Location, Offer, Organisation, Status

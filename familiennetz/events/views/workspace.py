@@ -9,10 +9,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 
-from familiennetz.alliances.workspace import check_perm, entry_or_404, manage_url, workspace_view
 from familiennetz.directory.views.workspace import filtered_entries
 from familiennetz.moderation import entry_views
 from familiennetz.moderation.models import ChangeRequest
+from familiennetz.workspace.access import check_perm, entry_or_404, manage_url, workspace_view
 
 from ..entry_forms import EventForm
 from ..models import Event, Occurrence, Registration

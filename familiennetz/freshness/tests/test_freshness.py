@@ -165,9 +165,10 @@ def test_dashboard_counts_due_entries(client, coordinator, alliance):
     OfferFactory(alliance=alliance)
     client.force_login(coordinator.user)
     response = client.get(
-        reverse("alliances:manage-dashboard", kwargs={"alliance_slug": alliance.slug})
+        reverse("workspace:manage-dashboard", kwargs={"alliance_slug": alliance.slug})
     )
-    assert response.context["due_total"] == 1
+    tiles = {str(tile.label): tile.number for tile in response.context["tiles"]}
+    assert tiles["Einträge, die im Prüfzyklus nicht bestätigt wurden"] == 1
 
 
 def test_command_dry_run_counts_and_the_task_sends(stale_organisation, capsys):

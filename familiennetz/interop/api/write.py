@@ -56,7 +56,7 @@ WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
 SLUG_PATH = r"^[-a-zA-Z0-9_]+$"
 
 
-# --- access (as alliances.workspace: workspace_view, entry_or_404, check_perm) ----------------
+# --- access (as workspace.access: workspace_view, entry_or_404, check_perm) ----------------
 
 
 def _alliance(request, slug: str) -> Alliance:

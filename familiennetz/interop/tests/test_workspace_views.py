@@ -236,7 +236,7 @@ def test_hsds_export_imports_into_another_alliance(
 def test_dashboard_and_navigation_link_to_the_import_for_coordinators_only(
     client, alliance, coordinator, steering_member
 ):
-    dashboard = reverse("alliances:manage-dashboard", kwargs={"alliance_slug": alliance.slug})
+    dashboard = reverse("workspace:manage-dashboard", kwargs={"alliance_slug": alliance.slug})
     target = url("manage-import", alliance)
     client.force_login(coordinator.user)
     assert client.get(dashboard).content.decode().count(f'href="{target}"') == 2  # nav + panel

@@ -15,8 +15,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from familiennetz.alliances.workspace import check_perm, redirect_manage, workspace_view
 from familiennetz.directory.models import Offer
+from familiennetz.workspace.access import check_perm, redirect_manage, workspace_view
 
 from ..forms import HsdsUploadForm, SheetUploadForm
 from ..geocoding import get_geocoder

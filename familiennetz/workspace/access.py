@@ -1,4 +1,4 @@
-"""Shared plumbing of the workspace (/manage/<alliance>/…): access, 2FA, object lookup.
+"""Access to the workspace (/manage/<alliance>/…): access, 2FA, object lookup.
 
 Every workspace view is wrapped in ``workspace_view``: anonymous visitors go to the login page
 (302), users without a role in the alliance get a 404 (another alliance's workspace does not
@@ -17,25 +17,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .config import alliance_config
-from .predicates import SENSITIVE_ROLES, access_of
-
-
-def two_factor_redirect(request, alliance=None):
-    """Where a logged-in user must go before using the workspace (None: nowhere)."""
-    from django_otp import user_has_device
-
-    user = request.user
-    verified = getattr(user, "is_verified", lambda: False)()
-    if user_has_device(user):
-        if not verified:
-            return redirect_to_login(request.get_full_path(), reverse("accounts:two-factor-verify"))
-        return None
-    if alliance is not None and alliance_config(alliance).require_two_factor:
-        access = access_of(user)
-        if user.is_superuser or access.role(alliance.pk) in SENSITIVE_ROLES:
-            return redirect_to_login(request.get_full_path(), reverse("accounts:two-factor-setup"))
-    return None
+from familiennetz.accounts.two_factor import two_factor_redirect
 
 
 def workspace_view(view):

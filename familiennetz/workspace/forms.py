@@ -1,19 +1,23 @@
+"""Forms of the shell's own pages: members, invitations and the alliance's settings."""
+
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.directory.models import Organisation
+from familiennetz.alliances.config import AllianceConfig, ExpiredAction, PublicationWorkflow
+from familiennetz.alliances.models import Membership, Role
 
-from .config import AllianceConfig, ExpiredAction, PublicationWorkflow
-from .models import Membership, Role
+
+def organisations_of(alliance):
+    """The organisations a provider editor can be given (the model Membership points to)."""
+    model = Membership._meta.get_field("organisations").related_model
+    return model._default_manager.filter(alliance=alliance).order_by("name")
 
 
 class _OrganisationsMixin:
     def _limit_organisations(self, alliance):
-        self.fields["organisations"].queryset = Organisation.objects.for_alliance(
-            alliance
-        ).order_by("name")
+        self.fields["organisations"].queryset = organisations_of(alliance)
 
     def clean(self):
         cleaned = super().clean()
@@ -27,7 +31,7 @@ class InvitationForm(_OrganisationsMixin, forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.PROVIDER)
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations (for provider editors)"),
-        queryset=Organisation.objects.none(),
+        queryset=Membership.objects.none(),  # replaced by the alliance's organisations
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

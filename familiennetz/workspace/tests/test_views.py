@@ -19,7 +19,7 @@ def url(name, alliance, **kwargs):
 
 def test_workspace_is_available_in_english(client, coordinator):
     client.force_login(coordinator.user)
-    response = client.get("/en" + url("alliances:manage-dashboard", coordinator.alliance))
+    response = client.get("/en" + url("workspace:manage-dashboard", coordinator.alliance))
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
 
@@ -27,7 +27,7 @@ def test_workspace_is_available_in_english(client, coordinator):
 def test_invitation_form_names_the_missing_organisation(client, coordinator):
     client.force_login(coordinator.user)
     response = client.post(
-        url("alliances:manage-member-list", coordinator.alliance),
+        url("workspace:manage-member-list", coordinator.alliance),
         {"email": "kita@example.org", "role": "provider"},
     )
     assert response.status_code == 200
@@ -38,7 +38,7 @@ def test_invitation_form_names_the_missing_organisation(client, coordinator):
 def test_inviting_a_member_twice_is_refused(client, coordinator, viewer):
     client.force_login(coordinator.user)
     response = client.post(
-        url("alliances:manage-member-list", coordinator.alliance),
+        url("workspace:manage-member-list", coordinator.alliance),
         {"email": viewer.user.email, "role": "viewer"},
     )
     assert response.status_code == 200
@@ -48,7 +48,7 @@ def test_inviting_a_member_twice_is_refused(client, coordinator, viewer):
 def test_the_last_coordinator_cannot_be_demoted_or_removed(client, coordinator):
     client.force_login(coordinator.user)
     target = url(
-        "alliances:manage-member-update", coordinator.alliance, pk=coordinator.membership.pk
+        "workspace:manage-member-update", coordinator.alliance, pk=coordinator.membership.pk
     )
     response = client.post(target, {"role": "viewer"})
     assert response.status_code == 200 and response.context["form"].errors
@@ -61,7 +61,7 @@ def test_coordinator_changes_a_providers_organisations(client, coordinator, prov
 
     second = OrganisationFactory(alliance=coordinator.alliance)
     client.force_login(coordinator.user)
-    target = url("alliances:manage-member-update", coordinator.alliance, pk=provider.membership.pk)
+    target = url("workspace:manage-member-update", coordinator.alliance, pk=provider.membership.pk)
     client.post(
         target, {"role": "provider", "organisations": [provider.organisation.pk, second.pk]}
     )
@@ -70,7 +70,7 @@ def test_coordinator_changes_a_providers_organisations(client, coordinator, prov
 
 def test_settings_are_validated_and_saved(client, coordinator):
     client.force_login(coordinator.user)
-    target = url("alliances:manage-settings", coordinator.alliance)
+    target = url("workspace:manage-settings", coordinator.alliance)
     data = {
         "review_cycle_days": "5",
         "publication_workflow": "direct",
@@ -110,10 +110,12 @@ def test_organiser_downloads_the_participant_list(client, provider):
 
 def test_provider_dashboard_shows_her_pending_changes_not_the_queue(client, provider):
     client.force_login(provider.user)
-    response = client.get(url("alliances:manage-dashboard", provider.alliance))
+    response = client.get(url("workspace:manage-dashboard", provider.alliance))
     assert response.status_code == 200
-    assert not response.context["can_review"]
-    assert "reviews" not in response.context
+    panels = [panel.key for panel, _context in response.context["panels"]]
+    assert "review-mine" in panels
+    assert "review-waiting" not in panels
+    assert 'id="dash-mine"' in response.content.decode()
 
 
 def test_instance_admin_sees_the_new_models_in_the_admin(client, instance_admin, coordinator):
@@ -138,10 +140,12 @@ def test_state_office_overview_lists_its_alliances_with_figures(
     from familiennetz.alliances.models import StateOffice
     from familiennetz.directory.tests.factories import OfferFactory
 
-    StateOffice.objects.get().alliances.add(other_alliance)
+    StateOffice.objects.get(members=state_office_user.user).alliances.add(other_alliance)
     OfferFactory(alliance=other_alliance, last_checked_at=timezone.now() - dt.timedelta(days=400))
     OfferFactory(alliance=other_alliance)
     client.force_login(state_office_user.user)
-    response = client.get(reverse("alliances:manage-home"))
-    figures = {a.slug: (a.offer_count, a.offers_due) for a in response.context["alliances"]}
+    response = client.get(reverse("workspace:manage-home"))
+    figures = {
+        a.slug: tuple(value for _column, value in cells) for a, cells in response.context["rows"]
+    }
     assert figures == {"hainichen": (0, 0), "prohlis": (2, 1)}

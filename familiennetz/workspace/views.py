@@ -1,4 +1,8 @@
-"""Workspace: the start page (/manage/), the dashboard, members and settings."""
+"""The shell's own pages: the start page (/manage/), the dashboard, members and settings.
+
+The dashboard and the network list show what the domain apps registered (``registry.py``);
+the shell knows none of them by name.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +15,14 @@ from django.views.decorators.http import require_POST
 
 from familiennetz.accounts import services as account_services
 from familiennetz.accounts.models import Invitation
-from familiennetz.freshness.selectors import due_count, due_entries, due_q, expired_q
-from familiennetz.moderation.models import ChangeRequest
-from familiennetz.moderation.selectors import review_counts, review_list
+from familiennetz.alliances import services
+from familiennetz.alliances.config import alliance_config
+from familiennetz.alliances.models import Alliance, Membership
+from familiennetz.alliances.predicates import access_of
 
-from . import services
-from .config import alliance_config
+from .access import check_perm, redirect_manage, workspace_view
 from .forms import AllianceSettingsForm, InvitationForm, MembershipForm
-from .models import Alliance, Membership
-from .predicates import access_of
-from .workspace import check_perm, redirect_manage, workspace_view
+from .registry import registry
 
 
 @login_required
@@ -32,54 +34,32 @@ def home(request):
         alliances = alliances.filter(pk__in=access.alliance_ids())
     alliances = list(alliances)
     if len(alliances) == 1:
-        return redirect_manage("alliances:manage-dashboard", alliances[0])
-    from familiennetz.directory.models import Offer
-
-    for alliance in alliances:  # the state office's overview: is the data kept current?
-        offers = Offer.objects.for_alliance(alliance).filter(status="published")
-        alliance.offer_count = offers.count()
-        alliance.offers_due = offers.filter(due_q(alliance)).count()
-    return render(request, "alliances/workspace/home.html", {"alliances": alliances})
+        return redirect_manage("workspace:manage-dashboard", alliances[0])
+    columns = registry.sorted("alliance_columns")
+    values = {column.key: column.values(alliances) for column in columns}
+    rows = [
+        (alliance, [(column, values[column.key].get(alliance.pk, "")) for column in columns])
+        for alliance in alliances
+    ]
+    return render(request, "workspace/home.html", {"rows": rows, "columns": columns})
 
 
 @workspace_view
 def dashboard(request):
-    alliance = request.alliance
-    user = request.user
-    due = due_entries(alliance=alliance, user=user, limit=10)
-    can_review = user.has_perm("moderation.review", alliance)
-    context = {
-        "due": due,
-        "due_total": due_count(alliance=alliance, user=user),
-        "can_review": can_review,
-        "config": alliance_config(alliance),
-    }
-    if can_review:
-        context["review_counts"] = review_counts(alliance=alliance)
-        context["reviews"] = review_list(alliance=alliance)[:10]
-        context["reports"] = [
-            item for item in context["reviews"] if item.kind == ChangeRequest.Kind.REPORT
-        ]
-    else:
-        context["my_pending"] = (
-            ChangeRequest.objects.for_alliance(alliance).pending().filter(author=user)
-        )
-    from familiennetz.directory.models import Offer, Organisation
-
-    context["expired_offers"] = (
-        Offer.objects.for_alliance(alliance)
-        .visible_to(user)
-        .filter(status="published")
-        .filter(expired_q(alliance))
-        .count()
-    )
-    context["offer_count"] = (
-        Offer.objects.for_alliance(alliance).visible_to(user).filter(status="published").count()
-    )
-    context["organisation_count"] = (
-        Organisation.objects.for_alliance(alliance).visible_to(user).count()
-    )
-    return render(request, "alliances/workspace/dashboard.html", context)
+    """What needs attention now: the tiles and panels the domain apps registered."""
+    alliance, user = request.alliance, request.user
+    tiles = []
+    for tile_set in registry.sorted("tiles"):
+        if user.has_perm(tile_set.permission, alliance):
+            tiles.extend(tile_set.tiles(request) or [])
+    panels = []
+    for panel in registry.sorted("panels"):
+        if not user.has_perm(panel.permission, alliance):
+            continue
+        context = panel.context(request)
+        if context is not None:
+            panels.append((panel, context))
+    return render(request, "workspace/dashboard.html", {"tiles": tiles, "panels": panels})
 
 
 # --- members -------------------------------------------------------------------------------------
@@ -107,10 +87,10 @@ def member_list(request):
                 request,
                 _("The invitation to %(email)s was sent.") % {"email": form.cleaned_data["email"]},
             )
-            return redirect_manage("alliances:manage-member-list", alliance)
+            return redirect_manage("workspace:manage-member-list", alliance)
     return render(
         request,
-        "alliances/workspace/member_list.html",
+        "workspace/member_list.html",
         {
             "form": form,
             "memberships": Membership.objects.for_alliance(alliance)
@@ -138,9 +118,9 @@ def member_update(request, pk: int):
                 services.membership_remove(membership=membership)
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
-                return redirect_manage("alliances:manage-member-update", alliance, pk=pk)
+                return redirect_manage("workspace:manage-member-update", alliance, pk=pk)
             messages.success(request, _("%(user)s was removed.") % {"user": membership.user})
-            return redirect_manage("alliances:manage-member-list", alliance)
+            return redirect_manage("workspace:manage-member-list", alliance)
         if form.is_valid():
             try:
                 services.membership_update(
@@ -152,10 +132,8 @@ def member_update(request, pk: int):
                 form.add_error("role", exc)
             else:
                 messages.success(request, _("The role was saved."))
-                return redirect_manage("alliances:manage-member-list", alliance)
-    return render(
-        request, "alliances/workspace/member_form.html", {"form": form, "object": membership}
-    )
+                return redirect_manage("workspace:manage-member-list", alliance)
+    return render(request, "workspace/member_form.html", {"form": form, "object": membership})
 
 
 @workspace_view
@@ -166,7 +144,7 @@ def invitation_revoke(request, pk: int):
     invitation = get_object_or_404(Invitation.objects.open(), pk=pk, alliance=alliance)
     account_services.invitation_revoke(invitation=invitation)
     messages.success(request, _("The invitation was withdrawn."))
-    return redirect_manage("alliances:manage-member-list", alliance)
+    return redirect_manage("workspace:manage-member-list", alliance)
 
 
 # --- settings ------------------------------------------------------------------------------------
@@ -180,5 +158,5 @@ def settings_update(request):
     if request.method == "POST" and form.is_valid():
         services.alliance_settings_update(alliance=alliance, values=form.cleaned_data)
         messages.success(request, _("The settings were saved."))
-        return redirect_manage("alliances:manage-settings", alliance)
-    return render(request, "alliances/workspace/settings.html", {"form": form})
+        return redirect_manage("workspace:manage-settings", alliance)
+    return render(request, "workspace/settings.html", {"form": form})

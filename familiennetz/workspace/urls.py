@@ -1,10 +1,10 @@
-"""The workspace's own pages: /manage/ and /manage/<alliance>/ (dashboard, members, settings)."""
+"""The shell's own pages: /manage/ and /manage/<alliance>/ (dashboard, members, settings)."""
 
 from django.urls import path
 
-from . import workspace_views as views
+from . import views
 
-app_name = "alliances"
+app_name = "workspace"
 
 urlpatterns = [
     path("manage/", views.home, name="manage-home"),
