@@ -62,6 +62,19 @@ def hsds_export_dir(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    """Private uploads of a test go to its own folder (core/files.py)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "familiennetz.core.files.PrivateFileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+    return tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
 def german_by_default():
     """Each test starts in German; a request to /en/… must not leak into the next test's
     reverse() calls (i18n_patterns prefix URLs with the active language)."""

@@ -62,3 +62,11 @@ def tel(value: str) -> str:
     if digits.startswith("0") and not digits.startswith("00"):
         digits = "+49" + digits[1:]
     return f"tel:{digits}"
+
+
+@register.filter
+def privacy_count(value) -> str:
+    """A count about people as it may be shown: the number, or "<5" when it is hidden."""
+    from familiennetz.core.privacy import display
+
+    return display(value)
