@@ -305,6 +305,7 @@ INSTALLED_APPS += [
     "simple_history",
     "familiennetz.moderation",
     "familiennetz.freshness",
+    "familiennetz.network",
     "familiennetz.history",  # last: holds the historical models of directory and events
 ]
 _auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
