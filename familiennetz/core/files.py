@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 
@@ -114,7 +115,7 @@ def check_upload(file, *, kinds=DOCUMENTS, max_bytes: int = DEFAULT_MAX_BYTES) -
     if file.size > max_bytes:
         raise ValidationError(
             _("The file is too large (%(size)s MB); at most %(max)s MB are allowed.")
-            % {"size": f"{file.size / 1048576:.1f}", "max": f"{max_bytes / 1048576:.0f}"}
+            % {"size": formats.number_format(file.size / 1048576, 1), "max": f"{max_bytes / 1048576:.0f}"}
         )
     kind = sniff(file)
     allowed = ", ".join(k.label for k in kinds)

@@ -33,13 +33,13 @@ def test_a_pdf_is_recognised_by_its_content():
 
 def test_a_script_renamed_to_pdf_is_refused_with_the_allowed_types():
     upload = SimpleUploadedFile("vereinbarung.pdf", b"\x7fELF\x02\x01\x01\x00" + bytes(100))
-    with pytest.raises(ValidationError, match="PDF, Word"):
+    with pytest.raises(ValidationError, match="Erlaubt: PDF, Word"):
         check_upload(upload, kinds=DOCUMENTS)
 
 
 def test_a_pdf_named_docx_is_refused():
     upload = SimpleUploadedFile("konzept.docx", b"%PDF-1.7\n")
-    with pytest.raises(ValidationError, match="does not match"):
+    with pytest.raises(ValidationError, match="passt nicht zum Inhalt"):
         check_upload(upload, kinds=DOCUMENTS)
 
 
@@ -48,19 +48,19 @@ def test_a_zip_that_is_no_office_document_is_refused():
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("evil.exe", b"MZ")
     upload = SimpleUploadedFile("konzept.docx", out.getvalue())
-    with pytest.raises(ValidationError, match="not allowed"):
+    with pytest.raises(ValidationError, match="nicht erlaubt"):
         check_upload(upload, kinds=DOCUMENTS)
 
 
 def test_too_large_files_name_the_limit():
     upload = SimpleUploadedFile("gross.pdf", b"%PDF-" + bytes(2 * 1024 * 1024))
-    with pytest.raises(ValidationError, match="at most 1 MB"):
+    with pytest.raises(ValidationError, match="höchstens 1 MB"):
         check_upload(upload, kinds=DOCUMENTS, max_bytes=1024 * 1024)
 
 
 def test_a_broken_picture_is_refused():
     upload = SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff\xe0" + bytes(50))
-    with pytest.raises(ValidationError, match="cannot be read"):
+    with pytest.raises(ValidationError, match="kann nicht gelesen werden"):
         check_upload(upload, kinds=IMAGES)
 
 
