@@ -115,7 +115,10 @@ def check_upload(file, *, kinds=DOCUMENTS, max_bytes: int = DEFAULT_MAX_BYTES) -
     if file.size > max_bytes:
         raise ValidationError(
             _("The file is too large (%(size)s MB); at most %(max)s MB are allowed.")
-            % {"size": formats.number_format(file.size / 1048576, 1), "max": f"{max_bytes / 1048576:.0f}"}
+            % {
+                "size": formats.number_format(file.size / 1048576, 1),
+                "max": f"{max_bytes / 1048576:.0f}",
+            }
         )
     kind = sniff(file)
     allowed = ", ".join(k.label for k in kinds)
