@@ -22,8 +22,11 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import FileResponse
 from django.utils import formats
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext as _
 
 
@@ -65,8 +68,25 @@ class PrivateFileSystemStorage(FileSystemStorage):
         raise ValueError("Private files have no URL: serve them through a permission-checked view.")
 
 
+class _PrivateStorage(LazyObject):
+    """``storages["private"]``, looked up again after the STORAGES setting changed (tests)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private = _PrivateStorage()
+
+
+@receiver(setting_changed)
+def _reset_private_storage(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private._wrapped = empty
+
+
 def private_storage():
-    return storages["private"]
+    """The private storage; pass the function itself to a FileField: ``storage=private_storage``."""
+    return _private
 
 
 def _zip_kind(head: bytes, file) -> FileKind | None:
