@@ -15,8 +15,8 @@ from django.test import RequestFactory
 from familiennetz.alliances.middleware import AllianceMiddleware
 from familiennetz.alliances.scopes import (
     ScopeError,
-    alliance_scope,
     all_alliances,
+    alliance_scope,
     current_alliance_scope,
     exact_scope,
 )
@@ -34,7 +34,7 @@ def two_offers(alliance, other_alliance):
 def test_a_tenant_query_outside_any_scope_raises(two_offers):
     with exact_scope(None):
         queryset = Offer.objects.filter(status="published")  # building it is fine
-        with pytest.raises(ScopeError, match="directory.Offer was queried outside"):
+        with pytest.raises(ScopeError, match=r"directory\.Offer was queried outside"):
             list(queryset)
         with pytest.raises(ScopeError):
             Offer.objects.count()
