@@ -12,11 +12,12 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 # Local commands run in development mode; production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS.
 run seed messages import-chemnitz: export DEBUG = true
-.PHONY: help install run serve seed test test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench bench-search bench-calendar import-chemnitz clean
+.PHONY: help install run serve seed test test-fast test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench bench-search bench-calendar import-chemnitz clean
 
 help:
 	@echo "make run            set up and start the demo on http://$(HOST):$(PORT)"
 	@echo "make test           set up and run all tests on SQLite"
+	@echo "make test-fast      the inner loop: without the slow tests, few generated examples"
 	@echo "make test-postgres  run the tests against DATABASE_URL (default: local PostgreSQL)"
 	@echo "make test-browser   Playwright + Chromium browser tests with axe-core"
 	@echo "make bench         benchmark: SCALE=town|city|state DB=sqlite|postgres|both (bench/README.md)"
@@ -45,6 +46,11 @@ seed: install
 test: install
 	$(BIN)/python -m pytest -m "not browser" -n 2 $(PYTEST_ARGS)
 
+# The inner loop: without the slow tests (demo seeding, thousands of rows, concurrency) and
+# with few property-based examples (HYPOTHESIS_PROFILE=ci in .ci/run runs them all).
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser and not slow" -n 2 $(PYTEST_ARGS)
+
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/familiennetz} \
 		$(BIN)/python -m pytest -m "not browser" -n 2 $(PYTEST_ARGS)
@@ -61,6 +67,7 @@ test-browser: browser-deps
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 fmt: install
 	$(BIN)/ruff check --fix .

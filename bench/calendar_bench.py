@@ -46,16 +46,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.cli import RESULTS_DIR, across_alliances, add_common_arguments, run_per_database
 from bench.search_bench import (
     LOOPBACK,
-    RESULTS_DIR,
     PageClient,
     _check_postgres_url,
-    _code_version,
     _database_info,
-    _machine,
     _postgres_admin,
-    _wait_idle,
     percentile,
     summarise,
 )
@@ -337,6 +334,7 @@ def _check_feed(client: PageClient, base: str) -> int:
     return body.getvalue().count(b"BEGIN:VEVENT")
 
 
+@across_alliances
 def worker(args) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
@@ -482,61 +480,27 @@ def markdown(report: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.calendar_bench", description=__doc__)
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("--dates", type=int, default=20000, help="dates in the measured month")
     parser.add_argument("--requests", type=int, default=100, help="timed requests per scenario")
-    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL)
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--timeout", type=int, default=1200, help="seconds per database")
-    parser.add_argument("--out", type=Path, help="results file (default bench/results/…)")
-    parser.add_argument(
-        "--wait-idle",
-        type=int,
-        default=0,
-        metavar="S",
-        help="wait up to S seconds for the 1-minute load average to drop below 1",
-    )
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--result-file", help=argparse.SUPPRESS)
+    add_common_arguments(parser, postgres_url=DEFAULT_POSTGRES_URL, seed=DEFAULT_SEED, timeout=1200)
     args = parser.parse_args(argv)
     if args.dates < 1 or args.requests < 1:
         parser.error("--dates and --requests must be positive")
     if args.worker:
         return worker(args)
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    now = dt.datetime.now().astimezone()
-    kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    report = {
-        "date": now.isoformat(timespec="seconds"),
-        "params": {
+    return run_per_database(
+        args,
+        params={
             "dates": args.dates,
             "requests": args.requests,
             "seed": args.seed,
             "filters": FILTERS,
         },
-        "machine": _machine(),
-        "code": _code_version(),
-        "databases": {},
-    }
-    _wait_idle(args.wait_idle)
-    report["machine"]["loadavg_start"] = [round(x, 2) for x in os.getloadavg()]
-    t0 = time.perf_counter()
-    for kind in kinds:
-        print(f"--- {kind}: {args.dates} dates, {args.requests} requests", file=sys.stderr)
-        report["databases"][kind] = run_database(kind, args)
-    report["wall_s"] = round(time.perf_counter() - t0, 1)
-    report["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
-    out = args.out or RESULTS_DIR / f"calendar-{now:%Y-%m-%d-%H%M}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(markdown(report))
-    print(f"\n{report['wall_s']} s in all; results: {out}")
-    failed = [k for k, r in report["databases"].items() if "error" in r]
-    for kind in failed:
-        print(f"{kind}: {report['databases'][kind]['error']}", file=sys.stderr)
-    return 1 if failed else 0
+        describe=f"{args.dates} dates, {args.requests} requests",
+        run_database=run_database,
+        markdown=markdown,
+        results_path=lambda now: RESULTS_DIR / f"calendar-{now:%Y-%m-%d-%H%M}.json",
+    )
 
 
 if __name__ == "__main__":

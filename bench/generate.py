@@ -25,6 +25,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
+from bench.cli import across_alliances
+
 DEFAULT_SEED = 20261121
 ALLIANCE_SLUG = "bench"
 TOWN = "Musterstadt"
@@ -997,6 +999,7 @@ def _copy(row, **changes):
     return type(row)(**data, **changes)
 
 
+@across_alliances
 def generate(
     *,
     offers: int = 5000,
@@ -1109,6 +1112,7 @@ TOWN_PARTS = (
 )
 
 
+@across_alliances
 def generate_scale(scale, *, seed: int = DEFAULT_SEED, log=None) -> GenerationReport:
     """All alliances of a scale (bench/scales.py): first the measured alliance ``bench``,
     then the others (state scale), each with its own town name and map centre in Saxony."""

@@ -17,7 +17,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bench.cli import across_alliances
 
+
+@across_alliances
 def measure(*, services: int, log: Callable[[str], None]) -> dict:
     from django.db import transaction
     from django.utils import timezone

@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.cli import across_alliances
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/familiennetz_bench"
@@ -131,6 +133,7 @@ def _static_twins(scenarios, ctx, static_root: Path) -> dict[str, dict]:
     return twins
 
 
+@across_alliances
 def _context(scale):
     from django.utils import timezone
 

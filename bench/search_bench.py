@@ -24,10 +24,8 @@ table on stdout and ``bench/results/search-<date>.json``. Loopback only, bounded
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -38,8 +36,15 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from bench.cli import (
+    RESULTS_DIR,
+    across_alliances,
+    add_common_arguments,
+    dated_results_path,
+    run_per_database,
+)
+
 REPO = Path(__file__).resolve().parent.parent
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/familiennetz_bench"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -298,6 +303,7 @@ def _database_info() -> dict:
     return info
 
 
+@across_alliances
 def worker(args) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
@@ -438,62 +444,6 @@ def _worker_args(args) -> list[str]:
     ]
 
 
-def _machine() -> dict:
-    import django
-
-    info = {
-        "nproc": os.cpu_count(),
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "loadavg_start": [round(x, 2) for x in os.getloadavg()],
-    }
-    try:
-        meminfo = Path("/proc/meminfo").read_text()
-        kb = int(re.search(r"MemTotal:\s+(\d+)", meminfo).group(1))
-        info["ram_gib"] = round(kb / 1024 / 1024, 1)
-        cpuinfo = Path("/proc/cpuinfo").read_text()
-        model = re.search(r"model name\s*:\s*(.+)", cpuinfo)
-        info["cpu"] = model.group(1).strip() if model else platform.processor()
-    except (OSError, AttributeError):
-        pass
-    return info
-
-
-def _code_version() -> dict:
-    def git(*cmd):
-        try:
-            return subprocess.run(
-                ["git", *cmd], cwd=REPO, capture_output=True, text=True, timeout=10, check=False
-            ).stdout.strip()
-        except (OSError, subprocess.TimeoutExpired):
-            return ""
-
-    api = (REPO / "familiennetz" / "search" / "api.py").read_text(encoding="utf-8")
-    first_line = api.split("\n", 1)[0]
-    return {
-        "commit": git("rev-parse", "--short", "HEAD"),
-        "commit_date": git("log", "-1", "--format=%cI"),
-        "search_api_at_start": first_line.strip('"'),
-    }
-
-
-def _wait_idle(limit: int) -> None:
-    deadline = time.monotonic() + limit
-    while os.getloadavg()[0] >= 1.0 and time.monotonic() < deadline:
-        print(f"waiting for an idle machine (load {os.getloadavg()[0]:.2f})", file=sys.stderr)
-        time.sleep(min(15, max(1, deadline - time.monotonic())))
-
-
-def _results_path(now: dt.datetime) -> Path:
-    base = RESULTS_DIR / f"search-{now:%Y-%m-%d}"
-    path, n = base.with_suffix(".json"), 2
-    while path.exists():
-        path = base.with_name(f"{base.name}-{n}.json")
-        n += 1
-    return path
-
-
 def markdown(report: dict) -> str:
     lines = [
         f"Search benchmark: {report['params']['offers']} offers, "
@@ -554,67 +504,32 @@ def markdown(report: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.search_bench", description=__doc__)
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("--offers", type=int, default=5000)
     parser.add_argument("--requests", type=int, default=200, help="timed requests per scenario")
-    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL)
-    parser.add_argument("--seed", type=int, default=20261121)
-    parser.add_argument("--timeout", type=int, default=900, help="seconds per database")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
-    parser.add_argument("--out", type=Path, help="results file (default bench/results/…)")
     parser.add_argument(
         "--profile", action="store_true", help="also write cProfile listings to bench/results/"
     )
-    parser.add_argument(
-        "--wait-idle",
-        type=int,
-        default=0,
-        metavar="S",
-        help="wait up to S seconds for the 1-minute load average to drop below 1",
-    )
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--result-file", help=argparse.SUPPRESS)
+    add_common_arguments(parser, postgres_url=DEFAULT_POSTGRES_URL, seed=20261121, timeout=900)
     args = parser.parse_args(argv)
     if args.offers < 1 or args.requests < 1:
         parser.error("--offers and --requests must be positive")
     if args.worker:
         return worker(args)
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    now = dt.datetime.now().astimezone()
-    kinds = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    report = {
-        "date": now.isoformat(timespec="seconds"),
-        "params": {
+    return run_per_database(
+        args,
+        params={
             "offers": args.offers,
             "requests": args.requests,
             "seed": args.seed,
             "queries": QUERIES,
             "filters": FILTERS,
         },
-        "machine": _machine(),
-        "code": _code_version(),
-        "databases": {},
-    }
-    _wait_idle(args.wait_idle)
-    report["machine"]["loadavg_start"] = [round(x, 2) for x in os.getloadavg()]
-    t0 = time.perf_counter()
-    for kind in kinds:
-        print(f"--- {kind}: {args.offers} offers, {args.requests} requests", file=sys.stderr)
-        report["databases"][kind] = run_database(kind, args)
-    report["wall_s"] = round(time.perf_counter() - t0, 1)
-    report["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
-
-    out = args.out or _results_path(now)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(markdown(report))
-    print(f"\n{report['wall_s']} s in all; results: {out}")
-    failed = [k for k, r in report["databases"].items() if "error" in r]
-    for kind in failed:
-        print(f"{kind}: {report['databases'][kind]['error']}", file=sys.stderr)
-    return 1 if failed else 0
+        describe=f"{args.offers} offers, {args.requests} requests",
+        run_database=run_database,
+        markdown=markdown,
+        results_path=lambda now: dated_results_path("search", now),
+    )
 
 
 if __name__ == "__main__":

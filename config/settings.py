@@ -127,7 +127,7 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["default"]["OPTIONS"].setdefault(
         "MAX_BYTES", env.int("CACHE_MAX_BYTES", 48 * 1024 * 1024)
     )
-# Whole-page cache of public pages and feeds per alliance (familiennetz/core/pagecache.py),
+# Whole-page cache of public pages and feeds per alliance (familiennetz/alliances/pagecache.py),
 # invalidated by every edit of the alliance's data; the seconds bound "upcoming" lists. 0: off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", 300)
 

@@ -7,15 +7,14 @@ from django.views.generic import RedirectView
 
 from familiennetz.alliances.views import alliance_list
 from familiennetz.core.views import healthz
-from familiennetz.interop.api.hsds import api as hsds_api
-from familiennetz.interop.api.v1 import api as api_v1
+from familiennetz.interop.api.routes import hsds_api, v1_api
 from familiennetz.interop.views import crawlers
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     # The APIs are not translated and must match before the <alliance_slug>/ guide.
-    path("api/v1/", api_v1.urls),
+    path("api/v1/", v1_api.urls),
     path("api/hsds/", hsds_api.urls),
     path("robots.txt", crawlers.robots_txt, name="robots-txt"),
     path("sitemap.xml", crawlers.sitemap_index, name="sitemap-index"),

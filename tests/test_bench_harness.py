@@ -6,6 +6,8 @@ import pytest
 
 from bench.server import free_port
 
+pytestmark = pytest.mark.slow  # make test-fast leaves it out
+
 
 def test_a_busy_port_is_an_error_and_port_zero_finds_a_free_one():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as other_benchmark:

@@ -401,7 +401,7 @@ API_MATRIX = {
 
 
 def _api_write_operations() -> set[tuple[str, str]]:
-    from familiennetz.interop.api.v1 import api
+    from familiennetz.interop.api.routes import v1_api as api
 
     paths = api.get_openapi_schema()["paths"]
     return {

@@ -6,6 +6,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .models import User
+
 
 class LoginForm(AuthenticationForm):
     """E-mail and password; the field keeps Django's name "username" (django-axes reads it)."""
@@ -55,7 +57,6 @@ class InvitationRegisterForm(SetPasswordFields):
         super().__init__(*args, **kwargs)
 
     def clean_password1(self):
-        from .models import User
 
         password = self.cleaned_data["password1"]
         password_validation.validate_password(

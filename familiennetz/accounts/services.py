@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,12 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from familiennetz.alliances.models import Membership, Role
-from familiennetz.alliances.predicates import forget_access
+from familiennetz.alliances.models import Alliance, Membership, Role
+from familiennetz.alliances.predicates import access_of, forget_access
 from familiennetz.alliances.scopes import all_alliances
 from familiennetz.core.mail import absolute_url, send_templated_mail
 
 from .models import ApiToken, Invitation, User
+from .personal_data import exports, run_retention
 
 
 def _hash(token: str) -> str:
@@ -155,8 +155,6 @@ API_TOKEN_TOUCH_SECONDS = 60
 
 def api_token_alliances(*, user: User):
     """The networks a token of ``user`` may be limited to: those where the user has a role."""
-    from familiennetz.alliances.models import Alliance
-    from familiennetz.alliances.predicates import access_of
 
     alliances = Alliance.objects.active().order_by("name")
     if user.is_superuser:
@@ -196,7 +194,6 @@ def api_token_revoke(*, token: ApiToken) -> ApiToken:
 def api_token_authenticate(raw: str) -> ApiToken | None:
     """The usable token for ``raw`` (None if unknown, revoked, expired, of a deactivated user,
     or limited to a network in which the user no longer has a role)."""
-    from familiennetz.alliances.predicates import access_of
 
     if not raw or not raw.startswith(API_TOKEN_PREFIX) or len(raw) > 100:
         return None
@@ -238,8 +235,6 @@ def user_export_data(*, user: User) -> dict:
 def _user_export_data(*, user: User) -> dict:
     from django_otp import devices_for_user
 
-    from familiennetz.moderation.models import ChangeRequest
-
     memberships = Membership.objects.filter(user=user).select_related("alliance")
     return {
         "account": {
@@ -269,17 +264,7 @@ def _user_export_data(*, user: User) -> dict:
             {"email": i.email, "alliance": i.alliance.name, "created_at": _iso(i.created_at)}
             for i in user.invitations_sent.select_related("alliance")
         ],
-        "review_items": [
-            {
-                "id": item.pk,
-                "alliance": item.alliance.name,
-                "kind": item.get_kind_display(),
-                "state": item.get_state_display(),
-                "message": item.message,
-                "created_at": _iso(item.created_at),
-            }
-            for item in ChangeRequest.objects.filter(author=user).select_related("alliance")
-        ],
+        **{export.key: export.rows(user) for export in exports()},
         "api_tokens": [
             {
                 "name": t.name,
@@ -328,37 +313,16 @@ def user_delete(*, user: User) -> None:
     user.delete()
 
 
-@dataclass
-class RetentionResult:
-    registrations_anonymised: int = 0
-    registrations_deleted: int = 0
-    suggestion_contacts: int = 0
-    invitations: int = 0
-    login_failures: int = 0
-    import_uploads: int = 0
-
-
-def personal_data_purge(*, dry_run: bool = False) -> RetentionResult:
-    """The daily retention run: registrations (events' own job), contacts left with
-    suggestions and reports, ended invitations, login-failure records older than 30 days,
-    expired import uploads (files may name contact persons)."""
+def personal_data_purge(*, dry_run: bool = False) -> dict[str, int]:
+    """The daily retention run: what the apps registered (registrations, contacts left with
+    suggestions and reports, expired import uploads, …) plus the accounts' own: ended
+    invitations and login-failure records older than 30 days."""
     from axes.models import AccessAttempt
 
-    from familiennetz.events.registration import registration_purge
-    from familiennetz.interop.services import import_upload_purge
-    from familiennetz.moderation.services import purge_contacts
-
-    registrations = registration_purge(dry_run=dry_run)
+    counts = run_retention(dry_run=dry_run)
     attempts = AccessAttempt.objects.filter(attempt_time__lt=timezone.now() - dt.timedelta(days=30))
-    result = RetentionResult(
-        registrations_anonymised=registrations.anonymised,
-        registrations_deleted=registrations.deleted,
-        suggestion_contacts=purge_contacts(dry_run=dry_run),
-        import_uploads=import_upload_purge(dry_run=dry_run),
-    )
     if dry_run:
-        result.login_failures = attempts.count()
+        counts.update(invitations=0, login_failures=attempts.count())
     else:
-        result.invitations = invitations_purge()
-        result.login_failures, _detail = attempts.delete()
-    return result
+        counts.update(invitations=invitations_purge(), login_failures=attempts.delete()[0])
+    return counts

@@ -1,6 +1,6 @@
 """``Alliance.content_version``: one token per alliance that changes with every edit.
 
-Cached public pages and feeds are keyed by it (familiennetz/core/pagecache.py), so an edit
+Cached public pages and feeds are keyed by it (familiennetz/alliances/pagecache.py), so an edit
 shows up at once, in every server process, whatever the cache backend: the alliance row is
 read on every request anyway (AllianceMiddleware), so checking the version costs nothing.
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import rules
 
+from .config import alliance_config
 from .models import Alliance, Membership, Role
 from .scopes import all_alliances
 
@@ -193,7 +194,6 @@ def has_provider_organisations(user, obj) -> bool:
 @rules.predicate
 def providers_publish_directly(user, obj) -> bool:
     """The alliance lets provider editors' changes go live without review."""
-    from .config import alliance_config
 
     alliance = obj if isinstance(obj, Alliance) else getattr(obj, "alliance", None)
     return alliance is not None and not alliance_config(alliance).providers_need_review

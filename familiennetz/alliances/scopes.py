@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from django_scopes import ScopeError, get_scope, scope, scopes_disabled
 from django_scopes.state import state
 
+from .models import Alliance
+
 __all__ = [
     "ScopeError",
     "all_alliances",
@@ -73,7 +75,6 @@ def command_scope(alliance_slug: str | None = None) -> Iterator[None]:
     """The scope of a management command: the alliance named by ``--alliance SLUG`` when it
     exists, otherwise every alliance (instance-wide commands, and commands that create the
     alliance they are given)."""
-    from .models import Alliance
 
     alliance_id = (
         Alliance.objects.filter(slug=alliance_slug).values_list("pk", flat=True).first()

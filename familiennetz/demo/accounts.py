@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 
 from familiennetz.alliances.models import Alliance, Membership, Role, StateOffice
 from familiennetz.directory.models import Offer, Organisation
+from familiennetz.moderation.entries import form_class_for, form_payload
 from familiennetz.moderation.models import ChangeRequest
 
 ROLE_USERS = [
@@ -137,7 +138,6 @@ def demo_review_items(*, alliance: Alliance) -> int:
 
 def demo_provider_change(*, alliance: Alliance) -> bool:
     """The demo provider proposes a new short description for one of her offers."""
-    from familiennetz.moderation.entries import form_class_for, form_payload
 
     membership = (
         Membership.objects.filter(alliance=alliance, role=Role.PROVIDER)
@@ -170,6 +170,7 @@ def demo_provider_change(*, alliance: Alliance) -> bool:
     )
     if not form.is_valid():
         return False
+    # Demo data: the queued change as the review queue stores it, without notifying anybody.
     ChangeRequest.objects.create(
         alliance=alliance,
         kind=ChangeRequest.Kind.CHANGE,

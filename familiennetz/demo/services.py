@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.core.slugs import german_ascii, unique_slug
 from familiennetz.directory.models import (
     Category,
     Contact,
@@ -29,7 +30,7 @@ from familiennetz.directory.models import (
     Schedule,
     Status,
 )
-from familiennetz.directory.services import german_ascii, taxonomy_install, unique_slug
+from familiennetz.directory.services import taxonomy_install
 from familiennetz.search.api import deferred_indexing, reindex_alliance
 from familiennetz.socialspace.models import District
 

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from familiennetz.moderation.services import entry_set_status
+
 from .models import (
     Category,
     Contact,
@@ -12,8 +14,8 @@ from .models import (
     OfferLocation,
     Organisation,
     Schedule,
+    Status,
 )
-from .services import offer_archive, offer_publish
 
 
 class ScheduleInline(admin.TabularInline):
@@ -94,13 +96,13 @@ class LocationAdmin(admin.ModelAdmin):
 @admin.action(description=_("Publish selected offers"))
 def publish_offers(modeladmin, request, queryset):
     for offer in queryset:
-        offer_publish(offer=offer)
+        entry_set_status(entry=offer, status=Status.PUBLISHED, user=request.user)
 
 
 @admin.action(description=_("Archive selected offers"))
 def archive_offers(modeladmin, request, queryset):
     for offer in queryset:
-        offer_archive(offer=offer)
+        entry_set_status(entry=offer, status=Status.ARCHIVED, user=request.user)
 
 
 @admin.register(Offer)

@@ -7,17 +7,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.socialspace.models import District
-
 from .models import (
     Category,
     Language,
     Location,
     Offer,
-    OfferLocation,
     Organisation,
     Schedule,
     Status,
+    district_model,
 )
 from .schedule_fields import ScheduleRowsMixin
 
@@ -99,8 +97,8 @@ class LocationForm(ScheduleRowsMixin, EntryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = District.objects.for_alliance(self.alliance).order_by(
-            "name"
+        self.fields["district"].queryset = (
+            district_model().objects.for_alliance(self.alliance).order_by("name")
         )
         if self.user.has_perm("directory.add_organisation", self.alliance):
             self.fields["organisation"].required = False
@@ -118,24 +116,12 @@ class LocationForm(ScheduleRowsMixin, EntryForm):
         self.schedule_data = self.clean_schedule_rows(cleaned)
         return cleaned
 
-    def save_related(self, instance: Location) -> None:
-        """Replace the opening hours that the rows show (other rules stay)."""
-        keep = {schedule.pk for schedule in self.other_schedules}
-        for schedule in instance.schedules.filter(kind=Schedule.Kind.OPENING_HOURS).exclude(
-            pk__in=keep
-        ):
-            schedule.delete()
-        for row in self.schedule_data:
-            Schedule.objects.create(
-                alliance=instance.alliance,
-                location=instance,
-                kind=Schedule.Kind.OPENING_HOURS,
-                rrule=row["rrule"],
-                opens_at=row["opens_at"],
-                closes_at=row["closes_at"],
-                description=row["description"],
-                last_checked_at=instance.last_checked_at,
-            )
+    def related_changes(self) -> dict:
+        """The opening hours the rows show (rules the rows cannot show are kept)."""
+        return {
+            "opening_hours": self.schedule_data,
+            "keep_schedules": [schedule.pk for schedule in self.other_schedules],
+        }
 
 
 class OfferForm(ScheduleRowsMixin, EntryForm):
@@ -208,36 +194,13 @@ class OfferForm(ScheduleRowsMixin, EntryForm):
                 self.add_error(f"{name}_place", _("Tick this place under “Places” too."))
         return cleaned
 
-    def save_related(self, instance: Offer) -> None:
-        """Keep the offer's places and the sessions the rows show in step with the form."""
-        wanted = {location.pk for location in self.cleaned_data.get("places") or []}
-        current = set(instance.offer_locations.values_list("location_id", flat=True))
-        for offer_location in instance.offer_locations.filter(location_id__in=current - wanted):
-            offer_location.delete()
-        for location_id in sorted(wanted - current):
-            OfferLocation.objects.create(
-                alliance=instance.alliance,
-                offer=instance,
-                location_id=location_id,
-                last_checked_at=instance.last_checked_at,
-            )
-        keep = {schedule.pk for schedule in self.other_schedules}
-        for schedule in Schedule.objects.filter(
-            offer_location__offer=instance, kind=Schedule.Kind.SESSION
-        ).exclude(pk__in=keep):
-            schedule.delete()
-        at = {ol.location_id: ol for ol in instance.offer_locations.all()}
-        for row in self.schedule_data:
-            Schedule.objects.create(
-                alliance=instance.alliance,
-                offer_location=at[row["place"].pk],
-                kind=Schedule.Kind.SESSION,
-                rrule=row["rrule"],
-                opens_at=row["opens_at"],
-                closes_at=row["closes_at"],
-                description=row["description"],
-                last_checked_at=instance.last_checked_at,
-            )
+    def related_changes(self) -> dict:
+        """The offer's places and the sessions the rows show (other rules are kept)."""
+        return {
+            "places": list(self.cleaned_data.get("places") or []),
+            "sessions": self.schedule_data,
+            "keep_schedules": [schedule.pk for schedule in self.other_schedules],
+        }
 
 
 ENTRY_FORMS = {

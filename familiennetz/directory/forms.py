@@ -6,8 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from familiennetz.core.forms import LenientFilterMixin
 from familiennetz.core.widgets import use_fast_selects
-from familiennetz.directory.models.offers import AGE_BANDS
+from familiennetz.directory.models.audience import AGE_BANDS
 
 MAX_QUERY_LENGTH = 200
 
@@ -38,7 +39,7 @@ SORTS = [
 DEVICE_ORIGIN = "standort"
 
 
-class OfferFilterForm(forms.Form):
+class OfferFilterForm(LenientFilterMixin, forms.Form):
     q = forms.CharField(label=_("I am looking for …"), required=False, strip=True)
     kategorie = forms.ChoiceField(label=_("Category"), required=False)
     alter = forms.ChoiceField(
@@ -95,16 +96,3 @@ class OfferFilterForm(forms.Form):
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
-
-    def filters(self) -> dict:
-        """The valid filters; invalid fields are left out (see ``ignored_fields``)."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value not in ("", None, [], False)
-        }
-
-    def ignored_fields(self) -> list[str]:
-        self.is_valid()
-        return [str(self.fields[name].label or name) for name in self.errors if name in self.fields]

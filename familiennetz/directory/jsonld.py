@@ -7,7 +7,8 @@ from django.utils.translation import get_language
 from .models import Location, Offer, Organisation
 
 
-def _place(location: Location, absolute) -> dict:
+def place_jsonld(location: Location, absolute) -> dict:
+    """A place as schema.org Place (the calendar's events use it too)."""
     data = {
         "@type": "Place",
         "name": location.name,
@@ -61,7 +62,7 @@ def offer_jsonld(offer: Offer, absolute) -> dict:
         "isAccessibleForFree": offer.is_free,
         "audience": {"@type": "PeopleAudience", "audienceType": offer.age_label},
     }
-    places = [_place(ol.location, absolute) for ol in offer.offer_locations.all()]
+    places = [place_jsonld(ol.location, absolute) for ol in offer.offer_locations.all()]
     if places:
         data["availableChannel"] = [
             {"@type": "ServiceChannel", "serviceLocation": place} for place in places
@@ -81,9 +82,9 @@ def organisation_jsonld(organisation: Organisation, absolute) -> dict:
     data = {"@context": "https://schema.org", **_organisation(organisation, absolute)}
     locations = list(organisation.locations.all())
     if locations:
-        data["location"] = [_place(location, absolute) for location in locations]
+        data["location"] = [place_jsonld(location, absolute) for location in locations]
     return data
 
 
 def location_jsonld(location: Location, absolute) -> dict:
-    return {"@context": "https://schema.org", **_place(location, absolute)}
+    return {"@context": "https://schema.org", **place_jsonld(location, absolute)}

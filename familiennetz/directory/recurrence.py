@@ -10,15 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from dateutil.rrule import rrulestr
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-if TYPE_CHECKING:
-    from familiennetz.directory.models import Schedule
+
+class Schedule(Protocol):
+    """What the rules read of a schedule row (``models.Schedule`` and its historical copies)."""
+
+    rrule: str
+    opens_at: dt.time | None
+    closes_at: dt.time | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _EPOCH = dt.datetime(2020, 1, 6)  # a Monday

@@ -15,9 +15,7 @@ from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.core.geo import distance_km
-from familiennetz.freshness.selectors import publicly_visible
 from familiennetz.search.api import search_offers
-from familiennetz.socialspace.models import District
 
 from .forms import SORT_DISTANCE, SORT_NAME, SORT_RELEVANCE, WEEKDAY_TO_RRULE
 from .models import (
@@ -29,9 +27,11 @@ from .models import (
     OfferLocation,
     Organisation,
     Schedule,
+    district_model,
 )
-from .models.offers import AGE_BANDS_BY_KEY
+from .models.audience import AGE_BANDS_BY_KEY
 from .recurrence import is_open_at
+from .review_cycle import publicly_visible
 
 PAGE_SIZE = 20
 
@@ -113,8 +113,8 @@ def emergency_offer_list(*, alliance: Alliance, limit: int = 8) -> list[Offer]:
     )
 
 
-def district_list(*, alliance: Alliance) -> list[District]:
-    return list(District.objects.for_alliance(alliance).order_by("name"))
+def district_list(*, alliance: Alliance) -> list:
+    return list(district_model().objects.for_alliance(alliance).order_by("name"))
 
 
 def language_list_in_use(*, alliance: Alliance) -> list[Language]:
@@ -239,7 +239,10 @@ def resolve_origin(*, alliance: Alliance, filters: dict) -> Origin | None:
     near = filters.get("nahe", "")
     if near.startswith("ortsteil:"):
         district = (
-            District.objects.for_alliance(alliance).filter(slug=near.split(":", 1)[1]).first()
+            district_model()
+            .objects.for_alliance(alliance)
+            .filter(slug=near.split(":", 1)[1])
+            .first()
         )
         if district and district.has_coordinates:
             return Origin(district.latitude, district.longitude, district.name)

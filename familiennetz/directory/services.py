@@ -6,40 +6,13 @@ import json
 from pathlib import Path
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from familiennetz.alliances.models import Alliance
 
-from .models import Category, Offer, Status
+from .models import Category, Location, Offer, OfferLocation, Schedule
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "taxonomy_de.json"
-
-
-_GERMAN_ASCII = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
-
-
-def german_ascii(text: str) -> str:
-    """German transliteration for URLs: "Krabbelkäfer" -> "Krabbelkaefer" (not "krabbelkafer")."""
-    return text.translate(_GERMAN_ASCII)
-
-
-def unique_slug(*, model, alliance: Alliance, text: str, max_length: int = 100) -> str:
-    """A slug for ``text`` that is free in ``alliance`` ("kita-sonnenschein-2" if taken)."""
-    base = (slugify(german_ascii(text)) or "eintrag")[:max_length].strip("-")
-    taken = set(
-        model.objects.filter(alliance=alliance, slug__startswith=base).values_list(
-            "slug", flat=True
-        )
-    )
-    slug, n = base, 2
-    while slug in taken:
-        suffix = f"-{n}"
-        slug = f"{base[: max_length - len(suffix)]}{suffix}"
-        n += 1
-    return slug
 
 
 @transaction.atomic
@@ -74,16 +47,65 @@ def taxonomy_install(*, alliance: Alliance, path: Path = DEFAULT_TAXONOMY) -> in
     return count
 
 
-@transaction.atomic
-def offer_publish(*, offer: Offer) -> Offer:
-    offer.status = Status.PUBLISHED
-    offer.published_at = offer.published_at or timezone.now()
-    offer.save(update_fields=["status", "published_at", "updated_at"])
-    return offer
+# --- rows that belong to an entry (EntryKind.apply_related, moderation.services.entry_save) ---
 
 
-@transaction.atomic
-def offer_archive(*, offer: Offer) -> Offer:
-    offer.status = Status.ARCHIVED
-    offer.save(update_fields=["status", "updated_at"])
-    return offer
+def location_apply_related(location: Location, related: dict) -> None:
+    """Replace the opening hours the workspace rows show; rules they cannot show stay."""
+    if "opening_hours" not in related:
+        return
+    keep = set(related.get("keep_schedules", ()))
+    location.schedules.filter(kind=Schedule.Kind.OPENING_HOURS).exclude(pk__in=keep).delete()
+    for row in related["opening_hours"]:
+        Schedule.objects.create(
+            alliance=location.alliance,
+            location=location,
+            kind=Schedule.Kind.OPENING_HOURS,
+            rrule=row["rrule"],
+            opens_at=row["opens_at"],
+            closes_at=row["closes_at"],
+            description=row["description"],
+            last_checked_at=location.last_checked_at,
+        )
+
+
+def offer_apply_related(offer: Offer, related: dict) -> None:
+    """Keep the offer's places and the sessions the rows show in step with ``related``
+    (``places``: exactly these; ``add_places``: these too, as imports add them)."""
+    for location in related.get("add_places", ()):
+        OfferLocation.objects.get_or_create(
+            alliance=offer.alliance,
+            offer=offer,
+            location=location,
+            defaults={"last_checked_at": offer.last_checked_at},
+        )
+    if "places" in related:
+        wanted = {location.pk for location in related["places"]}
+        current = set(offer.offer_locations.values_list("location_id", flat=True))
+        for offer_location in offer.offer_locations.filter(location_id__in=current - wanted):
+            offer_location.delete()
+        for location_id in sorted(wanted - current):
+            OfferLocation.objects.create(
+                alliance=offer.alliance,
+                offer=offer,
+                location_id=location_id,
+                last_checked_at=offer.last_checked_at,
+            )
+    if "sessions" not in related:
+        return
+    keep = set(related.get("keep_schedules", ()))
+    Schedule.objects.filter(offer_location__offer=offer, kind=Schedule.Kind.SESSION).exclude(
+        pk__in=keep
+    ).delete()
+    at = {ol.location_id: ol for ol in offer.offer_locations.all()}
+    for row in related["sessions"]:
+        Schedule.objects.create(
+            alliance=offer.alliance,
+            offer_location=at[row["place"].pk],
+            kind=Schedule.Kind.SESSION,
+            rrule=row["rrule"],
+            opens_at=row["opens_at"],
+            closes_at=row["closes_at"],
+            description=row["description"],
+            last_checked_at=offer.last_checked_at,
+        )

@@ -77,8 +77,3 @@ class EventForm(EntryForm):
         if starts_at and ends_at and ends_at < starts_at:
             self.add_error("ends_at", _("An event cannot end before it starts."))
         return cleaned
-
-    def save_related(self, instance: Event) -> None:
-        from .services import event_sync_occurrences
-
-        event_sync_occurrences(event=instance)

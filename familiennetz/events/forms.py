@@ -11,6 +11,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from familiennetz.core.forms import LenientFilterMixin
 from familiennetz.core.widgets import use_fast_selects
 from familiennetz.directory.forms import OfferFilterForm
 
@@ -41,7 +42,7 @@ def _shared(name: str) -> forms.Field:
     return copy.deepcopy(OfferFilterForm.base_fields[name])
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(LenientFilterMixin, forms.Form):
     kategorie = _shared("kategorie")
     alter = _shared("alter")
     ortsteil = _shared("ortsteil")
@@ -102,16 +103,3 @@ class EventFilterForm(forms.Form):
         elif start and end and (end - start).days > MAX_RANGE_DAYS:
             self.add_error("bis", _("Choose a range of at most one year."))
         return cleaned
-
-    def filters(self) -> dict:
-        """The valid filters; invalid fields are left out (see ``ignored_fields``)."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value not in ("", None, [], False)
-        }
-
-    def ignored_fields(self) -> list[str]:
-        self.is_valid()
-        return [str(self.fields[name].label or name) for name in self.errors if name in self.fields]

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from django.utils.translation import get_language
 
+from familiennetz.directory.jsonld import place_jsonld
+
 from .models import EventStatus
 from .selectors import Entry
 
@@ -23,28 +25,6 @@ def _moment(entry: Entry, value) -> str:
     if entry.is_all_day:
         return local.date().isoformat()
     return local.replace(microsecond=0).isoformat()
-
-
-def _place(location, absolute: Callable[[str], str]) -> dict:
-    data = {
-        "@type": "Place",
-        "name": location.name,
-        "url": absolute(location.get_absolute_url()),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": location.street,
-            "postalCode": location.postal_code,
-            "addressLocality": location.city,
-            "addressCountry": "DE",
-        },
-    }
-    if location.has_coordinates:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": location.latitude,
-            "longitude": location.longitude,
-        }
-    return data
 
 
 def event_jsonld(entry: Entry, absolute: Callable[[str], str]) -> dict:
@@ -79,7 +59,7 @@ def event_jsonld(entry: Entry, absolute: Callable[[str], str]) -> dict:
     )
     places = []
     if event.location is not None and entry.status != EventStatus.MOVED_ONLINE:
-        places.append(_place(event.location, absolute))
+        places.append(place_jsonld(event.location, absolute))
     if event.online_url:
         places.append({"@type": "VirtualLocation", "url": event.online_url})
     if places:

@@ -15,10 +15,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, scoped
+from familiennetz.alliances.owned import AllianceOwned, scoped
 from familiennetz.directory.models import Status
+from familiennetz.directory.models.audience import Audience, AudienceQuerySet
 from familiennetz.directory.models.base import Checked
-from familiennetz.directory.models.offers import MAX_AGE_MONTHS
 
 
 class EventStatus(models.TextChoices):
@@ -28,12 +28,12 @@ class EventStatus(models.TextChoices):
     MOVED_ONLINE = "moved_online", _("Moved online")
 
 
-class EventQuerySet(AllianceOwnedQuerySet):
+class EventQuerySet(AudienceQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
 
-class Event(Checked):
+class Event(Audience, Checked):
     alliance = models.ForeignKey(
         "alliances.Alliance",
         on_delete=models.CASCADE,
@@ -81,28 +81,6 @@ class Event(Checked):
     rdates = models.JSONField(_("additional dates"), default=list, blank=True)
     exdates = models.JSONField(_("excluded dates"), default=list, blank=True)
     skips_school_holidays = models.BooleanField(_("not during school holidays"), default=False)
-    categories = models.ManyToManyField(
-        "directory.Category", related_name="events", blank=True, verbose_name=_("categories")
-    )
-    for_pregnancy = models.BooleanField(_("for pregnant people"), default=False)
-    age_min_months = models.PositiveSmallIntegerField(
-        _("minimum age (months)"),
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(MAX_AGE_MONTHS)],
-    )
-    age_max_months = models.PositiveSmallIntegerField(
-        _("maximum age (months)"),
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(MAX_AGE_MONTHS)],
-    )
-    is_free = models.BooleanField(_("free of charge"), default=False)
-    fee_description = models.CharField(_("costs"), max_length=300, blank=True)
-    languages = models.ManyToManyField(
-        "directory.Language", related_name="events", blank=True, verbose_name=_("languages spoken")
-    )
-    accessibility_notes = models.TextField(_("accessibility"), blank=True)
     image = models.ImageField(_("image"), upload_to="events/", blank=True)
     image_alt = models.CharField(
         _("image description (alt text)"),

@@ -35,7 +35,7 @@ from familiennetz.alliances.models import Alliance
 from familiennetz.directory import selectors as directory_selectors
 from familiennetz.directory.forms import WEEKDAYS
 from familiennetz.directory.models import Language, Offer, Organisation
-from familiennetz.directory.models.offers import AGE_BANDS_BY_KEY, AgeBand
+from familiennetz.directory.models.audience import AGE_BANDS_BY_KEY, AgeBand
 
 from .models import Event, EventStatus, Occurrence
 from .occurrences import BERLIN, local_midnight

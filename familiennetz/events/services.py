@@ -339,3 +339,8 @@ def event_set_status(*, event: Event, event_status: str, note: str = "") -> Even
         )
     )
     return event
+
+
+def event_apply_related(event, related: dict) -> None:
+    """After every applied save of an event (``moderation.services.entry_save``): its dates."""
+    event_sync_occurrences(event=event)

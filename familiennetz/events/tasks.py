@@ -11,26 +11,11 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from familiennetz.alliances.scopes import all_alliances, alliance_scope
+from familiennetz.alliances.scopes import all_alliances
 
 from . import registration as services
-from .models import Registration
+from .registration.mail import send_registration_mail  # noqa: F401  (a task of this app)
 from .services import occurrences_refresh
-
-
-@task()
-def send_registration_mail(registration_id: int, kind: str) -> bool:
-    """One registration e-mail (confirmation link, confirmed, waiting list, moved up, …)."""
-    try:
-        with all_alliances():
-            registration = Registration.objects.select_related(
-                "alliance", "occurrence__event__alliance", "occurrence__event__location"
-            ).get(pk=registration_id)
-    except Registration.DoesNotExist:  # deleted or purged in the meantime
-        return False
-    with alliance_scope(registration.alliance_id):
-        services.registration_send_mail(registration=registration, kind=kind)
-    return True
 
 
 @task()

@@ -20,11 +20,14 @@ from django.utils import timezone
 
 from familiennetz.alliances.config import alliance_config
 from familiennetz.alliances.models import Alliance, Membership, Role
+from familiennetz.alliances.selectors import coordinator_addresses
 from familiennetz.core.mail import absolute_url, send_templated_mail
 from familiennetz.directory.models import Organisation
+from familiennetz.directory.review_cycle import due_q
+from familiennetz.moderation.services import report_create
 
 from .models import ReviewReminder
-from .selectors import due_entries_of_organisation, due_q
+from .selectors import due_entries_of_organisation
 
 logger = logging.getLogger("familiennetz.freshness")
 _SALT = "familiennetz.freshness.reminder"
@@ -34,14 +37,9 @@ _SEP = "."
 # --- confirming ---------------------------------------------------------------------------------
 
 
-def entry_confirm(*, entry, user=None, now: dt.datetime | None = None):
-    """ "Still correct": set the checked date (and who checked) of one entry."""
-    entry.last_checked_at = now or timezone.now()
-    entry.last_checked_by = user if user is not None and user.is_authenticated else None
-    entry._change_reason = "confirmed"
-    entry.save(update_fields=["last_checked_at", "last_checked_by", "updated_at"])
+def close_reminders_after_confirmation(*, entry, user=None, **kwargs) -> None:
+    """A confirmed entry may settle its organisation's open reminder (``entry_confirmed``)."""
     _close_reminders_if_done(organisation_id=_organisation_id(entry), user=user)
-    return entry
 
 
 def _organisation_id(entry) -> int | None:
@@ -94,7 +92,6 @@ def reminder_confirm(*, reminder: ReviewReminder, user=None) -> int:
 @transaction.atomic
 def reminder_report_changes(*, reminder: ReviewReminder, message: str, language: str = "de"):
     """ "Something changed": a report for the review queue from the reminder's page."""
-    from familiennetz.moderation.services import report_create
 
     item = report_create(
         alliance=reminder.alliance,
@@ -181,15 +178,6 @@ def reminder_recipients(organisation: Organisation) -> list[str]:
     if editors:
         return sorted(set(editors))
     return [organisation.email] if organisation.email else []
-
-
-def coordinator_addresses(alliance: Alliance) -> list[str]:
-    addresses = list(
-        Membership.objects.filter(
-            alliance=alliance, role=Role.COORDINATOR, user__is_active=True
-        ).values_list("user__email", flat=True)
-    )
-    return sorted(set(addresses)) or ([alliance.contact_email] if alliance.contact_email else [])
 
 
 def _send_reminder(reminder: ReviewReminder, *, second: bool) -> None:

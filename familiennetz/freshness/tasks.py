@@ -8,11 +8,12 @@ from django_tasks import task
 
 from familiennetz.alliances.scopes import all_alliances
 
+from .services import reminders_run
+
 
 @task()
 def send_review_reminders() -> dict[str, int]:
     """First and second reminders to providers, escalations to the coordination."""
-    from .services import reminders_run
 
     with all_alliances():  # every alliance's review cycle, deliberately
         return asdict(reminders_run())

@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from familiennetz.alliances.config import alliance_config
 from familiennetz.directory.models import Offer, Status
+from familiennetz.directory.review_cycle import due_q, expired_q
 from familiennetz.workspace import registry
 from familiennetz.workspace.access import manage_url
 
-from .selectors import due_count, due_entries, due_q, expired_q
+from .selectors import due_count, due_entries
 
 
 def _tiles(request):

@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from familiennetz.events.services import event_sync_occurrences
+
 # Fields a restore leaves alone: identity, tenant, bookkeeping and the freshness stamp.
 NOT_RESTORED = {
     "id",
@@ -144,7 +146,5 @@ def version_restore(*, entry, record, user=None):
         ids = [getattr(row, f"{reverse_name}_id") for row in getattr(record, field.name).all()]
         getattr(entry, field.name).set(ids)
     if entry._meta.label_lower == "events.event":
-        from familiennetz.events.services import event_sync_occurrences
-
         event_sync_occurrences(event=entry)
     return entry

@@ -8,25 +8,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from familiennetz.directory.models import Location, Offer, Organisation
-from familiennetz.events.models import Event
+from familiennetz.moderation.kinds import kind_by_word
 from familiennetz.workspace.access import check_perm, entry_or_404, workspace_view
 
 from . import services
 
-MODELS = {
-    "angebot": (Offer, "directory:manage-offer-update"),
-    "organisation": (Organisation, "directory:manage-organisation-detail"),
-    "ort": (Location, "directory:manage-location-update"),
-    "termin": (Event, "events:manage-event-update"),
-}
-
 
 def _entry(request, kind: str, pk: int):
-    if kind not in MODELS:
+    entry_kind = kind_by_word(kind)
+    if entry_kind is None:
         raise Http404(_("Unknown kind of entry."))
-    model, _url = MODELS[kind]
-    entry = entry_or_404(request, model.objects.all(), pk=pk)
+    entry = entry_or_404(request, entry_kind.model.objects.all(), pk=pk)
     check_perm(request, "history.view_history", entry)
     return entry
 
@@ -41,7 +33,7 @@ def version_list(request, kind: str, pk: int):
             "object": entry,
             "kind": kind,
             "versions": services.version_list(entry),
-            "edit_url_name": MODELS[kind][1],
+            "edit_url_name": kind_by_word(kind).manage_url_name,
         },
     )
 

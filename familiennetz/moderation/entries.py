@@ -15,26 +15,24 @@ from django.utils import formats, timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
-from familiennetz.directory.entry_forms import ENTRY_FORMS
-from familiennetz.events.entry_forms import EventForm
-
-FORMS = {**ENTRY_FORMS, "events.event": EventForm}
-STATUS_FIELDS = {"directory.offer": "status", "events.event": "status"}
+from .kinds import kind_for
 
 
 def form_class_for(entry) -> type[forms.ModelForm]:
-    return FORMS[entry._meta.label_lower]
+    return kind_for(entry).form_class
 
 
 def perm_name(entry_or_model, action: str) -> str:
-    meta = entry_or_model._meta
-    return f"{meta.app_label}.{action}_{meta.model_name}"
+    return kind_for(entry_or_model).perm(action)
+
+
+def status_field(entry_or_model) -> str | None:
+    return kind_for(entry_or_model).status_field
 
 
 def is_live(entry) -> bool:
     """Published entries (and organisations and places, which have no draft state)."""
-    field = STATUS_FIELDS.get(entry._meta.label_lower)
-    return field is None or getattr(entry, field) == "published"
+    return kind_for(entry).is_live(entry)
 
 
 def form_payload(form) -> dict[str, list[str]]:
@@ -121,3 +119,17 @@ def diff_rows(old: dict[str, str], new: dict[str, str], form) -> list[DiffRow]:
             continue
         rows.append(DiffRow(name, str(field.label), old.get(name, "—"), new[name]))
     return rows
+
+
+def proposal_form(item, *, user, data=None):
+    """The entry's form bound to a queued change (or to ``data`` when the coordinator edits
+    it): the same fields the author had — a provider's proposal never contains the status."""
+    entry = item.target
+    kind = kind_for(entry)
+    return kind.form_class(
+        data if data is not None else payload_data(item.payload),
+        instance=entry,
+        alliance=item.alliance,
+        user=user,
+        can_publish=bool(kind.status_field and kind.status_field in item.payload),
+    )

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST
 from familiennetz.workspace.access import check_perm, entry_or_404
 
 from . import services
-from .entries import STATUS_FIELDS, form_values, is_live, perm_name
+from .changes import changes_from_form
+from .entries import form_values, is_live, perm_name, status_field
+from .models import ChangeRequest
 from .selectors import pending_for_entry
 
 
@@ -34,13 +36,11 @@ def _render_form(request, form, *, entry, template, extra):
     preview = None
     if request.method == "POST" and "preview" in request.POST and form.is_valid():
         preview = form_values(form)
-    label = form._meta.model._meta.label_lower
+    field = status_field(form._meta.model)
     context = {
         "form": form,
         "entry": entry,
-        "request_publication": entry is None
-        and label in STATUS_FIELDS
-        and STATUS_FIELDS[label] not in form.fields,
+        "request_publication": entry is None and field is not None and field not in form.fields,
         "preview": preview,
         "pending": list(pending_for_entry(entry)) if entry is not None else [],
         "needs_review": entry is not None
@@ -59,12 +59,14 @@ def entry_create(
     check_perm(request, perm_name(model, "add"))
     form = _form(form_class, request, initial=initial)
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
-        outcome = services.entry_save(form=form, user=request.user)
+        outcome = services.entry_save(
+            entry=form.instance, changes=changes_from_form(form), user=request.user
+        )
         entry = outcome.entry
         if on_saved:
             on_saved(entry)
         if (
-            STATUS_FIELDS.get(entry._meta.label_lower)
+            status_field(entry)
             and not is_live(entry)
             and request.POST.get("request_publication")
             and not request.user.has_perm(perm_name(entry, "publish"), entry)
@@ -90,7 +92,9 @@ def entry_update(request, queryset, form_class, *, pk, template, success_url, ex
         for field in form.fields.values():
             field.disabled = True
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
-        outcome = services.entry_save(form=form, user=request.user)
+        outcome = services.entry_save(
+            entry=form.instance, changes=changes_from_form(form), user=request.user
+        )
         if outcome.result == services.QUEUED:
             messages.success(
                 request,
@@ -113,7 +117,6 @@ def entry_update(request, queryset, form_class, *, pk, template, success_url, ex
 
 def _suggestion(request, subject: str):
     """The pending public suggestion ``?vorschlag=<id>`` (coordination only), or None."""
-    from .models import ChangeRequest
 
     item_id = request.GET.get("vorschlag") or request.POST.get("vorschlag")
     if not item_id or not str(item_id).isdigit():
@@ -160,11 +163,9 @@ def entry_create_with_suggestion(
 @require_POST
 def entry_confirm(request, queryset, *, pk, success_url):
     """ "Still correct" from the workspace: sets the checked date without changing anything."""
-    from familiennetz.freshness.services import entry_confirm as confirm
-
     entry = entry_or_404(request, queryset, pk=pk)
     check_perm(request, perm_name(entry, "confirm"), entry)
-    confirm(entry=entry, user=request.user)
+    services.entry_confirm(entry=entry, user=request.user)
     messages.success(request, _("“%(name)s” is confirmed as up to date.") % {"name": entry})
     return redirect(success_url(entry))
 

@@ -9,7 +9,7 @@ One model for everything a coordinator decides on (docs/adr/0101-moderation.md):
 - ``report``: "Hier stimmt etwas nicht" about a public entry (no account).
 
 Public authors may leave an e-mail address for follow-up; it is removed
-SUGGESTION_CONTACT_RETENTION_DAYS after the decision (``moderation.services.purge_contacts``).
+SUGGESTION_CONTACT_RETENTION_DAYS after the decision (``moderation.retention.purge_contacts``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""Writing entries from the workspace, the review queue and public suggestions.
+"""Writing entries (workspace, API, review queue, imports) and public suggestions.
 
-``entry_save`` is the one door for workspace edits: it applies a change at once when the user
-may publish (or the entry is not live yet), and otherwise files it as a ``change`` for review.
+``entry_save`` is the one door for changes of entries: it applies them at once when the user
+may publish (or the entry is not live yet), and otherwise files them as a ``change`` for review.
 Accepting, editing-and-accepting and rejecting go through ``review_*``. Every applied change is
 recorded by the history (django-simple-history) with the reviewing user.
 """
@@ -11,20 +11,21 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
-from familiennetz.core.mail import absolute_url
-from familiennetz.directory.services import unique_slug
+from familiennetz.core.slugs import unique_slug
 
-from .entries import STATUS_FIELDS, form_class_for, form_payload, is_live, payload_data, perm_name
+from .changes import EntryChanges, changes_from_submission
+from .entries import is_live, perm_name, status_field
+from .kinds import kind_for
 from .models import ChangeRequest
+from .signals import entry_confirmed
+from .tasks import notify_author, notify_coordination
 
 logger = logging.getLogger("familiennetz.moderation")
 Kind, State = ChangeRequest.Kind, ChangeRequest.State
@@ -46,38 +47,49 @@ def _target_fields(entry) -> dict:
     }
 
 
-def _apply(form, *, user, reason: str):
-    """Save a valid entry form (and its related rows) and mark the entry as checked."""
-    entry = form.instance
-    is_new = entry.pk is None
-    if is_new:
-        text = getattr(entry, "name", None) or getattr(entry, "title", "")
+def _apply(entry, changes: EntryChanges, *, user, reason: str):
+    """Write ``changes`` to ``entry`` (and its related rows) and mark it as checked."""
+    kind = kind_for(entry)
+    for name, value in changes.fields.items():
+        setattr(entry, name, value)
+    if entry.pk is None and not entry.slug:  # made once: slugs are printed on flyers
         entry.slug = unique_slug(
-            model=type(entry), alliance=form.alliance, text=text, max_length=120
+            model=type(entry),
+            alliance=entry.alliance_id,
+            text=kind.display_name(entry),
+            max_length=120,
         )
-    entry.last_checked_at = timezone.now()
+    entry.last_checked_at = changes.checked_at or timezone.now()
     entry.last_checked_by = user if user is not None and user.is_authenticated else None
-    if getattr(entry, "status", None) == "published" and hasattr(entry, "published_at"):
+    if kind.status_field and kind.is_live(entry) and hasattr(entry, "published_at"):
         entry.published_at = entry.published_at or timezone.now()
     entry._change_reason = reason
-    entry = form.save()
-    if hasattr(form, "save_related"):
-        form.save_related(entry)
+    entry.save()
+    for name, values in changes.many.items():
+        getattr(entry, name).set(values)
+    if kind.apply_related is not None:
+        kind.apply_related(entry, changes.related)
     return entry
 
 
 @transaction.atomic
-def entry_save(*, form, user) -> SaveOutcome:
-    """Create or change an entry from a valid workspace form (see module docstring)."""
-    entry = form.instance
+def entry_save(*, entry, changes: EntryChanges, user, reason: str | None = None) -> SaveOutcome:
+    """Create or change an entry — the one write path of organisations, places, offers and
+    events (workspace, API, review queue, imports, connectors).
+
+    ``entry`` is the entry as stored (a new, unsaved instance with its alliance for a new one).
+    New entries are saved at once (as drafts unless ``changes`` set a status); a change is
+    applied at once when the entry is not live or the user may publish it, and otherwise filed
+    as a change waiting for review (``changes.submitted`` is kept; the public page stays).
+    """
     if entry.pk is None:
-        status_field = STATUS_FIELDS.get(entry._meta.label_lower)
-        if status_field and status_field not in form.fields:
-            setattr(entry, status_field, "draft")
-        entry = _apply(form, user=user, reason=_("created"))
+        field = status_field(entry)
+        if field and field not in changes.fields:
+            setattr(entry, field, "draft")
+        entry = _apply(entry, changes, user=user, reason=reason or _("created"))
         return SaveOutcome(entry, APPLIED)
-    if not is_live(entry) or user.has_perm(perm_name(entry, "publish"), entry):
-        entry = _apply(form, user=user, reason=_("changed"))
+    if not is_live(entry) or _may_publish(user, entry):
+        entry = _apply(entry, changes, user=user, reason=reason or _("changed"))
         _close_superseded(entry, user=user)
         return SaveOutcome(entry, APPLIED)
     # A provider's change to a published entry waits for review; a newer one replaces it.
@@ -87,7 +99,7 @@ def entry_save(*, form, user) -> SaveOutcome:
     item = ChangeRequest.objects.create(
         alliance_id=entry.alliance_id,
         kind=Kind.CHANGE,
-        payload=form_payload(form),
+        payload=changes.submitted or {},
         base_updated_at=entry.updated_at,
         author=user,
         language=getattr(user, "preferred_language", "de"),
@@ -97,9 +109,14 @@ def entry_save(*, form, user) -> SaveOutcome:
     return SaveOutcome(entry, QUEUED, item)
 
 
+def _may_publish(user, entry) -> bool:
+    """Imports and connectors run without a user: they act for the coordination."""
+    return user is None or user.has_perm(perm_name(entry, "publish"), entry)
+
+
 def _close_superseded(entry, *, user) -> None:
     """A direct edit by the coordination settles the pending publication request."""
-    if STATUS_FIELDS.get(entry._meta.label_lower) and is_live(entry):
+    if status_field(entry) and is_live(entry):
         ChangeRequest.objects.pending().filter(
             kind=Kind.PUBLICATION, **_target_fields(entry)
         ).update(state=State.ACCEPTED, decided_at=timezone.now(), decided_by=user)
@@ -129,9 +146,20 @@ def publication_request(*, entry, user, message: str = "") -> ChangeRequest:
 
 
 @transaction.atomic
+def entry_confirm(*, entry, user=None, now=None):
+    """ "Still correct": set the checked date (and who checked) of one entry."""
+    entry.last_checked_at = now or timezone.now()
+    entry.last_checked_by = user if user is not None and user.is_authenticated else None
+    entry._change_reason = "confirmed"
+    entry.save(update_fields=["last_checked_at", "last_checked_by", "updated_at"])
+    entry_confirmed.send(sender=type(entry), entry=entry, user=user)
+    return entry
+
+
+@transaction.atomic
 def entry_set_status(*, entry, status: str, user):
     """Publish or archive an offer or event."""
-    field = STATUS_FIELDS[entry._meta.label_lower]
+    field = status_field(entry)
     setattr(entry, field, status)
     update = [field, "updated_at"]
     if status == "published" and hasattr(entry, "published_at") and not entry.published_at:
@@ -145,21 +173,6 @@ def entry_set_status(*, entry, status: str, user):
 
 
 # --- review --------------------------------------------------------------------------------------
-
-
-def review_form(item: ChangeRequest, *, user, data=None):
-    """The entry form bound to the proposal (or to ``data`` when the coordinator edits it)."""
-    entry = item.target
-    form_class = form_class_for(entry)
-    # The same fields the author had: a provider's proposal never contains the status.
-    status_field = STATUS_FIELDS.get(entry._meta.label_lower)
-    return form_class(
-        data if data is not None else payload_data(item.payload),
-        instance=entry,
-        alliance=item.alliance,
-        user=user,
-        can_publish=bool(status_field and status_field in item.payload),
-    )
 
 
 def _decide(item: ChangeRequest, *, state: str, user, message: str) -> None:
@@ -177,18 +190,23 @@ def _require_pending(item: ChangeRequest) -> None:
 
 
 @transaction.atomic
-def review_accept(*, item: ChangeRequest, user, message: str = "", form=None):
-    """Accept a pending item. For a change, ``form`` (valid, possibly edited by the
-    coordinator) is applied; without it the proposal itself is. Returns the entry (if any)."""
+def review_accept(
+    *, item: ChangeRequest, user, message: str = "", changes: EntryChanges | None = None
+):
+    """Accept a pending item. For a change, ``changes`` (as the coordinator may have edited
+    them) are applied; without them the proposal itself, validated again against the entry as
+    it is now. Returns the entry (if any)."""
     _require_pending(item)
     entry = item.target
     if item.kind == Kind.CHANGE:
         if entry is None:
             raise ValidationError(_("The entry no longer exists."))
-        form = form or review_form(item, user=user)
-        if not form.is_valid():
-            raise ValidationError(_("The proposal is no longer valid: edit it before accepting."))
-        entry = _apply(form, user=user, reason=_("review #%(pk)s accepted") % {"pk": item.pk})
+        if changes is None:
+            changes = changes_from_submission(
+                entry, item.payload, user=user, alliance=item.alliance
+            )
+        reason = _("review #%(pk)s accepted") % {"pk": item.pk}
+        entry = _apply(entry, changes, user=user, reason=reason)
     elif item.kind == Kind.PUBLICATION:
         if entry is None:
             raise ValidationError(_("The entry no longer exists."))
@@ -264,38 +282,8 @@ def report_create(
 
 
 def _notify_coordination(item_id: int) -> None:
-    from .tasks import notify_coordination
-
     notify_coordination.enqueue(item_id)
 
 
 def _notify_author(item_id: int) -> None:
-    from .tasks import notify_author
-
     notify_author.enqueue(item_id)
-
-
-def review_url(item: ChangeRequest) -> str:
-    return absolute_url(
-        reverse(
-            "moderation:manage-review-detail",
-            kwargs={"alliance_slug": item.alliance.slug, "pk": item.pk},
-        )
-    )
-
-
-# --- retention ------------------------------------------------------------------------------------
-
-
-def purge_contacts(*, now=None, dry_run: bool = False) -> int:
-    """Remove names and e-mail addresses left with suggestions and reports
-    SUGGESTION_CONTACT_RETENTION_DAYS after the decision."""
-    import datetime as dt
-
-    now = now or timezone.now()
-    cutoff = now - dt.timedelta(days=settings.SUGGESTION_CONTACT_RETENTION_DAYS)
-    due = ChangeRequest.objects.exclude(state=State.PENDING).filter(decided_at__lt=cutoff)
-    due = due.exclude(contact_email="", contact_name="")
-    if dry_run:
-        return due.count()
-    return due.update(contact_email="", contact_name="", contact_purged_at=now, updated_at=now)

@@ -5,18 +5,16 @@ from __future__ import annotations
 from django_tasks import task
 
 from familiennetz.alliances.scopes import all_alliances, alliance_scope
-from familiennetz.core.mail import send_templated_mail
+from familiennetz.alliances.selectors import coordinator_addresses
+from familiennetz.core.mail import absolute_url, send_templated_mail
 
 from .models import ChangeRequest
+from .retention import purge_contacts
 
 
 @task()
 def notify_coordination(item_id: int) -> int:
     """Tell the coordinators that something waits in the review queue."""
-    from familiennetz.freshness.services import coordinator_addresses
-
-    from .services import review_url
-
     with all_alliances():
         item = ChangeRequest.objects.select_related("alliance").filter(pk=item_id).first()
     if item is None or not item.is_pending:
@@ -25,7 +23,11 @@ def notify_coordination(item_id: int) -> int:
         return send_templated_mail(
             template="moderation/emails/new_item",
             to=coordinator_addresses(item.alliance),
-            context={"item": item, "alliance": item.alliance, "url": review_url(item)},
+            context={
+                "item": item,
+                "alliance": item.alliance,
+                "url": absolute_url(item.get_absolute_url()),
+            },
         )
 
 
@@ -47,7 +49,5 @@ def notify_author(item_id: int) -> int:
 
 @task()
 def purge_suggestion_contacts() -> int:
-    from .services import purge_contacts
-
     with all_alliances():
         return purge_contacts()

@@ -14,13 +14,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from familiennetz.core.ratelimit import RateLimit
-from familiennetz.directory.models import Location, Offer, Organisation
-from familiennetz.events.models import Event
 from familiennetz.workspace.access import check_perm, redirect_manage, workspace_view
 
 from . import services
-from .entries import diff_rows, entry_values, form_class_for, form_values
+from .changes import changes_from_form
+from .entries import diff_rows, entry_values, form_class_for, form_values, proposal_form
 from .forms import DecisionForm, ReportForm, SuggestionForm
+from .kinds import kind_by_word, kind_for_suggestion
 from .models import ChangeRequest
 from .selectors import review_counts, review_list
 
@@ -75,9 +75,7 @@ def review_detail(request, pk: int):
     edit_form = None
     if item.kind == Kind.CHANGE and entry is not None:
         editing = request.method == "POST" and request.POST.get("action") == "edit-accept"
-        edit_form = services.review_form(
-            item, user=request.user, data=request.POST if editing else None
-        )
+        edit_form = proposal_form(item, user=request.user, data=request.POST if editing else None)
     if request.method == "POST" and item.is_pending and decision.is_valid():
         action = request.POST.get("action")
         message = decision.cleaned_data["message"]
@@ -93,7 +91,7 @@ def review_detail(request, pk: int):
                     item=item,
                     user=request.user,
                     message=message,
-                    form=edit_form if action == "edit-accept" else None,
+                    changes=changes_from_form(edit_form) if action == "edit-accept" else None,
                 )
                 messages.success(request, _("Accepted."))
                 return redirect_manage("moderation:manage-review-list", alliance)
@@ -102,7 +100,7 @@ def review_detail(request, pk: int):
     diff = None
     changed_since = False
     if item.kind == Kind.CHANGE and entry is not None:
-        proposal = services.review_form(item, user=request.user)
+        proposal = proposal_form(item, user=request.user)
         diff = _diff(item, request.user, proposal)
         changed_since = bool(
             item.base_updated_at and entry.updated_at and entry.updated_at > item.base_updated_at
@@ -114,14 +112,12 @@ def review_detail(request, pk: int):
     ]
     create_url = None
     if item.kind == Kind.SUGGESTION and item.is_pending:
-        name = (
-            "events:manage-event-create"
-            if item.subject == ChangeRequest.Subject.EVENT
-            else "directory:manage-offer-create"
-        )
-        create_url = (
-            reverse(name, kwargs={"alliance_slug": alliance.slug}) + f"?vorschlag={item.pk}"
-        )
+        target_kind = kind_for_suggestion(item.subject or ChangeRequest.Subject.OFFER)
+        if target_kind is not None and target_kind.create_url_name:
+            create_url = (
+                reverse(target_kind.create_url_name, kwargs={"alliance_slug": alliance.slug})
+                + f"?vorschlag={item.pk}"
+            )
     return render(
         request,
         "moderation/workspace/review_detail.html",
@@ -179,21 +175,13 @@ def suggest(request):
     return render(request, "moderation/public/suggest.html", {"form": form, "subject": subject})
 
 
-REPORT_TARGETS = {
-    "angebot": (Offer, "directory:offer-detail"),
-    "organisation": (Organisation, "directory:organisation-detail"),
-    "ort": (Location, "directory:location-detail"),
-    "termin": (Event, "events:event-detail"),
-}
-
-
-def _report_target(request, kind: str, slug: str):
-    if kind not in REPORT_TARGETS:
+def _report_target(request, word: str, slug: str):
+    entry_kind = kind_by_word(word)
+    if entry_kind is None:
         raise Http404(_("There is nothing to report here."))
-    model = REPORT_TARGETS[kind][0]
-    rows = model.objects.for_alliance(request.alliance).filter(slug=slug)
-    if model in (Offer, Event):
-        rows = rows.filter(status="published")
+    rows = entry_kind.model.objects.for_alliance(request.alliance).filter(slug=slug)
+    if entry_kind.status_field:
+        rows = rows.filter(**{entry_kind.status_field: "published"})
     target = rows.first()
     if target is None:
         raise Http404(_("This entry does not exist."))

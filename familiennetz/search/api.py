@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db import DatabaseError
 
-from familiennetz.core.pagecache import alliance_cached
+from familiennetz.alliances.pagecache import alliance_cached
 
 from . import indexing
 from .backends import get_backend
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
     from familiennetz.alliances.models import Alliance
-    from familiennetz.directory.models import Offer
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +103,7 @@ def _search(
     )
 
 
-def index_offer(offer: Offer) -> None:
+def index_offer(offer) -> None:
     """(Re)index one offer now. Saves do this by themselves (on commit); call it directly
     only after changes that send no signals."""
     indexing.index_offers([offer.pk])

@@ -18,12 +18,12 @@ from functools import partial
 from django.db import connection, transaction
 
 from familiennetz.alliances.models import Alliance
-from familiennetz.directory.models import Offer
 
 from . import lexicon
 from .backends import get_backend
-from .documents import build_document, offers_for_indexing
+from .documents import build_document, rows_for_indexing
 from .models import SearchDocument, SearchTerm
+from .sources import source
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def _pending_ids() -> set[int]:
 # --- indexing ---------------------------------------------------------------------------
 
 
-def _index_one(offer: Offer, deltas: dict[int, Counter[str]], written: dict[int, dict]) -> None:
+def _index_one(offer, deltas: dict[int, Counter[str]], written: dict[int, dict]) -> None:
     """Write the offer's document; add its lexicon changes to ``deltas`` (per alliance)."""
     document, words = build_document(offer)
     old = SearchDocument.objects.filter(pk=offer.pk).only("alliance_id", "words").first()
@@ -73,7 +73,7 @@ def index_offers(offer_ids: Iterable[int]) -> int:
     with transaction.atomic():
         # Lock the offers (PostgreSQL) so two processes do not count the same terms twice.
         offers = list(
-            offers_for_indexing()
+            rows_for_indexing()
             .select_for_update(of=("self",))
             .filter(pk__in=set(offer_ids))
             .order_by("pk")
@@ -115,7 +115,7 @@ def reindex_alliance_id(alliance_id: int) -> int:
         with connection.cursor() as cursor:  # in bulk, without a signal per row
             table = connection.ops.quote_name(SearchDocument._meta.db_table)
             cursor.execute(f"DELETE FROM {table} WHERE alliance_id = %s", [alliance_id])
-        offers = offers_for_indexing().filter(alliance_id=alliance_id).order_by("pk")
+        offers = rows_for_indexing().filter(alliance_id=alliance_id).order_by("pk")
         for chunk in _chunks(offers.iterator(chunk_size=REINDEX_CHUNK_SIZE)):
             built = [build_document(offer) for offer in chunk]
             documents = SearchDocument.objects.bulk_create([document for document, _ in built])
@@ -129,8 +129,8 @@ def reindex_alliance_id(alliance_id: int) -> int:
     return total
 
 
-def _chunks(offers: Iterator[Offer]) -> Iterator[list[Offer]]:
-    chunk: list[Offer] = []
+def _chunks(offers: Iterator) -> Iterator[list]:
+    chunk: list = []
     for offer in offers:
         chunk.append(offer)
         if len(chunk) == REINDEX_CHUNK_SIZE:
@@ -144,7 +144,7 @@ def index_missing_offers(alliance_id: int) -> int:
     """Index offers that have no document yet (created by bulk_create, or before the search
     app existed, or in a transaction whose on_commit hooks never ran)."""
     # Two counts over indexes are cheaper than an anti-join on every search.
-    offers = Offer.objects.filter(alliance_id=alliance_id)
+    offers = source().model.objects.filter(alliance_id=alliance_id)
     if offers.count() == SearchDocument.objects.filter(alliance_id=alliance_id).count():
         return 0
     missing = list(offers.filter(search_document__isnull=True).values_list("pk", flat=True))
@@ -178,7 +178,9 @@ def schedule_offer_ids(offer_ids: Iterable[int], *, alliance_id: int | None = No
     if touched is not None:
         if alliance_id is None:
             touched.update(
-                Offer.objects.filter(pk__in=offer_ids).values_list("alliance_id", flat=True)
+                source()
+                .model.objects.filter(pk__in=offer_ids)
+                .values_list("alliance_id", flat=True)
             )
         else:
             touched.add(alliance_id)

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from familiennetz.directory.models import Category
-
 from .expressions import Alternative
+from .sources import source
 from .text import content_words, fold, to_term
 
 NAME_PARTS_RE = re.compile(r"\s*(?:&|/|,|\bund\b)\s*")
@@ -66,7 +65,6 @@ class SynonymIndex:
 
 def synonym_index(alliance_id: int) -> SynonymIndex:
     index = SynonymIndex()
-    rows = Category.objects.filter(alliance_id=alliance_id).values_list("name", "synonyms")
-    for name, synonyms in rows:
+    for name, synonyms in source().synonyms(alliance_id):
         index.add_group(category_members(name, synonyms))
     return index

@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
+from familiennetz.core.privacy import display
+
 register = template.Library()
 
 
@@ -67,6 +69,5 @@ def tel(value: str) -> str:
 @register.filter
 def privacy_count(value) -> str:
     """A count about people as it may be shown: the number, or "<5" when it is hidden."""
-    from familiennetz.core.privacy import display
 
     return display(value)

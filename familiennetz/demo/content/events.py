@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from familiennetz.core.slugs import unique_slug
 from familiennetz.directory.models import Category, Language, Location, Offer, Organisation, Status
-from familiennetz.directory.services import unique_slug
 from familiennetz.events.holidays import holiday_periods_import
 from familiennetz.events.models import Event, HolidayPeriod
 from familiennetz.events.services import (

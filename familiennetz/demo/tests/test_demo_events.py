@@ -25,7 +25,7 @@ def seeded(django_db_setup, django_db_blocker):
             Alliance.objects.filter(slug__in=SLUGS).delete()
 
 
-pytestmark = pytest.mark.usefixtures("seeded")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded")]
 
 
 def local(moment: dt.datetime) -> dt.datetime:

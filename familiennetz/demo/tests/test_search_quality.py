@@ -10,7 +10,7 @@ from django.db import transaction
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory.selectors import offer_search
 
-pytestmark = pytest.mark.usefixtures("seeded")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded")]
 
 
 @pytest.fixture(scope="module")

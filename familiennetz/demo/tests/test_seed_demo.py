@@ -31,7 +31,7 @@ def seeded(django_db_setup, django_db_blocker):
             get_user_model().objects.filter(email=DEMO_ADMIN_EMAIL).delete()
 
 
-pytestmark = pytest.mark.usefixtures("seeded")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded")]
 
 
 def snapshot():

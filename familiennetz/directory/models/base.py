@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from familiennetz.alliances.owned import AllianceOwned
 
+from ..review_cycle import EXPIRED, OK, entry_state
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -30,15 +32,11 @@ class Checked(AllianceOwned):
     @property
     def is_stale(self) -> bool:
         """Not confirmed within the alliance's review cycle (default 12 months)."""
-        from familiennetz.freshness.selectors import OK, entry_state
-
         return entry_state(self) != OK
 
     @property
     def is_expired(self) -> bool:
         """Not confirmed within review cycle + grace period: "nicht mehr bestätigt seit …"."""
-        from familiennetz.freshness.selectors import EXPIRED, entry_state
-
         return entry_state(self) == EXPIRED
 
 

@@ -87,3 +87,10 @@ class Location(Checked):
     def address_line(self) -> str:
         town = " ".join(p for p in [self.postal_code, self.city] if p)
         return ", ".join(p for p in [self.street, town] if p)
+
+
+def district_model():
+    """The model of the districts places lie in (``Location.district``; the district analysis
+    that owns it builds on the directory, so the directory reads districts through its own
+    foreign key instead of importing that app)."""
+    return Location._meta.get_field("district").related_model

@@ -3,7 +3,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.directory.recurrence import RecurrenceError, parse_rule, weekday_codes
+from familiennetz.directory.recurrence import (
+    RecurrenceError,
+    describe_schedule,
+    parse_rule,
+    weekday_codes,
+)
 
 from .base import Checked
 
@@ -83,7 +88,6 @@ class Schedule(Checked):
         ]
 
     def __str__(self) -> str:
-        from familiennetz.directory.recurrence import describe_schedule
 
         return describe_schedule(self)
 

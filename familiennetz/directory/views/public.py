@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from familiennetz.core.pagecache import alliance_cached, cache_public_page
+from familiennetz.alliances.pagecache import alliance_cached, cache_public_page
 from familiennetz.directory import selectors
 from familiennetz.directory.forms import OfferFilterForm
 from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organisation_jsonld
 from familiennetz.directory.recurrence import next_dates
-from familiennetz.events import selectors as event_selectors
 
+from ..page_sections import sections_for
 from .filters import active_filter_chips
 
 public_cache = cache_control(public=True, max_age=300)
@@ -59,7 +59,7 @@ def home(request):
         {
             **overview,
             "age_bands": OfferFilterForm.base_fields["alter"].choices[1:],
-            "next_events": event_selectors.occurrence_list_next(alliance=alliance),
+            "sections": sections_for("home", request),
         },
     )
 
@@ -124,7 +124,7 @@ def _offer_context(request, slug: str) -> dict:
         "jsonld": offer_jsonld(offer, request.build_absolute_uri),
         "map_features": selectors.map_features([offer]),
         "page_url": request.build_absolute_uri(offer.get_absolute_url()),
-        "offer_dates": event_selectors.occurrence_list_for_offer(offer=offer),
+        "sections": sections_for("offer", request, offer),
     }
 
 
@@ -166,7 +166,7 @@ def organisation_detail(request, slug: str):
             "organisation": organisation,
             "jsonld": organisation_jsonld(organisation, request.build_absolute_uri),
             "map_features": selectors.location_features(organisation.locations.all()),
-            "has_events": organisation.events.filter(status="published").exists(),
+            "sections": sections_for("organisation", request, organisation),
         },
     )
 
@@ -183,5 +183,6 @@ def location_detail(request, slug: str):
             "location": location,
             "jsonld": location_jsonld(location, request.build_absolute_uri),
             "map_features": selectors.location_features([location]),
+            "sections": sections_for("location", request, location),
         },
     )

@@ -11,12 +11,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from familiennetz.core.slugs import unique_slug
 from familiennetz.directory.models import Category, Location, Status
-from familiennetz.directory.services import unique_slug
 from familiennetz.events import services as calendar_services
 from familiennetz.events.models import CalendarSource, Event, EventStatus, Occurrence, Registration
 from familiennetz.events.occurrences import Window, event_slots
 from familiennetz.events.registration import registrations_notify_date_change
+from familiennetz.moderation.changes import EntryChanges
+from familiennetz.moderation.services import entry_save
 
 from .fetch import fetch_ics
 from .parse import DateChange, ParsedCalendar, ParsedEvent, local_iso, parse_ics
@@ -309,45 +311,49 @@ class _Writer:
                 ids.add(category.pk)
         return ids
 
+    def _save(self, event: Event, changes: EntryChanges) -> Event:
+        """Through the one write path of entries (moderation.services.entry_save)."""
+        changes.checked_at = self.now
+        return entry_save(entry=event, changes=changes, user=None, reason="calendar import").entry
+
     def _write_event(self, item: ParsedEvent, event: Event | None) -> Event:
         values = self._values(item)
         category_ids = self._categories(item)
-        if event is None:
-            event = Event.objects.create(
-                alliance=self.alliance,
-                organisation=self.organisation,
-                source=self.source,
-                uid=item.key,
-                slug=unique_slug(
-                    model=Event,
-                    alliance=self.alliance,
-                    text=item.title,  # unique_slug transliterates (ä → ae)
-                    max_length=Event._meta.get_field("slug").max_length,
-                ),
-                status=Status.PUBLISHED if self.source.publish_automatically else Status.DRAFT,
-                last_checked_at=self.now,
-                **values,
-            )
-            if category_ids:
-                event.categories.set(category_ids)
-            created = changed = True
-        else:
-            changed_fields = [
-                name for name, value in values.items() if getattr(event, name) != value
-            ]
-            for name in changed_fields:
-                setattr(event, name, values[name])
-            if changed_fields:
-                event.save(update_fields=[*changed_fields, "updated_at"])
-            current = set(event.categories.values_list("pk", flat=True))
-            if current != category_ids:
-                event.categories.set(category_ids)
-                changed_fields.append("categories")
-            created, changed = False, bool(changed_fields)
         wanted = {change.original_start: change for change in item.changes}
-        dates_changed = self._reset_stale_changes(event, wanted)
-        if changed or dates_changed:
-            calendar_services.event_sync_occurrences(event=event)
+        if event is None:
+            status = Status.PUBLISHED if self.source.publish_automatically else Status.DRAFT
+            event = self._save(
+                Event(
+                    alliance=self.alliance,
+                    organisation=self.organisation,
+                    source=self.source,
+                    uid=item.key,
+                    slug=unique_slug(
+                        model=Event,
+                        alliance=self.alliance,
+                        text=item.title,  # unique_slug transliterates (ä → ae)
+                        max_length=Event._meta.get_field("slug").max_length,
+                    ),
+                ),
+                EntryChanges(
+                    fields={**values, "status": status}, many={"categories": category_ids}
+                ),
+            )
+            created = changed = True
+            dates_changed = self._reset_stale_changes(event, wanted)
+        else:
+            fields = {
+                name: value for name, value in values.items() if getattr(event, name) != value
+            }
+            many = {}
+            if set(event.categories.values_list("pk", flat=True)) != category_ids:
+                many["categories"] = category_ids
+            created, changed = False, bool(fields or many)
+            dates_changed = self._reset_stale_changes(event, wanted)
+            if changed:  # the one write path; it syncs the event's dates
+                event = self._save(event, EntryChanges(fields=fields, many=many))
+            elif dates_changed:
+                calendar_services.event_sync_occurrences(event=event)
         dates_changed += self._apply_changes(event, wanted)
         if created:
             self.report.imported.append(item.title)

@@ -13,8 +13,11 @@ from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django_tasks import task
 
+from familiennetz.alliances.scopes import all_alliances, alliance_scope
 from familiennetz.events.models import Registration
+from familiennetz.events.selectors import effective_status
 
 from .links import CANCEL, CONFIRM, absolute_url, registration_link
 
@@ -24,8 +27,6 @@ State = Registration.State
 
 def mail_on_commit(registration_id: int, kind: str) -> None:
     """Enqueue ``send_registration_mail`` once the current transaction has committed."""
-    from familiennetz.events.tasks import send_registration_mail
-
     transaction.on_commit(
         partial(send_registration_mail.enqueue, registration_id=registration_id, kind=kind)
     )
@@ -77,8 +78,6 @@ def registration_send_mail(*, registration: Registration, kind: str) -> None:
             "retention_days": settings.REGISTRATION_RETENTION_DAYS,
         }
         if kind == "date_changed":
-            from familiennetz.events.selectors import effective_status
-
             context["date_status"] = effective_status(occurrence)
             context["date_note"] = occurrence.status_note or (
                 event.status_note if event.event_status != "scheduled" else ""
@@ -114,3 +113,18 @@ def registration_send_mail(*, registration: Registration, kind: str) -> None:
             f"registration {registration.pk}: {kind} mail failed ({type(exc).__name__})"
         ) from None
     logger.info("registration %s: %s mail sent", registration.pk, kind)
+
+
+@task()
+def send_registration_mail(registration_id: int, kind: str) -> bool:
+    """One registration e-mail (confirmation link, confirmed, waiting list, moved up, …)."""
+    try:
+        with all_alliances():
+            registration = Registration.objects.select_related(
+                "alliance", "occurrence__event__alliance", "occurrence__event__location"
+            ).get(pk=registration_id)
+    except Registration.DoesNotExist:  # deleted or purged in the meantime
+        return False
+    with alliance_scope(registration.alliance_id):
+        registration_send_mail(registration=registration, kind=kind)
+    return True

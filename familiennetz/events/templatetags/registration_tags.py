@@ -3,6 +3,7 @@
 from django import template
 
 from familiennetz.events import registration as services
+from familiennetz.events.registration_forms import RegistrationForm
 
 register = template.Library()
 
@@ -25,7 +26,6 @@ def registration_max_places(occurrence, availability):
 @register.simple_tag
 def registration_form(occurrence, availability):
     """An unbound sign-up form for the panel (the sign-up page shows bound forms)."""
-    from familiennetz.events.registration_forms import RegistrationForm
 
     return RegistrationForm(
         max_places=registration_max_places(occurrence, availability),

@@ -323,7 +323,7 @@ def test_repeated_feed_requests_come_from_the_cache_until_something_changes(clie
 
 def _oracle_matches(occurrence, filters: dict) -> bool:
     """What a parent expects, written out in plain Python (not the selector's queries)."""
-    from familiennetz.directory.models.offers import AGE_BANDS_BY_KEY
+    from familiennetz.directory.models.audience import AGE_BANDS_BY_KEY
 
     event = occurrence.event
     if event.status != "published":
@@ -454,11 +454,12 @@ def test_folding_never_splits_a_character_and_unfolds_to_the_original(width):
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
+    from familiennetz.core.tests.examples import examples
     from familiennetz.events.feeds import fold
 
     alphabet = {1: "aZ;,", 2: "äöüß", 3: "–€✓", 4: "👨😀"}[width] + " "
 
-    @settings(max_examples=200, deadline=None)
+    @settings(max_examples=examples(200), deadline=None)
     @given(st.text(alphabet=alphabet, max_size=400))
     def check(text):
         line = "DESCRIPTION:" + text

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from familiennetz.core.tests.examples import examples
 from familiennetz.directory.models import Status
 from familiennetz.directory.tests.factories import (
     CategoryFactory,
@@ -212,7 +213,7 @@ def test_empty_calendar_parses():
     assert (parsed.vevent_count, parsed.events, parsed.skipped) == (0, [], [])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.binary(max_size=2000))
 def test_random_bytes_raise_nothing_but_the_import_error(data):
     with contextlib.suppress(IcalImportError):
@@ -253,7 +254,7 @@ _LINE = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_LINE, max_size=25))
 def test_random_vevent_content_raises_nothing_but_the_import_error(lines):
     text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + "\r\n".join(lines)
@@ -852,7 +853,9 @@ def test_command_needs_a_source_or_a_file(db):
 
 @pytest.mark.django_db
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(st.lists(_LINE, max_size=20))
 def test_random_vevents_import_without_crashing(frozen_now, source, lines):

@@ -34,6 +34,9 @@ on_postgresql = pytest.mark.skipif(
 )
 
 
+pytestmark = pytest.mark.slow  # make test-fast leaves it out
+
+
 def link(registration: Registration, purpose: str) -> str:
     name = "registration:confirm" if purpose == services.CONFIRM else "registration:cancel"
     return reverse(

@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
 
-from familiennetz.core import pagecache
-from familiennetz.core.pagecache import cache_public_page
+from familiennetz.alliances import pagecache
+from familiennetz.alliances.pagecache import cache_public_page
 from familiennetz.directory.recurrence import describe_rule
 from familiennetz.events import selectors
 from familiennetz.events.feeds import (
@@ -364,7 +364,7 @@ def calendar_ical(request):
     """Subscription feed for any filter combination (webcal:// or https://).
 
     Phones poll these often, so the body is cached for a few minutes under a key that changes
-    whenever anything of the alliance changes (its content version, core/pagecache.py).
+    whenever anything of the alliance changes (its content version, alliances/pagecache.py).
     """
     if not pagecache.usable(request):
         cached = _build_calendar_feed(request)

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 
-from familiennetz.directory.views.workspace import filtered_entries
+from familiennetz.directory.list_filters import filtered_entries
 from familiennetz.moderation import entry_views
 from familiennetz.moderation.models import ChangeRequest
 from familiennetz.workspace.access import check_perm, entry_or_404, manage_url, workspace_view

@@ -2,16 +2,12 @@
 
 from django import template
 
-register = template.Library()
+from familiennetz.moderation.kinds import kind_or_none
 
-KINDS = {
-    "directory.offer": "angebot",
-    "directory.organisation": "organisation",
-    "directory.location": "ort",
-    "events.event": "termin",
-}
+register = template.Library()
 
 
 @register.simple_tag
 def history_kind(entry) -> str:
-    return KINDS.get(entry._meta.label_lower, "")
+    entry_kind = kind_or_none(entry)
+    return entry_kind.word if entry_kind else ""

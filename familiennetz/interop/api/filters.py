@@ -10,7 +10,7 @@ from pydantic import AfterValidator, model_validator
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory.models import Organisation
-from familiennetz.directory.models.offers import AgeBand
+from familiennetz.directory.models.audience import AgeBand
 
 from .common import MAX_PAGE_SIZE, SLUG_PATTERN, IsoDate, IsoDateTime
 

@@ -14,6 +14,7 @@ from ninja import NinjaAPI, Query
 from ninja.openapi.docs import Swagger
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.core.geo import distance_km
 from familiennetz.directory.models import Location, OfferLocation, Organisation
 from familiennetz.interop.hsds import export as hsds_export
 from familiennetz.interop.hsds.export import Scope
@@ -235,7 +236,6 @@ def service_at_locations(
 
 
 def _within(location: Location, search: dict) -> bool:
-    from familiennetz.core.geo import distance_km
 
     if not location.has_coordinates:
         return False

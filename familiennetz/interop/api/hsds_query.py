@@ -14,7 +14,7 @@ from ninja import Field, Schema
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory.models import Location
-from familiennetz.directory.models.offers import AgeBand
+from familiennetz.directory.models.audience import AgeBand
 from familiennetz.directory.selectors import offer_ids_matching
 from familiennetz.interop.hsds import export as hsds_export
 from familiennetz.interop.hsds.export import Scope

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from familiennetz.alliances.models import Alliance
-from familiennetz.core.pagecache import alliance_cached
+from familiennetz.alliances.pagecache import alliance_cached
 from familiennetz.directory.models import Location, Offer, Organisation, Schedule
 from familiennetz.directory.recurrence import describe_schedule, weekday_codes
 from familiennetz.events.models import Event

@@ -1,5 +1,6 @@
 """The JSON API ``/api/v1/``: what the public guide shows, for apps and portals (the write
-operations for token holders are in ``write.py``).
+operations for token holders are in ``write.py``; both register on ``v1_app.api``, and
+``routes.py`` imports them so the URL configuration gets the whole API).
 
 Every path starts with the alliance's short name (``/api/v1/hainichen/offers``): tenancy is
 explicit, URLs are cacheable and an unknown or inactive alliance is a 404. Only published
@@ -14,8 +15,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
-from ninja import NinjaAPI, Query
-from ninja.openapi.docs import Swagger
+from ninja import Query
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.directory import selectors as directory_selectors
@@ -54,30 +54,9 @@ from familiennetz.interop.api.schemas import (
     OrganisationPage,
 )
 from familiennetz.interop.api.serializers import Serializer
+from familiennetz.interop.api.v1_app import api
 from familiennetz.interop.geojson import FeatureCollection
 from familiennetz.socialspace.models import District
-
-api = NinjaAPI(
-    title="familiennetz API",
-    version="1",
-    description=(
-        "Access to the public family guides of the networks on this instance: "
-        "offers with the guide's search filters and proximity, organisations, places, "
-        "events and their dates, categories and districts. Every path starts with the "
-        "short name of a network (`/api/v1/{alliance}/…`, list: `/api/v1/alliances`). "
-        "Responses carry ETag and Last-Modified (send If-None-Match for a 304); CORS allows "
-        "GET from any origin without credentials; clients are rate limited (429 with "
-        "Retry-After). Open Referral HSDS 3.0: `/api/hsds/{alliance}/`.\n\n"
-        "Providers and coordinators create and change entries with a personal API token "
-        "(`Authorization: Bearer fn_…`, created under *Mein Konto → API-Tokens*), with the "
-        "permissions they have in the workspace: 201/200 when applied, 202 when a change "
-        "waits for the coordination's review, 422 with the fields that need correcting."
-    ),
-    urls_namespace="api-v1",
-    docs=Swagger(settings={"defaultModelsExpandDepth": 0, "tryItOutEnabled": True}),
-    docs_url="/docs",
-    openapi_url="/openapi.json",
-)
 
 
 def _set_last_modified(response: HttpResponse, value) -> None:
@@ -389,7 +368,3 @@ def district_list(request, alliance: AllianceSlug):
         }
         for d in districts
     ]
-
-
-# The write operations register themselves on ``api`` (same paths as the reads).
-from familiennetz.interop.api import write  # noqa: E402, F401

@@ -24,7 +24,9 @@ from familiennetz.directory.models import Location, Offer, Organisation
 from familiennetz.events.entry_forms import EventForm
 from familiennetz.events.models import Event
 from familiennetz.moderation import services as moderation
-from familiennetz.moderation.entries import STATUS_FIELDS, perm_name
+from familiennetz.moderation.changes import changes_from_form
+from familiennetz.moderation.entries import perm_name
+from familiennetz.moderation.entries import status_field as entry_status_field
 
 from .auth import token_auth
 from .common import ERRORS, AllianceSlug, alliance_get
@@ -50,7 +52,7 @@ from .schemas import (
     QueuedOut,
 )
 from .serializers import Serializer
-from .v1 import api
+from .v1_app import api
 
 WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
 SLUG_PATH = r"^[-a-zA-Z0-9_]+$"
@@ -105,7 +107,7 @@ OUT = {
 def _out(request, alliance: Alliance, entry) -> dict:
     entry = type(entry).objects.get(pk=entry.pk)  # as saved, not as the form left it
     data = getattr(Serializer(request, alliance), OUT[type(entry)])(entry)
-    if entry._meta.label_lower in STATUS_FIELDS:
+    if entry_status_field(entry):
         data["publication_status"] = entry.status
     return data
 
@@ -139,11 +141,11 @@ def _save(request, alliance: Alliance, form_class, body, *, instance=None):
     form = form_class(data, **kwargs)
     if not form.is_valid():
         return Status(422, {"detail": form_errors(form).detail()})
-    outcome = moderation.entry_save(form=form, user=user)
+    outcome = moderation.entry_save(entry=form.instance, changes=changes_from_form(form), user=user)
     entry = type(outcome.entry).objects.get(pk=outcome.entry.pk)
     item = outcome.item
     wanted = body.model_dump(exclude_unset=True).get("publication_status")
-    status_field = STATUS_FIELDS.get(model._meta.label_lower)
+    status_field = entry_status_field(model)
     if (
         wanted
         and status_field

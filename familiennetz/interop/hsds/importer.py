@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from familiennetz.alliances import content_version
 from familiennetz.alliances.models import Alliance
+from familiennetz.core.slugs import german_ascii
 from familiennetz.directory.models import (
     Category,
     Location,
@@ -28,7 +29,6 @@ from familiennetz.directory.models import (
     Schedule,
 )
 from familiennetz.directory.recurrence import weekday_codes
-from familiennetz.directory.services import german_ascii
 from familiennetz.interop.models import ExternalId
 from familiennetz.interop.report import Report
 from familiennetz.search.api import deferred_indexing

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from familiennetz.directory.models import Offer, Organisation, Schedule, Status
-from familiennetz.directory.models.offers import MAX_AGE_MONTHS
+from familiennetz.directory.models.audience import MAX_AGE_MONTHS
 from familiennetz.directory.recurrence import RecurrenceError, parse_rule
 from familiennetz.events.models import EventStatus
 

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from familiennetz.directory.models.offers import AGE_BANDS
+from familiennetz.directory.models.audience import AGE_BANDS
 from familiennetz.directory.services import DEFAULT_TAXONOMY
 
 from .ids import fixed_id

@@ -10,8 +10,9 @@ A workspace view (or the command ``import_sheet``) calls, in two requests if it 
 See docs/dev/imports.md.
 """
 
+from .check import sheet_parse
 from .files import CONTENT_TYPES, sheet_export, sheet_template
-from .parse import SheetImport, sheet_parse
+from .parse import SheetImport
 from .write import SheetImportError, sheet_commit
 
 __all__ = [

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from familiennetz.directory.models import Offer, Status
-from familiennetz.directory.models.offers import MAX_AGE_MONTHS
+from familiennetz.directory.models.audience import MAX_AGE_MONTHS
 from familiennetz.interop.checks import Invalid, clean_email, clean_text
 from familiennetz.interop.tabular_io import parse_bool, parse_number
 

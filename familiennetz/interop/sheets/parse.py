@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.core.geo import distance_km
-from familiennetz.directory.models import Category, Language, Status
+from familiennetz.directory.models import Category, Language
 from familiennetz.interop.checks import Invalid, clean_coordinates, clean_url
 from familiennetz.interop.geocoding import Geocoder, GeocodingError
 from familiennetz.interop.report import Level, Report
@@ -190,7 +190,6 @@ class SheetParser:
                     self.first_of_key[planned.key] = planned
                 self._duplicate(planned, first_line_of_offer)
             result.rows.append(planned)
-        self._count(result)
         return result
 
     # --- one row --------------------------------------------------------------------------
@@ -383,24 +382,3 @@ class SheetParser:
                 field=self.headers["name"],
             )
         seen.setdefault(key, planned.line)
-
-    def _count(self, result: SheetImport) -> None:
-        from .write import planned_counts
-
-        for kind, outcomes in planned_counts(result).items():
-            for outcome, n in outcomes.items():
-                self.report.count(kind, outcome, n)
-
-
-def sheet_parse(
-    *,
-    alliance: Alliance,
-    data: bytes,
-    filename: str,
-    geocoder: Geocoder | None = None,
-    default_status: str = Status.DRAFT,
-) -> SheetImport:
-    """Read and check a CSV or XLSX file for ``alliance``; nothing is saved. Rows without a
-    status get ``default_status`` (drafts: nothing becomes public without a review)."""
-    parser = SheetParser(alliance, filename, geocoder, default_status)
-    return parser.parse(read_sheet(data, filename))

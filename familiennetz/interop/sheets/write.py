@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
-from familiennetz.directory.models import Location, Offer, OfferLocation, Organisation, Status
-from familiennetz.directory.services import unique_slug
+from familiennetz.directory.models import Location, Offer, Organisation
+from familiennetz.directory.services import offer_apply_related
 from familiennetz.interop.models import ExternalId
 from familiennetz.interop.report import Report
+from familiennetz.moderation.changes import EntryChanges
+from familiennetz.moderation.services import entry_save
 from familiennetz.search.api import deferred_indexing
 
 from .parse import PlannedRow, SheetImport
@@ -108,17 +109,16 @@ class _Writer:
         self.lookups = _Lookups(alliance)
         self.offers_in_file: dict[str, Offer] = {}
         self.created: dict[str, list[int]] = defaultdict(list)  # kind → new primary keys
-        self.now = timezone.now()
+
+    def _save(self, entry, changes: EntryChanges):
+        """Every entry goes through the one write path (moderation.services.entry_save)."""
+        return entry_save(entry=entry, changes=changes, user=None, reason=_("imported")).entry
 
     def organisation(self, name: str) -> Organisation:
         org = self.lookups.organisations.get(_fold(name))
         if org is None:
-            org = Organisation.objects.create(
-                alliance=self.alliance,
-                name=name,
-                slug=unique_slug(
-                    model=Organisation, alliance=self.alliance, text=name, max_length=120
-                ),
+            org = self._save(
+                Organisation(alliance=self.alliance), EntryChanges(fields={"name": name})
             )
             self.lookups.organisations[_fold(name)] = org
             self.counts["organisation"]["created"] += 1
@@ -129,27 +129,23 @@ class _Writer:
         key = _place_key(values)
         location = self.lookups.places.get(key)
         if location is None:
-            location = Location.objects.create(
-                alliance=self.alliance,
-                organisation=organisation,
-                slug=unique_slug(
-                    model=Location, alliance=self.alliance, text=values["name"], max_length=120
-                ),
-                **values,
+            location = self._save(
+                Location(alliance=self.alliance),
+                EntryChanges(fields={**values, "organisation": organisation}),
             )
             self.lookups.places[key] = location
             self.counts["location"]["created"] += 1
             self.created["location"].append(location.pk)
             return location
-        changed = False
-        for name, value in values.items():
-            if name in ("latitude", "longitude", "district_id") and value is None:
-                continue  # an empty cell does not delete what is known
-            if getattr(location, name) != value:
-                setattr(location, name, value)
-                changed = True
+        changed = {
+            name: value
+            for name, value in values.items()
+            # an empty cell does not delete what is known
+            if not (name in ("latitude", "longitude", "district_id") and value is None)
+            and getattr(location, name) != value
+        }
         if changed:
-            location.save()
+            location = self._save(location, EntryChanges(fields=changed))
             self.counts["location"]["updated"] += 1
         return location
 
@@ -162,41 +158,31 @@ class _Writer:
                 self.offers_in_file[row.key] = offer
         if row.place is not None:
             location = self.place(row.place, organisation)
-            OfferLocation.objects.get_or_create(
-                alliance=self.alliance, offer=offer, location=location
-            )
+            offer_apply_related(offer, {"add_places": [location]})
 
     def _offer(self, row: PlannedRow, organisation: Organisation) -> Offer:
         values = {**row.offer, "organisation": organisation}
         offer = self.lookups.offer(row.key)
         created = offer is None
         if created:
-            offer = Offer(
-                alliance=self.alliance,
-                slug=unique_slug(
-                    model=Offer, alliance=self.alliance, text=values["name"], max_length=120
-                ),
-            )
+            offer = Offer(alliance=self.alliance)
             self.counts["offer"]["created"] += 1
-        changed = created
-        for name, value in values.items():
-            if created or getattr(offer, name) != value:
-                setattr(offer, name, value)
-                changed = True
-        if offer.status == Status.PUBLISHED and offer.published_at is None:
-            offer.published_at = self.now
+            fields = values
+        else:
+            fields = {name: v for name, v in values.items() if getattr(offer, name) != v}
+        many = {
+            name: sorted(wanted)
+            for name, wanted in (
+                ("categories", set(row.categories)),
+                ("languages", set(row.languages)),
+            )
+            if created or set(getattr(offer, name).values_list("pk", flat=True)) != wanted
+        }
+        changed = created or bool(fields or many)
         if changed:
-            offer.save()
+            offer = self._save(offer, EntryChanges(fields=fields, many=many))
         if created:
             self.created["offer"].append(offer.pk)
-        relations = (
-            (offer.categories, set(row.categories)),
-            (offer.languages, set(row.languages)),
-        )
-        for relation, wanted in relations:
-            if set(relation.values_list("pk", flat=True)) != wanted:
-                relation.set(wanted)
-                changed = True
         if not created:
             self.counts["offer"]["updated" if changed else "unchanged"] += 1
         if row.key and row.key != offer.slug and row.key not in self.lookups.mapped_keys:

@@ -30,6 +30,8 @@ from familiennetz.directory.tests.factories import (
 )
 from familiennetz.events.tests.factories import EventFactory
 
+pytestmark = pytest.mark.slow  # make test-fast leaves it out
+
 EXAMPLES = int(os.environ.get("API_CONFORMANCE_EXAMPLES", "12"))
 ALLIANCE = "testnetz"
 # Slugs of existing entries per path segment, and the organisation new entries belong to.

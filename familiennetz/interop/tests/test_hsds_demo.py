@@ -16,7 +16,7 @@ from familiennetz.interop.models import ExternalId
 
 from .conftest import DEMO_SLUGS
 
-pytestmark = pytest.mark.usefixtures("demo_alliances")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("demo_alliances")]
 
 # Differ by nature between two directories holding the same data: the time a record was last
 # changed *here*. (Event dates are derived from the rule and each network's school holidays;

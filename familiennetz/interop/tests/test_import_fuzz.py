@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from familiennetz.core.tests.examples import examples
 from familiennetz.directory.models import Category, Contact, Location, Offer, Organisation, Schedule
 from familiennetz.events.models import Event
 from familiennetz.interop.hsds.importer import hsds_import
@@ -23,7 +24,7 @@ from familiennetz.interop.sheets.files import headers as sheet_headers
 from .conftest import HSDS_EXAMPLES
 
 FUZZ = settings(
-    max_examples=40,
+    max_examples=examples(40),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from familiennetz.directory.tests.factories import OfferFactory
 from familiennetz.moderation.models import ChangeRequest
-from familiennetz.moderation.services import purge_contacts
+from familiennetz.moderation.retention import purge_contacts
 
 pytestmark = pytest.mark.django_db
 

@@ -16,14 +16,12 @@ from types import ModuleType
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
+from . import postgresql, sqlite
+
 
 def get_backend() -> ModuleType:
     if connection.vendor == "postgresql":
-        from . import postgresql
-
         return postgresql
     if connection.vendor == "sqlite":
-        from . import sqlite
-
         return sqlite
     raise ImproperlyConfigured(f"No search backend for database vendor {connection.vendor!r}.")

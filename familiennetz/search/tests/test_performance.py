@@ -1,5 +1,6 @@
 """5,000 offers in one alliance: every search stays a handful of SQL queries."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -7,6 +8,8 @@ from familiennetz.core.tests.sql import statements
 from familiennetz.search.api import reindex_alliance, search_offers
 
 from .bulk import build_large_alliance
+
+pytestmark = pytest.mark.slow  # make test-fast leaves it out
 
 QUERIES = [
     "Kita",

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from familiennetz.core.tests.examples import examples
 from familiennetz.search.api import search_offers
 from familiennetz.search.query import MAX_QUERY_WORDS, parse_query
 
@@ -74,7 +75,7 @@ def test_query_uses_at_most_twelve_words(alliance, corpus):
 
 
 @settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

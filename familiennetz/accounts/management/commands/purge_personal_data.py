@@ -1,9 +1,9 @@
 """Retention (run daily): registrations, e-mail addresses left with suggestions, old
 invitations and old login-failure records."""
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from familiennetz.accounts.personal_data import count_labels
 from familiennetz.accounts.services import personal_data_purge
 from familiennetz.alliances.scopes import command_scope
 
@@ -24,13 +24,11 @@ class Command(BaseCommand):
             return self._handle(*args, **options)
 
     def _handle(self, *args, dry_run: bool = False, **options):
-        result = personal_data_purge(dry_run=dry_run)
-        summary = (
-            f"{result.registrations_anonymised} registration(s) anonymised, "
-            f"{result.registrations_deleted} unconfirmed deleted; {result.suggestion_contacts} "
-            f"suggestion contact(s) removed (after {settings.SUGGESTION_CONTACT_RETENTION_DAYS} "
-            f"days); {result.invitations} invitation(s), {result.login_failures} "
-            f"login-failure record(s) and {result.import_uploads} expired import upload(s) "
-            "deleted."
-        )
+        counts = personal_data_purge(dry_run=dry_run)
+        labels = {
+            **count_labels(),
+            "invitations": "ended invitation(s) deleted",
+            "login_failures": "login-failure record(s) older than 30 days deleted",
+        }
+        summary = "; ".join(f"{count} {labels.get(key, key)}" for key, count in counts.items())
         self.stdout.write(f"Dry run: {summary}" if dry_run else self.style.SUCCESS(summary))

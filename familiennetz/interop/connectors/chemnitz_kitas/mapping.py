@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import slugify
 
-from familiennetz.directory.services import german_ascii
+from familiennetz.core.slugs import german_ascii
 from familiennetz.interop.checks import normalise_url
 
 ATTRIBUTION = "Quelle: Stadt Chemnitz, dl-de/by-2-0"

@@ -19,21 +19,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from familiennetz.alliances.models import RESERVED_SLUGS, Alliance
+from familiennetz.core.slugs import unique_slug
 from familiennetz.directory.models import (
     Category,
     Language,
     Location,
     Offer,
-    OfferLocation,
     Organisation,
     Status,
 )
-from familiennetz.directory.services import (
-    offer_archive,
-    offer_publish,
-    taxonomy_install,
-    unique_slug,
-)
+from familiennetz.directory.services import offer_apply_related, taxonomy_install
+from familiennetz.moderation.changes import EntryChanges
+from familiennetz.moderation.services import entry_save, entry_set_status
 from familiennetz.search.api import deferred_indexing, reindex_alliance
 
 from .mapping import ATTRIBUTION, CATEGORIES, KitaRecord, Skipped, SkipReason, parse
@@ -181,7 +178,7 @@ class _Writer:
             .exclude(slug__in=seen)
         )
         for offer in gone:
-            offer_archive(offer=offer)
+            entry_set_status(entry=offer, status=Status.ARCHIVED, user=None)
             self.report.archived.append(offer.slug)
 
     # --- rows -----------------------------------------------------------------------
@@ -192,17 +189,15 @@ class _Writer:
         slug = slugify(operator.replace("ß", "ss"))[:120].strip("-") or "traeger"
         organisation = Organisation.objects.for_alliance(self.alliance).filter(slug=slug).first()
         if organisation is None:
-            organisation = Organisation.objects.create(
-                alliance=self.alliance,
-                name=operator,
-                slug=slug,
-                kind=(
-                    Organisation.Kind.PUBLIC_AUTHORITY
-                    if operator == CITY_OPERATOR
-                    else Organisation.Kind.OTHER
-                ),
-                description=f"Träger von Kindertageseinrichtungen in Chemnitz. {ATTRIBUTION}",
-                last_checked_at=self.checked_at,
+            kind = (
+                Organisation.Kind.PUBLIC_AUTHORITY
+                if operator == CITY_OPERATOR
+                else Organisation.Kind.OTHER
+            )
+            description = f"Träger von Kindertageseinrichtungen in Chemnitz. {ATTRIBUTION}"
+            organisation = self._save(
+                Organisation(alliance=self.alliance, slug=slug),
+                EntryChanges(fields={"name": operator, "kind": kind, "description": description}),
             )
         self.organisations[operator] = organisation
         return organisation
@@ -246,79 +241,68 @@ class _Writer:
         categories = [self.categories[code] for code in record.categories]
         return categories, [self.german] if self.german else []
 
-    def _create(self, record: KitaRecord) -> None:
-        values = self._offer_values(record)
-        offer = Offer.objects.create(
-            alliance=self.alliance,
-            slug=record.key,
-            status=Status.PUBLISHED,
-            published_at=timezone.now(),
-            last_checked_at=self.checked_at,
-            **values,
-        )
-        categories, languages = self._relations(record)
-        offer.categories.set(categories)
-        offer.languages.set(languages)
-        location = Location.objects.create(
-            alliance=self.alliance,
-            slug=unique_slug(
-                model=Location, alliance=self.alliance, text=record.key, max_length=120
-            ),
-            last_checked_at=self.checked_at,
-            **self._location_values(record, values["organisation"]),
-        )
-        OfferLocation.objects.create(
-            alliance=self.alliance,
-            offer=offer,
-            location=location,
-            last_checked_at=self.checked_at,
-        )
+    def _save(self, entry, changes: EntryChanges):
+        """Through the one write path of entries, checked on the source's date."""
+        changes.checked_at = self.checked_at
+        return entry_save(
+            entry=entry, changes=changes, user=None, reason="imported from the Chemnitz open data"
+        ).entry
 
-    def _update(self, offer: Offer, record: KitaRecord) -> bool:
-        """Bring ``offer`` and its location in line with ``record``; True if anything changed."""
-        changed = _assign(offer, self._offer_values(record))
-        if offer.status != Status.PUBLISHED:
-            offer_publish(offer=offer)
-            changed = True
-        categories, languages = self._relations(record)
-        if set(offer.categories.all()) != set(categories):
-            offer.categories.set(categories)
-            changed = True
-        if set(offer.languages.all()) != set(languages):
-            offer.languages.set(languages)
-            changed = True
-        offer_location = offer.offer_locations.select_related("location").first()
-        location_values = self._location_values(record, offer.organisation)
-        if offer_location is None:
-            location = Location.objects.create(
+    def _new_location(self, record: KitaRecord, organisation: Organisation) -> Location:
+        return self._save(
+            Location(
                 alliance=self.alliance,
                 slug=unique_slug(
                     model=Location, alliance=self.alliance, text=record.key, max_length=120
                 ),
-                last_checked_at=self.checked_at,
-                **location_values,
-            )
-            offer_location = OfferLocation.objects.create(
-                alliance=self.alliance, offer=offer, location=location
-            )
-            changed = True
+            ),
+            EntryChanges(fields=self._location_values(record, organisation)),
+        )
+
+    def _create(self, record: KitaRecord) -> None:
+        values = self._offer_values(record)
+        categories, languages = self._relations(record)
+        offer = self._save(
+            Offer(alliance=self.alliance, slug=record.key),
+            EntryChanges(
+                fields={**values, "status": Status.PUBLISHED},
+                many={"categories": categories, "languages": languages},
+            ),
+        )
+        location = self._new_location(record, values["organisation"])
+        offer_apply_related(offer, {"add_places": [location]})
+
+    def _update(self, offer: Offer, record: KitaRecord) -> bool:
+        """Bring ``offer`` and its location in line with ``record``; True if anything changed.
+        Unchanged entries are confirmed as of the source's date."""
+        fields = _differences(offer, self._offer_values(record))
+        if offer.status != Status.PUBLISHED:
+            fields["status"] = Status.PUBLISHED
+        categories, languages = self._relations(record)
+        many = {}
+        if set(offer.categories.all()) != set(categories):
+            many["categories"] = categories
+        if set(offer.languages.all()) != set(languages):
+            many["languages"] = languages
+        changed = bool(fields or many)
+        if changed or offer.last_checked_at != self.checked_at:
+            offer = self._save(offer, EntryChanges(fields=fields, many=many))
+        offer_location = offer.offer_locations.select_related("location").first()
+        location_values = self._location_values(record, offer.organisation)
+        if offer_location is None:
+            location = self._new_location(record, offer.organisation)
+            offer_apply_related(offer, {"add_places": [location]})
+            return True
         location = offer_location.location
-        location_changed = _assign(location, location_values)
-        for row, row_changed in (
-            (offer, changed),
-            (location, location_changed),
-            (offer_location, False),
-        ):
-            if row_changed or row.last_checked_at != self.checked_at:
-                row.last_checked_at = self.checked_at
-                row.save()
-        return changed or location_changed
+        location_fields = _differences(location, location_values)
+        if location_fields or location.last_checked_at != self.checked_at:
+            self._save(location, EntryChanges(fields=location_fields))
+        if offer_location.last_checked_at != self.checked_at:
+            offer_location.last_checked_at = self.checked_at
+            offer_location.save(update_fields=["last_checked_at", "updated_at"])
+        return changed or bool(location_fields)
 
 
-def _assign(instance, values: dict) -> bool:
-    changed = False
-    for name, value in values.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed = True
-    return changed
+def _differences(instance, values: dict) -> dict:
+    """The values that differ from ``instance``'s."""
+    return {name: value for name, value in values.items() if getattr(instance, name) != value}

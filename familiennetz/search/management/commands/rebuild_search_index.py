@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.alliances.scopes import command_scope
-from familiennetz.directory.models import Offer
 from familiennetz.search.api import reindex_alliance
+from familiennetz.search.sources import source
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         for each in alliances:
             started = time.monotonic()
             if dry_run:
-                count = Offer.objects.for_alliance(each).count()
+                count = source().model.objects.filter(alliance=each).count()
                 self.stdout.write(f"{each.slug}: would index {count} offers")
             else:
                 count = reindex_alliance(alliance=each)

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language
 
-from familiennetz.alliances.content_version import version_used
+from .content_version import version_used
 
 HEADERS_KEPT = ("Content-Type", "Cache-Control", "Content-Disposition", "ETag", "Last-Modified")
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..selectors import entry_state
+from ..review_cycle import entry_state
 
 register = template.Library()
 

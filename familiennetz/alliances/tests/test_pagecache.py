@@ -114,7 +114,7 @@ def test_a_cached_page_gets_the_csp_nonce_of_the_request_serving_it(rf):
     from csp.middleware import CSPMiddleware
     from django.http import HttpResponse
 
-    from familiennetz.core import pagecache
+    from familiennetz.alliances import pagecache
 
     def request():
         made = rf.get("/")
