@@ -1,0 +1,175 @@
+"""Geometry of districts with shapely (docs/adr/0003, 0700): reading and repairing boundaries,
+point-in-polygon for places, a local metric projection for areas and walking distances, and
+the simplified boundaries the choropleth map draws.
+
+Coordinates are WGS 84 (lon, lat) as in GeoJSON. Areas and distances use an equirectangular
+projection around the alliance's centre (x = lon · cos φ₀ · 111.32 km, y = lat · 110.574 km):
+within a city its error is well under 1 %, and distances are straight lines ("Luftlinie").
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+
+import shapely
+from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
+from shapely.ops import transform
+from shapely.prepared import prep
+from shapely.strtree import STRtree
+
+KM_PER_DEGREE_LAT = 110.574
+KM_PER_DEGREE_LON_EQUATOR = 111.320
+
+
+class GeometryError(ValueError):
+    pass
+
+
+def polygon_from_geojson(geometry: dict | None) -> tuple[MultiPolygon | Polygon, bool]:
+    """A polygonal shapely geometry from a GeoJSON geometry, and whether it had to be repaired.
+
+    Raises ``GeometryError`` if it is not a (multi)polygon or nothing polygonal remains.
+    """
+    if not isinstance(geometry, dict) or geometry.get("type") not in {"Polygon", "MultiPolygon"}:
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        raise GeometryError(f"not a polygon ({kind or 'no geometry'})")
+    try:
+        geom = shape(geometry)
+    except Exception as exc:  # malformed coordinates
+        raise GeometryError(f"unreadable coordinates ({exc})") from exc
+    if geom.is_empty:
+        raise GeometryError("empty polygon")
+    repaired = False
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+        repaired = True
+        polygons = [
+            g for g in getattr(geom, "geoms", [geom]) if g.geom_type in {"Polygon", "MultiPolygon"}
+        ]
+        if not polygons:
+            raise GeometryError("nothing polygonal remains after repair")
+        geom = shapely.union_all(polygons)
+    for x, y in _sample_coords(geom):
+        if not (-180 <= x <= 180 and -90 <= y <= 90):
+            raise GeometryError("coordinates are not WGS 84 longitude/latitude")
+    return geom, repaired
+
+
+def _sample_coords(geom):
+    coords = shapely.get_coordinates(geom)
+    step = max(1, len(coords) // 50)
+    return coords[::step]
+
+
+def to_geojson(geom) -> dict:
+    return mapping(geom)
+
+
+@dataclass(frozen=True)
+class LocalProjection:
+    """Degrees → kilometres around a reference latitude (equirectangular)."""
+
+    lat0: float
+
+    @property
+    def kx(self) -> float:
+        return KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(self.lat0))
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        return lon * self.kx, lat * KM_PER_DEGREE_LAT
+
+    def project(self, geom):
+        kx = self.kx
+        return transform(lambda x, y, z=None: (x * kx, y * KM_PER_DEGREE_LAT), geom)
+
+
+def area_km2(geom) -> float:
+    centre = geom.centroid
+    return LocalProjection(centre.y).project(geom).area
+
+
+def centre_of(geom) -> tuple[float, float]:
+    """(lat, lon) of a point inside the polygon (not the centroid, which may lie outside)."""
+    point = geom.representative_point()
+    return point.y, point.x
+
+
+# --- point in polygon, cached per alliance and boundary version --------------------------------
+
+
+@dataclass
+class DistrictIndex:
+    """Prepared boundaries of an alliance's smallest districts for point-in-polygon."""
+
+    ids: list[int]
+    geoms: list
+    tree: STRtree
+    prepared: list
+
+    def locate(self, lon: float, lat: float) -> int | None:
+        """The id of the smallest district containing the point (None: outside all)."""
+        point = Point(lon, lat)
+        hits = [i for i in self.tree.query(point) if self.prepared[i].covers(point)]
+        if not hits:
+            return None
+        best = min(hits, key=lambda i: self.geoms[i].area)
+        return self.ids[best]
+
+
+_cache: dict[tuple[int, str], DistrictIndex] = {}
+_lock = threading.Lock()
+
+
+def district_index(alliance_id: int, version: str, load) -> DistrictIndex | None:
+    """The cached index for ``(alliance_id, version)``; ``load()`` → [(id, geojson)] builds it."""
+    key = (alliance_id, version)
+    with _lock:
+        found = _cache.get(key)
+    if found is not None:
+        return found
+    rows = load()
+    ids, geoms = [], []
+    for pk, geometry in rows:
+        try:
+            geom, _repaired = polygon_from_geojson(geometry)
+        except GeometryError:
+            continue
+        ids.append(pk)
+        geoms.append(geom)
+    if not ids:
+        return None
+    index = DistrictIndex(ids, geoms, STRtree(geoms), [prep(g) for g in geoms])
+    with _lock:
+        for old in [k for k in _cache if k[0] == alliance_id]:
+            del _cache[old]
+        _cache[key] = index
+    return index
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()
+
+
+# --- simplified boundaries for maps -----------------------------------------------------------
+
+
+def simplify_coverage(geoms: list, tolerance_deg: float) -> list:
+    """Boundaries simplified together so that shared borders stay shared (no slivers or gaps
+    between neighbours), falling back to each polygon on its own where GEOS cannot."""
+    if not geoms:
+        return []
+    try:
+        simplified = list(shapely.coverage_simplify(geoms, tolerance_deg))
+        if all(g is not None and not g.is_empty for g in simplified):
+            return simplified
+    except Exception:  # not a valid coverage (overlaps): simplify one by one
+        pass
+    return [g.simplify(tolerance_deg, preserve_topology=True) for g in geoms]
+
+
+def rounded(geom, digits: int = 5) -> dict:
+    """GeoJSON geometry with coordinates rounded (5 decimals ≈ 1 m)."""
+    return mapping(shapely.set_precision(geom, 10**-digits, mode="pointwise"))
