@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from familiennetz.core import privacy
-from familiennetz.directory.models import AGE_BANDS, AgeBand, Category, Offer, Schedule, Status
+from familiennetz.directory.models import Category, Offer, Schedule, Status
+from familiennetz.directory.models.offers import AGE_BANDS, AgeBand
 
 from .analysis import IndexResult, compute_index, indicator_values
 from .geo import GeometryError, LocalProjection, polygon_from_geojson

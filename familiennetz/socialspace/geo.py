@@ -13,9 +13,9 @@ import math
 import threading
 from dataclasses import dataclass
 
+import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
-from shapely.ops import transform
 from shapely.prepared import prep
 from shapely.strtree import STRtree
 
@@ -81,8 +81,8 @@ class LocalProjection:
         return lon * self.kx, lat * KM_PER_DEGREE_LAT
 
     def project(self, geom):
-        kx = self.kx
-        return transform(lambda x, y, z=None: (x * kx, y * KM_PER_DEGREE_LAT), geom)
+        factors = np.array([self.kx, KM_PER_DEGREE_LAT])
+        return shapely.transform(geom, lambda coords: coords * factors)
 
 
 def area_km2(geom) -> float:
