@@ -158,7 +158,9 @@ def coverage(
             if tree is not None:
                 near = tree.query(shape, predicate="dwithin", distance=radius_km)
                 if len(near):
-                    reach = shapely.union_all([projected[i].buffer(radius_km, 16) for i in near])
+                    reach = shapely.union_all(
+                        [projected[i].buffer(radius_km, quad_segs=32) for i in near]
+                    )
                     share = (
                         min(1.0, shape.intersection(reach).area / shape.area) if shape.area else 0.0
                     )
@@ -295,7 +297,7 @@ def gap_sentence(row: CoverageRow, rank, n, category, age_group, radius_km) -> s
             tail += _("; the nearest is %(km)s km away") % {"km": _km(round(row.nearest_km, 1))}
     else:
         tail = _(
-            "%(share)s %% of the area further than %(radius)s km (straight line) from an offer “%(category)s”"
+            "%(share)s %% of the area further than %(radius)s km (straight line) from an offer “%(category)s”"  # noqa: E501
         ) % {
             "share": _number((1 - row.reach_share) * 100),
             "radius": radius,

@@ -292,6 +292,8 @@ class IndexForm(forms.ModelForm):
                 label=_("Direction of %(name)s") % {"name": indicator.name},
                 choices=[(1, _("higher = more need")), (-1, _("higher = less need"))],
                 coerce=int,
+                required=False,
+                empty_value=default_direction,
                 initial=component.direction if component else default_direction,
             )
 

@@ -107,14 +107,17 @@ class DistrictIndex:
     geoms: list
     tree: STRtree
     prepared: list
+    leaves: list[bool]
 
     def locate(self, lon: float, lat: float) -> int | None:
-        """The id of the smallest district containing the point (None: outside all)."""
+        """The id of the district containing the point on the finest level: districts
+        without sub-districts first (borders of different levels rarely match exactly),
+        the smallest of them if several overlap; None if the point is outside all."""
         point = Point(lon, lat)
         hits = [i for i in self.tree.query(point) if self.prepared[i].covers(point)]
         if not hits:
             return None
-        best = min(hits, key=lambda i: self.geoms[i].area)
+        best = min(hits, key=lambda i: (not self.leaves[i], self.geoms[i].area))
         return self.ids[best]
 
 
@@ -123,24 +126,26 @@ _lock = threading.Lock()
 
 
 def district_index(alliance_id: int, version: str, load) -> DistrictIndex | None:
-    """The cached index for ``(alliance_id, version)``; ``load()`` → [(id, geojson)] builds it."""
+    """The cached index for ``(alliance_id, version)``; ``load()`` → [(id, geojson, is_leaf)]
+    builds it."""
     key = (alliance_id, version)
     with _lock:
         found = _cache.get(key)
     if found is not None:
         return found
     rows = load()
-    ids, geoms = [], []
-    for pk, geometry in rows:
+    ids, geoms, leaves = [], [], []
+    for pk, geometry, is_leaf in rows:
         try:
             geom, _repaired = polygon_from_geojson(geometry)
         except GeometryError:
             continue
         ids.append(pk)
         geoms.append(geom)
+        leaves.append(is_leaf)
     if not ids:
         return None
-    index = DistrictIndex(ids, geoms, STRtree(geoms), [prep(g) for g in geoms])
+    index = DistrictIndex(ids, geoms, STRtree(geoms), [prep(g) for g in geoms], leaves)
     with _lock:
         for old in [k for k in _cache if k[0] == alliance_id]:
             del _cache[old]

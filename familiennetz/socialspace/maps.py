@@ -112,7 +112,7 @@ def choropleth_svg(
         return f"{(x - x0) * scale + 4:.1f},{(y1 - y) * scale + 4:.1f}"
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="choropleth-svg" viewBox="0 0 {width} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="choropleth-svg" viewBox="0 0 {width} {height}" '  # noqa: E501
         f'width="100%" role="img" aria-labelledby="choropleth-title">'
         f'<title id="choropleth-title">{escape(title)}</title>'
     ]

@@ -56,10 +56,14 @@ def boundary_version(alliance_id: int) -> str:
 
 
 def _leaf_boundaries(alliance_id: int):
-    rows = District.objects.filter(alliance_id=alliance_id, boundary__isnull=False).values_list(
-        "pk", "boundary"
+    """(id, boundary, has no sub-district with a boundary) of every district with one."""
+    rows = list(
+        District.objects.filter(alliance_id=alliance_id, boundary__isnull=False).values_list(
+            "pk", "boundary", "parent_id"
+        )
     )
-    return list(rows)
+    parents = {parent for _pk, _boundary, parent in rows if parent is not None}
+    return [(pk, boundary, pk not in parents) for pk, boundary, _parent in rows]
 
 
 def district_index_for(alliance_id: int) -> geo.DistrictIndex | None:

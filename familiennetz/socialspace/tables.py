@@ -233,10 +233,7 @@ def parse_number(cell, decimal: str = COMMA):
     text = normalise_number_text(raw)
     if not _DIGITS.match(text) or not any(ch.isdigit() for ch in text):
         raise NumberError(raw)
-    if decimal == COMMA:
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", "")
+    text = text.replace(".", "").replace(",", ".") if decimal == COMMA else text.replace(",", "")
     try:
         return float(text)
     except ValueError as exc:

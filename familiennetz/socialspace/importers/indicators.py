@@ -224,7 +224,7 @@ def check_indicators(
     if needs_year and not options.year:
         report.error(
             _(
-                "Which year are the figures for? Give the year, a year column or a column pattern with the year."
+                "Which year are the figures for? Give the year, a year column or a column pattern with the year."  # noqa: E501
             )
         )
     if not report.ok:
@@ -243,7 +243,7 @@ def check_indicators(
             (cl, ci), (pl, pi) = first[COMMA], first[POINT]
             report.error(
                 _(
-                    "Mixed decimal separators: %(a)s has a decimal comma, %(b)s a decimal point. Choose the separator or correct the file."
+                    "Mixed decimal separators: %(a)s has a decimal comma, %(b)s a decimal point. Choose the separator or correct the file."  # noqa: E501
                 )
                 % {"a": _cell(cl, ci, table.header[ci]), "b": _cell(pl, pi, table.header[pi])}
             )
@@ -274,7 +274,7 @@ def check_indicators(
             elif has_numbers:
                 report.warning(
                     _(
-                        "Skipped: no district matches “%(name)s” (an aggregate row or another level?)."
+                        "Skipped: no district matches “%(name)s” (an aggregate row or another level?)."  # noqa: E501
                     )
                     % {"name": label[:80]},
                     _line(line),
@@ -328,7 +328,7 @@ def check_indicators(
                 if options.duplicates == FIRST:
                     report.warning(
                         _(
-                            "Ignored: same district, indicator and year as line %(other)s (the first line counts)."
+                            "Ignored: same district, indicator and year as line %(other)s (the first line counts)."  # noqa: E501
                         )
                         % {"other": origin[slot]},
                         _cell(line, index, table.header[index]),
@@ -337,7 +337,7 @@ def check_indicators(
                     plan.values[slot] += value
                     report.note(
                         _(
-                            "Added to the value of line %(other)s (same district, indicator and year)."
+                            "Added to the value of line %(other)s (same district, indicator and year)."  # noqa: E501
                         )
                         % {"other": origin[slot]},
                         _cell(line, index, table.header[index]),
@@ -345,7 +345,7 @@ def check_indicators(
                 else:
                     report.error(
                         _(
-                            "Same district, indicator and year as line %(other)s. Choose “sum” if the source splits a district over several lines, or “first” if later lines are totals of another level with the same name."
+                            "Same district, indicator and year as line %(other)s. Choose “sum” if the source splits a district over several lines, or “first” if later lines are totals of another level with the same name."  # noqa: E501
                         )
                         % {"other": origin[slot]},
                         _cell(line, index, table.header[index]),
@@ -356,7 +356,7 @@ def check_indicators(
     if not plan.values and report.ok:
         report.error(
             _(
-                "No value could be assigned to a district: check the district column and how districts are matched."
+                "No value could be assigned to a district: check the district column and how districts are matched."  # noqa: E501
             )
         )
     existing = {i.code: i for i in Indicator.objects.for_alliance(alliance)}

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from familiennetz.alliances.tests.factories import AllianceFactory
-from familiennetz.directory.models import Category
+from familiennetz.directory.models import Category, OfferLocation
 from familiennetz.directory.services import taxonomy_install
 from familiennetz.directory.tests.factories import (
     LocationFactory,
@@ -13,7 +13,6 @@ from familiennetz.directory.tests.factories import (
     OrganisationFactory,
     ScheduleFactory,
 )
-from familiennetz.directory.models import OfferLocation
 from familiennetz.socialspace.coverage import coverage, gap_list, overlaps
 from familiennetz.socialspace.models import AgeGroup, Indicator
 
@@ -53,7 +52,7 @@ def town():
 
 
 def test_offers_per_1000_children_and_reach(town):
-    alliance, group, (west, east, far) = town
+    alliance, group, (_west, _east, _far) = town
     result = coverage(
         alliance, category=group, age_group="0-6", radius_km=1.0, kind="planning_area"
     )
@@ -61,7 +60,7 @@ def test_offers_per_1000_children_and_reach(town):
     assert result.year == 2024
     assert rows["West"].offers == 1
     assert rows["West"].per_1000 == 2.5  # 1 offer / 400 children × 1000
-    # A 1 km circle in a 2 km square: π/4 of the area (the buffer is a 64-gon: −0.2 %).
+    # A 1 km circle in a 2 km square: π/4 of the area (the buffer is a 128-gon: −0.04 %).
     assert math.isclose(rows["West"].reach_share, math.pi / 4, rel_tol=0.003)
     assert math.isclose(rows["West"].children_out_of_reach, 400 * (1 - math.pi / 4), rel_tol=0.01)
     # Ost begins exactly 1 km from the offer: no children within 1 km, nearest 1 km away.
@@ -87,7 +86,7 @@ def test_gap_list_ranks_need_times_children_out_of_reach(town):
     values(need, 2024, {west: 10, east: 30, far: 20})
     index_with(alliance, "planning_area", [(need, 1.0, 1)])
 
-    gaps, _coverage, ranking = gap_list(
+    gaps, _coverage, _ranking = gap_list(
         alliance, category=group, age_group="0-6", radius_km=1.0, kind="planning_area"
     )
 
@@ -110,7 +109,7 @@ def test_gap_list_ranks_need_times_children_out_of_reach(town):
 
 def test_overlaps_same_category_age_district_weekday_by_different_providers(town):
     alliance, group, (west, _east, _far) = town
-    places, offers = [], []
+    _places, offers = [], []
     for number in range(3):
         organisation = OrganisationFactory(alliance=alliance, name=f"Träger {number}")
         lat, lon = point(0.5 + number * 0.2, 0.5)

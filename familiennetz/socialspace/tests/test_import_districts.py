@@ -69,7 +69,7 @@ def test_import_creates_districts_with_centre_area_and_parent(town):
 def test_reimport_updates_by_code_and_keeps_slug(town):
     run(town, collection(feature("01", "Nord", square(0, 0, 2))))
     district = District.objects.get(alliance=town, code="01")
-    report, counts = run(town, collection(feature("01", "Nord (neu)", square(0, 0, 3))))
+    _report, counts = run(town, collection(feature("01", "Nord (neu)", square(0, 0, 3))))
     assert counts == {
         "created": 0,
         "updated": 1,
@@ -89,7 +89,7 @@ def test_places_are_assigned_and_the_outside_ones_listed(town):
     outside = LocationFactory(
         alliance=town, latitude=point(9, 9)[0], longitude=point(9, 9)[1], name="Draußen"
     )
-    report, counts = run(town, collection(feature("01", "Nord", square(0, 0, 2))))
+    _report, counts = run(town, collection(feature("01", "Nord", square(0, 0, 2))))
     assert counts["places_changed"] == 1 and counts["outside_names"] == ["Draußen"]
     inside.refresh_from_db()
     outside.refresh_from_db()

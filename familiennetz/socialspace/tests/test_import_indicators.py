@@ -105,7 +105,7 @@ def test_wide_table_with_title_rows_totals_and_footnotes(town):
         "Dresden insgesamt;13.535;59\n"
         "Quelle: Kommunale Statistikstelle\n"
     )
-    report, counts = run(alliance, text, year=2023, match="code_name")
+    report, _counts = run(alliance, text, year=2023, match="code_name")
     assert report.ok, report.lines()
     assert stored(alliance, "einwohner") == {
         ("Innere Altstadt", 2023): 1234,
@@ -119,7 +119,7 @@ def test_wide_table_with_title_rows_totals_and_footnotes(town):
     assert warnings == [
         (
             "Zeile 7",
-            "Übersprungen: Kein Gebiet passt zu „Dresden insgesamt“ (eine Summenzeile oder eine andere Ebene?).",
+            "Übersprungen: Kein Gebiet passt zu „Dresden insgesamt“ (eine Summenzeile oder eine andere Ebene?).",  # noqa: E501
         )
     ]
     assert Indicator.objects.get(alliance=alliance, code="kinder-unter-6").measure == "people"
@@ -127,7 +127,7 @@ def test_wide_table_with_title_rows_totals_and_footnotes(town):
 
 def test_long_form_with_year_column_and_name_matching(town):
     alliance, _districts = town
-    text = "Jahr,Gebiet,Merkmal,Wert\n2022,Seevorstadt,Arbeitslose,5.5\n2023,Seevorstadt,Arbeitslose,6.25\n2023,SEEVORSTADT ,Quote,1.5\n"
+    text = "Jahr,Gebiet,Merkmal,Wert\n2022,Seevorstadt,Arbeitslose,5.5\n2023,Seevorstadt,Arbeitslose,6.25\n2023,SEEVORSTADT ,Quote,1.5\n"  # noqa: E501
     report, _counts = run(
         alliance,
         text,
@@ -160,8 +160,8 @@ def test_mixed_decimal_separators_name_both_cells_and_write_nothing(town):
     report, counts = run(alliance, text, year=2023, match="name")
     assert counts == {}
     assert [i.message for i in report.errors] == [
-        "Gemischte Dezimaltrennzeichen: Zeile 2, Spalte „Quote“ (B2) hat ein Dezimalkomma, Zeile 2, "
-        "Spalte „Dichte“ (C2) einen Dezimalpunkt. Wählen Sie das Trennzeichen oder korrigieren Sie die Datei."
+        "Gemischte Dezimaltrennzeichen: Zeile 2, Spalte „Quote“ (B2) hat ein Dezimalkomma, Zeile 2, "  # noqa: E501
+        "Spalte „Dichte“ (C2) einen Dezimalpunkt. Wählen Sie das Trennzeichen oder korrigieren Sie die Datei."  # noqa: E501
     ]
     assert not Indicator.objects.filter(alliance=alliance).exists()
 
@@ -220,11 +220,11 @@ def test_hamburg_csv_and_xlsx_give_the_same_cells():
         "year": 2013,
         "duplicates": "first",
     }
-    report, counts = run(
+    report, _counts = run(
         hamburg, (DATA / "hamburg/hamburg_stadtteilprofile_2014.csv").read_bytes(), **options
     )
     assert report.ok, report.lines()[:5]
-    csv_values = {k: v for k, v in stored(hamburg, "bevoelkerung").items()}
+    csv_values = dict(stored(hamburg, "bevoelkerung").items())
     # Cell B2 " 1 675    " (space as thousands separator), D3 " 12,6    " (decimal comma),
     # AC4 "-  73" (Wanderungssaldo of Neustadt, a negative number with spaces).
     assert csv_values[("Hamburg-Altstadt", 2013)] == 1675
@@ -235,7 +235,7 @@ def test_hamburg_csv_and_xlsx_give_the_same_cells():
     assert stored(hamburg, "bevoelkerung")[("Harburg", 2013)] == 22674
     IndicatorValue.objects.filter(alliance=hamburg).delete()
     Indicator.objects.filter(alliance=hamburg).delete()
-    report, counts = run(
+    report, _counts = run(
         hamburg,
         (DATA / "hamburg/hamburg_stadtteilprofile_2014_original.xlsx").read_bytes(),
         **options | {"district_column": ""},

@@ -1,4 +1,5 @@
-"""Districts, map, profile, comparison, indicators and the composite index (/manage/<alliance>/sozialraum/…)."""
+"""Districts, map, profile, comparison, indicators and the composite index
+(/manage/<alliance>/sozialraum/…)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def number(value: float | None, digits: int = 1) -> str:
     """A figure for people: German decimal comma, thin space for thousands, "<5" if hidden."""
     if value is None:
         return display(None)
-    if float(value).is_integer() and abs(value) >= 1 or value == 0:
+    if (float(value).is_integer() and abs(value) >= 1) or value == 0:
         digits = 0
     text = f"{value:,.{digits}f}"
     return text.replace(",", "\u202f").replace(".", ",")
@@ -65,7 +66,7 @@ def _districts(alliance, kind):
     )
 
 
-# --- map --------------------------------------------------------------------------------------------
+# --- map
 
 
 @workspace_view
@@ -194,7 +195,8 @@ def district_map(request):
 @workspace_view
 def district_geojson(request):
     check_perm(request, VIEW)
-    kind = request.GET.get("ebene", "")
+    kinds = kinds_of(request.alliance)
+    kind = request.GET.get("ebene") or (kinds[-1][0] if kinds else "")
     if kind not in District.Kind.values:
         raise Http404(_("Unknown level."))
     data = choropleth_geojson(request.alliance, kind)
@@ -208,7 +210,7 @@ def district_geojson(request):
     return response
 
 
-# --- profile and comparison -----------------------------------------------------------------------
+# --- profile and comparison ----------------------------------------------------------------------
 
 
 def _district_or_404(request, code: str) -> District:
@@ -397,7 +399,7 @@ def district_compare(request):
     )
 
 
-# --- indicators ------------------------------------------------------------------------------------
+# --- indicators
 
 
 @workspace_view
@@ -526,7 +528,7 @@ def indicator_values(request, pk: int):
     )
 
 
-# --- composite index ----------------------------------------------------------------------------------
+# --- composite index
 
 
 @workspace_view

@@ -7,6 +7,7 @@ import csv
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from familiennetz.core.pdf import pdf_response, render_pdf
 from familiennetz.core.privacy import display
@@ -104,7 +105,7 @@ def gap_export(request):
         [
             _("Position"),
             _("Code"),
-            _("District"),
+            pgettext("socialspace", "District"),
             _("Children"),
             _("Offers"),
             _("Offers per 1,000 children"),

@@ -1,10 +1,12 @@
 """manage.py import_indicators FILE --alliance SLUG [--layout wide|long] …
 
 Wide form (one column per indicator, or per indicator and year):
-  --district-column C  --year 2016 | --year-column C | --column-pattern '(?P<year>\\d{4})_(?P<indicator>.+)'
+  --district-column C  --year 2016 | --year-column C
+  | --column-pattern '(?P<year>\\d{4})_(?P<indicator>.+)'
   [--columns "A;B;C"]
 Long form (one value per line):
-  --layout long --district-column C --indicator-column C --value-column C (--year Y | --year-column C)
+  --layout long --district-column C --indicator-column C --value-column C
+  (--year Y | --year-column C)
 Common: --match auto|code|name|code_name  --kind K  --duplicates sum|reject|first
   --decimal auto|comma|point  --header-row N  --sheet NAME  --dry-run
 """
