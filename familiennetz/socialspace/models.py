@@ -206,7 +206,7 @@ class Indicator(AllianceOwned):
     )
     numerator = models.ForeignKey(
         "self",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
@@ -214,7 +214,7 @@ class Indicator(AllianceOwned):
     )
     denominator = models.ForeignKey(
         "self",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
