@@ -30,7 +30,7 @@ def test_orm_save_assigns_and_moving_reassigns(town):
 
 
 def test_place_outside_every_boundary_is_not_forced_in(town):
-    alliance, west, _east = town
+    alliance, _west, _east = town
     lat, lon = point(1, 1)
     place = LocationFactory(alliance=alliance, latitude=lat, longitude=lon)
     place.latitude, place.longitude = point(30, 30)
@@ -60,7 +60,7 @@ def test_place_created_through_the_api_gets_its_district(town, client):
     from familiennetz.alliances.tests.factories import MembershipFactory
 
     alliance, west, _east = town
-    organisation = OrganisationFactory(alliance=alliance, slug="traeger")
+    OrganisationFactory(alliance=alliance, slug="traeger")
     user = UserFactory()
     MembershipFactory(user=user, alliance=alliance, role="coordinator")
     from familiennetz.accounts.services import API_TOKEN_VALID_DAYS, api_token_create
