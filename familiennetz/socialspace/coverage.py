@@ -15,9 +15,11 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 import shapely
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,7 +28,7 @@ from familiennetz.core import privacy
 from familiennetz.directory.models import Category, Offer, Schedule, Status
 from familiennetz.directory.models.offers import AGE_BANDS, AgeBand
 
-from .analysis import IndexResult, compute_index, indicator_values
+from .analysis import IndexResult, compute_index, indicator_values, indicator_years
 from .geo import GeometryError, LocalProjection, polygon_from_geojson
 from .models import AGE_GROUP_MONTHS, AgeGroup, CompositeIndex, District, Indicator
 
@@ -40,6 +42,10 @@ WEEKDAYS = {
     "SU": gettext_lazy("Sunday"),
 }
 WEEKDAY_ORDER = list(WEEKDAYS)
+
+
+# A regular 64-gon with this radius factor has the area of the circle (π r²).
+EQUAL_AREA = math.sqrt(2 * math.pi / (64 * math.sin(2 * math.pi / 64)))
 
 
 def age_band(age_group: str) -> AgeBand:
@@ -130,15 +136,25 @@ def coverage(
     population = population_indicator(alliance, age_group)
     children: dict[int, float] = {}
     if population is not None:
-        values = indicator_values([population], districts=[d.pk for d in districts])[population.pk]
-        if year is None and values:
-            year = max(y for _d, y in values)
-        children = {d: v for (d, y), v in values.items() if y == year}
+        if year is None:
+            years = indicator_years(population)
+            year = years[-1] if years else None
+        if year is not None:
+            values = indicator_values(
+                [population], years=[year], districts=[d.pk for d in districts]
+            )
+            children = {d: v for (d, _y), v in values[population.pk].items()}
     points = offer_points(alliance, category=category, age_group=age_group)
     lat0 = alliance.latitude or (sum(p[2] for p in points) / len(points) if points else 51.0)
     projection = LocalProjection(lat0)
     projected = [shapely.Point(*projection.xy(lon, lat)) for _o, lon, lat, _d in points]
     tree = shapely.STRtree(projected) if projected else None
+    # Each offer's circle once, as a 64-gon with the circle's area (radius × 1.0008).
+    circles = (
+        shapely.buffer(np.array(projected, dtype=object), radius_km * EQUAL_AREA, quad_segs=16)
+        if projected
+        else None
+    )
     offers_in: dict[int, set[int]] = defaultdict(set)
     leaf_to_level = _level_map(alliance, kind)
     for offer_id, _lon, _lat, district_id in points:
@@ -156,18 +172,16 @@ def coverage(
         if polygon is not None:
             shape = projection.project(polygon)
             if tree is not None:
+                nearest_index = tree.nearest(shape)
+                nearest = shape.distance(projected[int(nearest_index)])
                 near = tree.query(shape, predicate="dwithin", distance=radius_km)
-                if len(near):
-                    reach = shapely.union_all(
-                        [projected[i].buffer(radius_km, quad_segs=32) for i in near]
-                    )
+                if len(near) and nearest < radius_km:
+                    reach = shapely.union_all(circles[near])
                     share = (
                         min(1.0, shape.intersection(reach).area / shape.area) if shape.area else 0.0
                     )
                 else:
-                    share = 0.0
-                nearest_index = tree.nearest(shape)
-                nearest = shape.distance(projected[int(nearest_index)])
+                    share = 0.0  # no offer closer than the radius (touching the border is not in)
             else:
                 share = 0.0
         kids = children.get(district.pk)
