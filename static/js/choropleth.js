@@ -15,7 +15,7 @@
       el.hidden = false;
       el.classList.add("map--ready");
       el.parentElement.classList.add("ss-js");
-      var map = L.map(el, { scrollWheelZoom: false });
+      var map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.25 });
       if (el.dataset.tiles) {
         L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);
       } else {

@@ -166,6 +166,13 @@ def district_map(request):
     ]
     svg = choropleth_svg(alliance, kind, areas=areas, classes=classes, title=title) if kind else ""
     outside = services.places_outside(alliance=alliance)[:100]
+    # Show what is shown (the level follows the index; defaults filled in).
+    form = MapForm(
+        initial={"ebene": kind, "anzeige": shown, "jahr": year, "klassen": method, "anzahl": k},
+        kinds=kinds,
+        indicators=indicators,
+        indices=indices,
+    )
     return render(
         request,
         "socialspace/workspace/district_map.html",
