@@ -136,17 +136,11 @@ def test_profile_shows_time_series_and_index_rank(logged_in, alliance, town):
 
 
 def test_profile_of_another_alliance_is_404(logged_in, other_alliance, alliance, town):
-    square_grid(other_alliance, ["Fremd"])
+    District.objects.create(alliance=other_alliance, name="Fremd", slug="fremd", code="99")
     assert logged_in.get(url(alliance, "manage-district-profile", code="99")).status_code == 404
-    other = District.objects.get(alliance=other_alliance)
-    assert logged_in.get(url(alliance, "manage-district-profile", code=other.code)).status_code in (
-        200,
-        404,
-    )
-    assert (
-        logged_in.get(url(other_alliance, "manage-district-profile", code=other.code)).status_code
-        == 404
-    )
+    assert logged_in.get(url(alliance, "manage-district-profile", code="fremd")).status_code == 404
+    # Not a member there: the whole workspace of the other alliance is a 404.
+    assert logged_in.get(url(other_alliance, "manage-district-profile", code="99")).status_code == 404
 
 
 def test_compare_two_districts_side_by_side(logged_in, alliance, town):
@@ -435,3 +429,45 @@ def test_walk_note_rejects_a_fake_photo_and_keeps_the_text(logged_in, alliance, 
     assert page.status_code == 200 and page.context["form"].errors["photo"]
     assert "Bank kaputt" in page.content.decode()
     assert not WalkNote.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "manage-indicator-list",
+        "manage-index-list",
+        "manage-walk-list",
+        "manage-overlap-list",
+        "manage-gap-list",
+    ],
+)
+def test_list_pages_keep_a_constant_query_budget(
+    logged_in, alliance, town, name, django_assert_max_num_queries
+):
+    from familiennetz.socialspace.models import Walk
+
+    for number in range(5):
+        walk = Walk.objects.create(
+            alliance=alliance,
+            title=f"Rundgang {number}",
+            walked_on="2026-05-04",
+            district=town[0][number],
+        )
+        WalkNote.objects.create(alliance=alliance, walk=walk, text="Notiz")
+        extra = IndicatorFactory(alliance=alliance, code=f"x{number}")
+        values(extra, 2024, {d: number for d in town[0]})
+    with django_assert_max_num_queries(30):
+        assert logged_in.get(url(alliance, name)).status_code == 200
+
+
+def test_another_alliances_indicator_index_and_walk_are_404(
+    logged_in, alliance, other_alliance, town
+):
+    from familiennetz.socialspace.models import Walk
+
+    foreign = IndicatorFactory(alliance=other_alliance)
+    index = index_with(other_alliance, "planning_area", [(foreign, 1.0, 1)])
+    walk = Walk.objects.create(alliance=other_alliance, title="Fremd", walked_on="2026-05-04")
+    assert logged_in.get(url(alliance, "manage-indicator-update", pk=foreign.pk)).status_code == 404
+    assert logged_in.get(url(alliance, "manage-index-detail", pk=index.pk)).status_code == 404
+    assert logged_in.get(url(alliance, "manage-walk-detail", pk=walk.pk)).status_code == 404
