@@ -7,6 +7,8 @@ around 51° N (1 km ≈ 0.014274° of longitude and 0.009044° of latitude there
 from __future__ import annotations
 
 import math
+import os
+from pathlib import Path
 
 import factory
 
@@ -19,6 +21,17 @@ from familiennetz.socialspace.models import (
     IndicatorValue,
 )
 
+
+def _shared_data() -> Path:
+    """The shared sample data (Berlin, Hamburg): FAMILIENNETZ_SHARED_DATA, else ``shared/data``
+    beside the checkout (as CI lays it out), else the development machines' /work/shared."""
+    if os.environ.get("FAMILIENNETZ_SHARED_DATA"):
+        return Path(os.environ["FAMILIENNETZ_SHARED_DATA"])
+    beside = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+    return beside if beside.is_dir() else Path("/work/shared/data")
+
+
+SHARED_DATA = _shared_data()
 LAT0 = 51.0
 KM_LAT = 1 / 110.574
 KM_LON = 1 / (111.320 * math.cos(math.radians(LAT0)))

@@ -2,7 +2,6 @@
 
 import json
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,10 +10,10 @@ from django.core.management.base import CommandError
 from familiennetz.alliances.tests.factories import AllianceFactory
 from familiennetz.socialspace.models import District, IndicatorValue
 
-from .factories import square
+from .factories import SHARED_DATA, square
 
 pytestmark = pytest.mark.django_db
-BERLIN = Path("/work/shared/data/berlin")
+BERLIN = SHARED_DATA / "berlin"
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """Indicator tables: German number formats, long and wide form, matching, duplicates, all or
 nothing; Berlin's and Hamburg's real files (cells named in the assertions)."""
 
-from pathlib import Path
-
 import pytest
 
 from familiennetz.alliances.tests.factories import AllianceFactory
@@ -17,10 +15,10 @@ from familiennetz.socialspace.tables import (
     parse_number,
 )
 
-from .factories import square_grid
+from .factories import SHARED_DATA, square_grid
 
 pytestmark = pytest.mark.django_db
-DATA = Path("/work/shared/data")
+DATA = SHARED_DATA
 SHARED = pytest.mark.skipif(
     not DATA.is_dir(), reason="the shared sample data is not on this machine"
 )

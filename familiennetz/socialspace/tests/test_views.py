@@ -140,7 +140,9 @@ def test_profile_of_another_alliance_is_404(logged_in, other_alliance, alliance,
     assert logged_in.get(url(alliance, "manage-district-profile", code="99")).status_code == 404
     assert logged_in.get(url(alliance, "manage-district-profile", code="fremd")).status_code == 404
     # Not a member there: the whole workspace of the other alliance is a 404.
-    assert logged_in.get(url(other_alliance, "manage-district-profile", code="99")).status_code == 404
+    assert (
+        logged_in.get(url(other_alliance, "manage-district-profile", code="99")).status_code == 404
+    )
 
 
 def test_compare_two_districts_side_by_side(logged_in, alliance, town):
@@ -455,7 +457,7 @@ def test_list_pages_keep_a_constant_query_budget(
         )
         WalkNote.objects.create(alliance=alliance, walk=walk, text="Notiz")
         extra = IndicatorFactory(alliance=alliance, code=f"x{number}")
-        values(extra, 2024, {d: number for d in town[0]})
+        values(extra, 2024, dict.fromkeys(town[0], number))
     with django_assert_max_num_queries(30):
         assert logged_in.get(url(alliance, name)).status_code == 200
 
