@@ -61,6 +61,17 @@ def hsds_export_dir(settings, tmp_path):
     return settings.HSDS_EXPORT_DIR
 
 
+@pytest.fixture(autouse=True, scope="session")
+def unscoped_test_body():
+    """Tests and their fixtures may create and read rows of several alliances; what they
+    call through the test client runs scoped as in production (AllianceMiddleware, ADR 0501),
+    and familiennetz/alliances/tests/test_scopes.py runs the jobs and commands enforced."""
+    from familiennetz.alliances.scopes import all_alliances
+
+    with all_alliances():
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_files(settings, tmp_path):
     """Private uploads of a test go to its own folder (core/files.py)."""

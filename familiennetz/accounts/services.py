@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Membership, Role
 from familiennetz.alliances.predicates import forget_access
+from familiennetz.alliances.scopes import all_alliances
 from familiennetz.core.mail import absolute_url, send_templated_mail
 
 from .models import ApiToken, Invitation, User
@@ -228,7 +229,13 @@ def _iso(value) -> str | None:
 
 
 def user_export_data(*, user: User) -> dict:
-    """Everything stored about ``user`` (Art. 15/20 GDPR), as JSON-ready data."""
+    """Everything stored about ``user`` (Art. 15/20 GDPR), as JSON-ready data: from every
+    alliance the user belongs to."""
+    with all_alliances():
+        return _user_export_data(user=user)
+
+
+def _user_export_data(*, user: User) -> dict:
     from django_otp import devices_for_user
 
     from familiennetz.moderation.models import ChangeRequest

@@ -6,9 +6,12 @@ from dataclasses import asdict
 
 from django_tasks import task
 
+from familiennetz.alliances.scopes import all_alliances
+
 
 @task()
 def purge_personal_data() -> dict[str, int]:
     from .services import personal_data_purge
 
-    return asdict(personal_data_purge())
+    with all_alliances():  # retention applies to every alliance
+        return asdict(personal_data_purge())

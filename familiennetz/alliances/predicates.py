@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import rules
 
 from .models import Alliance, Membership, Role
+from .scopes import all_alliances
 
 FULL_EDIT_ROLES = frozenset({Role.COORDINATOR, Role.STEERING})
 FULL_VIEW_ROLES = frozenset({Role.COORDINATOR, Role.STEERING, Role.VIEWER})
@@ -86,7 +87,9 @@ def access_of(user) -> Access:
         return cached
     roles: dict[int, str] = {}
     organisations: dict[int, set[int]] = {}
-    memberships = Membership.objects.filter(user=user).prefetch_related("organisations")
+    # The user's own rights in every alliance: read across alliances on purpose.
+    with all_alliances():
+        memberships = list(Membership.objects.filter(user=user).prefetch_related("organisations"))
     for membership in memberships:
         roles[membership.alliance_id] = membership.role
         organisations[membership.alliance_id] = {o.pk for o in membership.organisations.all()}

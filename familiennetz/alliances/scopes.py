@@ -19,8 +19,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django_scopes import ScopeError, get_scope, scope, scopes_disabled
+from django_scopes.state import state
 
-__all__ = ["ScopeError", "alliance_scope", "all_alliances", "current_alliance_scope"]
+__all__ = [
+    "ScopeError",
+    "all_alliances",
+    "alliance_scope",
+    "current_alliance_scope",
+    "exact_scope",
+]
 
 
 @contextmanager
@@ -48,3 +55,41 @@ def current_alliance_scope():
     if not state.get("_enabled", True):
         return None
     return state.get("alliance")
+
+
+@contextmanager
+def exact_scope(alliance_id: int | None) -> Iterator[None]:
+    """Exactly this scope, whatever was active before: the alliance's, or (None) enforced
+    without an alliance. Requests start from here (``AllianceMiddleware``)."""
+    token = state.set({"_enabled": True, **({"alliance": alliance_id} if alliance_id else {})})
+    try:
+        yield
+    finally:
+        state.reset(token)
+
+
+@contextmanager
+def command_scope(alliance_slug: str | None = None) -> Iterator[None]:
+    """The scope of a management command: the alliance named by ``--alliance SLUG`` when it
+    exists, otherwise every alliance (instance-wide commands, and commands that create the
+    alliance they are given)."""
+    from .models import Alliance
+
+    alliance_id = (
+        Alliance.objects.filter(slug=alliance_slug).values_list("pk", flat=True).first()
+        if alliance_slug
+        else None
+    )
+    if alliance_id is None:
+        with all_alliances():
+            yield
+    else:
+        with alliance_scope(alliance_id):
+            yield
+
+
+def narrow_request_scope(alliance) -> None:
+    """Inside a request that started without an alliance (the APIs resolve theirs from their
+    own path parameters): from now on, tenant queries of this request see ``alliance`` only.
+    ``AllianceMiddleware`` restores the previous scope when the response is done."""
+    state.set({"_enabled": True, "alliance": getattr(alliance, "pk", alliance)})

@@ -11,6 +11,7 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
+from familiennetz.alliances.scopes import all_alliances, alliance_scope
 from familiennetz.events.ical_import import IcalImportError, calendar_source_refresh
 from familiennetz.events.models import CalendarSource
 
@@ -18,6 +19,11 @@ logger = logging.getLogger(__name__)
 
 
 def _refresh(source: CalendarSource) -> bool:
+    with alliance_scope(source.alliance_id):
+        return _refresh_in_scope(source)
+
+
+def _refresh_in_scope(source: CalendarSource) -> bool:
     try:
         calendar_source_refresh(source=source)
     except IcalImportError as exc:
@@ -39,13 +45,17 @@ def _refresh(source: CalendarSource) -> bool:
 def refresh_calendar_sources() -> dict[str, int]:
     """Import every calendar source that has a feed URL; returns counts of ok/failed."""
     counts = {"ok": 0, "failed": 0}
-    ids = list(CalendarSource.objects.exclude(url="").order_by("pk").values_list("pk", flat=True))
-    for source_id in ids:
-        source = (
-            CalendarSource.objects.select_related("alliance", "organisation")
-            .filter(pk=source_id)
-            .first()
+    with all_alliances():
+        ids = list(
+            CalendarSource.objects.exclude(url="").order_by("pk").values_list("pk", flat=True)
         )
+    for source_id in ids:
+        with all_alliances():
+            source = (
+                CalendarSource.objects.select_related("alliance", "organisation")
+                .filter(pk=source_id)
+                .first()
+            )
         if source is None:  # deleted meanwhile
             continue
         counts["ok" if _refresh(source) else "failed"] += 1
@@ -55,10 +65,11 @@ def refresh_calendar_sources() -> dict[str, int]:
 @task()
 def refresh_calendar_source(source_id: int) -> bool:
     """Import one calendar source now (e.g. right after a coordinator added it)."""
-    source = (
-        CalendarSource.objects.select_related("alliance", "organisation")
-        .filter(pk=source_id)
-        .exclude(url="")
-        .first()
-    )
+    with all_alliances():
+        source = (
+            CalendarSource.objects.select_related("alliance", "organisation")
+            .filter(pk=source_id)
+            .exclude(url="")
+            .first()
+        )
     return _refresh(source) if source is not None else False

@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, scoped
 from familiennetz.directory.models import Status
 from familiennetz.directory.models.base import Checked
 from familiennetz.directory.models.offers import MAX_AGE_MONTHS
@@ -145,7 +145,7 @@ class Event(Checked):
         verbose_name=_("imported from"),
     )
 
-    objects = EventQuerySet.as_manager()
+    objects = scoped(EventQuerySet)
 
     class Meta:
         verbose_name = _("event")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from familiennetz.alliances.scopes import all_alliances, alliance_scope
+
 from . import registration as services
 from .models import Registration
 from .services import occurrences_refresh
@@ -20,32 +22,37 @@ from .services import occurrences_refresh
 def send_registration_mail(registration_id: int, kind: str) -> bool:
     """One registration e-mail (confirmation link, confirmed, waiting list, moved up, …)."""
     try:
-        registration = Registration.objects.select_related(
-            "alliance", "occurrence__event__alliance", "occurrence__event__location"
-        ).get(pk=registration_id)
+        with all_alliances():
+            registration = Registration.objects.select_related(
+                "alliance", "occurrence__event__alliance", "occurrence__event__location"
+            ).get(pk=registration_id)
     except Registration.DoesNotExist:  # deleted or purged in the meantime
         return False
-    services.registration_send_mail(registration=registration, kind=kind)
+    with alliance_scope(registration.alliance_id):
+        services.registration_send_mail(registration=registration, kind=kind)
     return True
 
 
 @task()
 def send_event_reminders() -> int:
     """The reminder the day before, once per confirmed registration."""
-    return services.registration_send_reminders()
+    with all_alliances():
+        return services.registration_send_reminders()
 
 
 @task()
 def purge_registrations() -> dict[str, int]:
     """Delete participants' personal data REGISTRATION_RETENTION_DAYS after the date."""
-    result = services.registration_purge()
+    with all_alliances():
+        result = services.registration_purge()
     return {"anonymised": result.anonymised, "deleted": result.deleted}
 
 
 @task()
 def refresh_occurrences() -> dict[str, int]:
     """Move the materialised window of event dates forward (daily; docs/adr/0008)."""
-    result = occurrences_refresh()
+    with all_alliances():
+        result = occurrences_refresh()
     return {
         "events": result.events,
         "created": result.created,

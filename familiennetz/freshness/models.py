@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, scoped
 
 
 class ReviewReminderQuerySet(AllianceOwnedQuerySet):
@@ -58,7 +58,7 @@ class ReviewReminder(AllianceOwned):
         verbose_name=_("closed by"),
     )
 
-    objects = ReviewReminderQuerySet.as_manager()
+    objects = scoped(ReviewReminderQuerySet)
 
     class Meta:
         verbose_name = _("review reminder")

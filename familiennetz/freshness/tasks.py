@@ -6,10 +6,13 @@ from dataclasses import asdict
 
 from django_tasks import task
 
+from familiennetz.alliances.scopes import all_alliances
+
 
 @task()
 def send_review_reminders() -> dict[str, int]:
     """First and second reminders to providers, escalations to the coordination."""
     from .services import reminders_run
 
-    return asdict(reminders_run())
+    with all_alliances():  # every alliance's review cycle, deliberately
+        return asdict(reminders_run())

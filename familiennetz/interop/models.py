@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, scoped
 
 
 class ExternalId(AllianceOwned):
@@ -101,7 +101,7 @@ class ImportUpload(AllianceOwned):
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"))
 
-    objects = ImportUploadQuerySet.as_manager()
+    objects = scoped(ImportUploadQuerySet)
 
     class Meta:
         verbose_name = _("uploaded import file")

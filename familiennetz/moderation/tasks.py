@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from familiennetz.alliances.scopes import all_alliances, alliance_scope
 from familiennetz.core.mail import send_templated_mail
 
 from .models import ChangeRequest
@@ -16,32 +17,37 @@ def notify_coordination(item_id: int) -> int:
 
     from .services import review_url
 
-    item = ChangeRequest.objects.select_related("alliance").filter(pk=item_id).first()
+    with all_alliances():
+        item = ChangeRequest.objects.select_related("alliance").filter(pk=item_id).first()
     if item is None or not item.is_pending:
         return 0
-    return send_templated_mail(
-        template="moderation/emails/new_item",
-        to=coordinator_addresses(item.alliance),
-        context={"item": item, "alliance": item.alliance, "url": review_url(item)},
-    )
+    with alliance_scope(item.alliance_id):
+        return send_templated_mail(
+            template="moderation/emails/new_item",
+            to=coordinator_addresses(item.alliance),
+            context={"item": item, "alliance": item.alliance, "url": review_url(item)},
+        )
 
 
 @task()
 def notify_author(item_id: int) -> int:
     """Tell the author (account or e-mail left with a suggestion) how it was decided."""
-    item = ChangeRequest.objects.select_related("alliance", "author").filter(pk=item_id).first()
+    with all_alliances():
+        item = ChangeRequest.objects.select_related("alliance", "author").filter(pk=item_id).first()
     if item is None or not item.reply_address:
         return 0
-    return send_templated_mail(
-        template="moderation/emails/decision",
-        to=[item.reply_address],
-        context={"item": item, "alliance": item.alliance, "target": item.target},
-        language=item.language,
-    )
+    with alliance_scope(item.alliance_id):
+        return send_templated_mail(
+            template="moderation/emails/decision",
+            to=[item.reply_address],
+            context={"item": item, "alliance": item.alliance, "target": item.target},
+            language=item.language,
+        )
 
 
 @task()
 def purge_suggestion_contacts() -> int:
     from .services import purge_contacts
 
-    return purge_contacts()
+    with all_alliances():
+        return purge_contacts()

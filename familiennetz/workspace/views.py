@@ -19,6 +19,7 @@ from familiennetz.alliances import services
 from familiennetz.alliances.config import alliance_config
 from familiennetz.alliances.models import Alliance, Membership
 from familiennetz.alliances.predicates import access_of
+from familiennetz.alliances.scopes import alliance_scope
 
 from .access import check_perm, redirect_manage, workspace_view
 from .forms import AllianceSettingsForm, InvitationForm, MembershipForm
@@ -36,7 +37,8 @@ def home(request):
     if len(alliances) == 1:
         return redirect_manage("workspace:manage-dashboard", alliances[0])
     columns = registry.sorted("alliance_columns")
-    values = {column.key: column.values(alliances) for column in columns}
+    with alliance_scope([alliance.pk for alliance in alliances]):  # the user's networks only
+        values = {column.key: column.values(alliances) for column in columns}
     rows = [
         (alliance, [(column, values[column.key].get(alliance.pk, "")) for column in columns])
         for alliance in alliances

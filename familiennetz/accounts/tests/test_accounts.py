@@ -214,3 +214,10 @@ def test_retention_task_removes_old_invitations_and_login_failures(coordinator):
     result = purge_personal_data.enqueue().return_value
     assert result["invitations"] == 1 and result["login_failures"] == 1
     assert list(Invitation.objects.all()) == [fresh]
+
+
+def test_account_page_lists_a_providers_organisations_in_every_network(client, provider):
+    client.force_login(provider.user)
+    page = client.get(reverse("accounts:profile"))
+    assert page.status_code == 200
+    assert "Kita Sonnenschein" in page.content.decode()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from familiennetz.alliances.scopes import narrow_request_scope
 from familiennetz.core.ratelimit import RateLimit
 
 from .. import services
@@ -114,6 +115,8 @@ def invitation_accept(request, token: str):
     if request.method == "POST" and invitation_limit.hit(request):
         return render(request, "accounts/ratelimited.html", status=429)
     invitation = services.invitation_get_by_token(token)
+    if invitation is not None:  # an invitation is to one network: work in its scope
+        narrow_request_scope(invitation.alliance_id)
     if invitation is None:
         return render(
             request, "accounts/invitation_invalid.html", {"reason": INVALID_INVITATION}, status=404

@@ -21,6 +21,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from familiennetz.alliances.scopes import all_alliances
+
 from .. import services
 from ..forms import PasswordConfirmForm, ProfileForm, TokenForm
 from .auth import _safe_next
@@ -46,7 +48,10 @@ def profile(request):
         user.save(update_fields=["first_name", "last_name", "preferred_language"])
         messages.success(request, _("Your profile was saved."))
         return redirect("accounts:profile")
-    memberships = user.memberships.select_related("alliance").prefetch_related("organisations")
+    with all_alliances():  # the user's own roles, in every network
+        memberships = list(
+            user.memberships.select_related("alliance").prefetch_related("organisations")
+        )
     return render(
         request,
         "accounts/profile.html",

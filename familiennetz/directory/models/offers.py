@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from familiennetz.alliances.owned import AllianceOwnedQuerySet
+from familiennetz.alliances.owned import AllianceOwnedQuerySet, scoped
 
 from .base import Checked, Status
 
@@ -121,7 +121,7 @@ class Offer(Checked):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
-    objects = OfferQuerySet.as_manager()
+    objects = scoped(OfferQuerySet)
 
     class Meta:
         verbose_name = _("offer")

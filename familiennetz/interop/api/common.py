@@ -14,6 +14,7 @@ from ninja import Path
 from pydantic import AfterValidator, BeforeValidator
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import narrow_request_scope
 
 from .schemas import ErrorOut, ValidationErrorOut
 
@@ -67,6 +68,7 @@ def alliance_get(slug: str) -> Alliance:
     alliance = Alliance.objects.active().filter(slug=slug).first()
     if alliance is None:
         raise Http404(_("There is no network with this name."))
+    narrow_request_scope(alliance)
     return alliance
 
 

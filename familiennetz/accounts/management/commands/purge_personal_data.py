@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from familiennetz.accounts.services import personal_data_purge
+from familiennetz.alliances.scopes import command_scope
 
 
 class Command(BaseCommand):
@@ -18,7 +19,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only count, change nothing.")
 
-    def handle(self, *args, dry_run: bool = False, **options):
+    def handle(self, *args, **options):
+        with command_scope():
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, dry_run: bool = False, **options):
         result = personal_data_purge(dry_run=dry_run)
         summary = (
             f"{result.registrations_anonymised} registration(s) anonymised, "

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.demo.services import (
     DEMO_ADMIN_EMAIL,
     DEMO_ADMIN_PASSWORD,
@@ -44,7 +45,11 @@ class Command(BaseCommand):
             "--no-admin", action="store_true", help="Do not create the demo admin account."
         )
 
-    def handle(self, *args, if_empty=False, quiet=False, with_admin=False, no_admin=False, **kw):
+    def handle(self, *args, **options):
+        with command_scope():
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, if_empty=False, quiet=False, with_admin=False, no_admin=False, **kw):
         base_url = kw.get("base_url", BASE_URL).rstrip("/")
         if if_empty and Alliance.objects.exists():
             if not quiet:

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.directory.models import Category
 from familiennetz.directory.services import DEFAULT_TAXONOMY, taxonomy_install
 
@@ -23,7 +24,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true")
 
-    def handle(self, *args, alliance, file, remove_unlisted, dry_run, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, alliance, file, remove_unlisted, dry_run, **options):
         try:
             target = Alliance.objects.get(slug=alliance)
         except Alliance.DoesNotExist:

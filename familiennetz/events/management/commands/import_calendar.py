@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.directory.models import Organisation
 from familiennetz.events.ical_import import (
     MAX_BYTES,
@@ -35,7 +36,11 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Report what would happen; save nothing."
         )
 
-    def handle(self, *args, source, file, alliance, organisation, dry_run, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, source, file, alliance, organisation, dry_run, **options):
         try:
             if source is not None:
                 if alliance or organisation:

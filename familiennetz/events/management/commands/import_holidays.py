@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.events.holidays import holiday_periods_import
 from familiennetz.events.ical_import import MAX_BYTES, IcalImportError
 
@@ -23,7 +24,11 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Report what would happen; save nothing."
         )
 
-    def handle(self, *args, alliance, file, dry_run, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, alliance, file, dry_run, **options):
         alliance_obj = Alliance.objects.filter(slug=alliance).first()
         if alliance_obj is None:
             raise CommandError(f"No alliance {alliance!r}.")

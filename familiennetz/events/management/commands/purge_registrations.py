@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.events.registration import registration_purge
 from familiennetz.events.tasks import purge_registrations
 
@@ -20,7 +21,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Only count, change nothing.")
         add_enqueue_argument(parser)
 
-    def handle(self, *args, dry_run: bool = False, enqueue: bool = False, **options):
+    def handle(self, *args, **options):
+        with command_scope():
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, dry_run: bool = False, enqueue: bool = False, **options):
         if enqueue and not dry_run:
             enqueue_task(self, purge_registrations)
             return

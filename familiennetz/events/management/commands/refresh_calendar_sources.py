@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.events.import_tasks import refresh_calendar_sources
 
 from ._enqueue import add_enqueue_argument, enqueue_task
@@ -16,7 +17,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         add_enqueue_argument(parser)
 
-    def handle(self, *args, enqueue, **options):
+    def handle(self, *args, **options):
+        with command_scope():
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, enqueue, **options):
         if enqueue:
             enqueue_task(self, refresh_calendar_sources)
             return

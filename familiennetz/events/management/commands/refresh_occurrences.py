@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.events.services import occurrences_refresh
 from familiennetz.events.tasks import refresh_occurrences
 
@@ -20,7 +21,11 @@ class Command(BaseCommand):
         )
         add_enqueue_argument(parser)
 
-    def handle(self, *args, alliance=None, dry_run=False, enqueue=False, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, alliance=None, dry_run=False, enqueue=False, **options):
         if enqueue:
             if alliance or dry_run:
                 raise CommandError("--enqueue refreshes every alliance; no --alliance/--dry-run.")

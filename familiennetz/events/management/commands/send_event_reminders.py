@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.events.registration import registration_send_reminders
 from familiennetz.events.tasks import send_event_reminders
 
@@ -20,7 +21,11 @@ class Command(BaseCommand):
         )
         add_enqueue_argument(parser)
 
-    def handle(self, *args, dry_run: bool = False, enqueue: bool = False, **options):
+    def handle(self, *args, **options):
+        with command_scope():
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, dry_run: bool = False, enqueue: bool = False, **options):
         if enqueue and not dry_run:
             enqueue_task(self, send_event_reminders)
             return

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.freshness.services import reminders_run
 
 
@@ -14,7 +15,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only count, send nothing.")
 
-    def handle(self, *args, dry_run: bool = False, **options):
+    def handle(self, *args, **options):
+        with command_scope():
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, dry_run: bool = False, **options):
         result = reminders_run(dry_run=dry_run)
         summary = (
             f"{result.first} first reminder(s), {result.second} second reminder(s), "

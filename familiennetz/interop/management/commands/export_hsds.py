@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.interop.hsds.export import (
     export_tables,
     files_for,
@@ -36,7 +37,11 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Build and count; write nothing."
         )
 
-    def handle(self, *args, alliance, output, format, validate, dry_run, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, alliance, output, format, validate, dry_run, **options):
         target = Alliance.objects.filter(slug=alliance).first()
         if target is None:
             raise CommandError(f"Alliance {alliance!r} does not exist.")

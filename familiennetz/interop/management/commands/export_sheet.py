@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.interop.sheets import sheet_export, sheet_template
 
 
@@ -19,7 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--alliance", help="Short name of the alliance.")
         parser.add_argument("--template", action="store_true", help="The empty template.")
 
-    def handle(self, *args, output, alliance, template, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, output, alliance, template, **options):
         fmt = output.suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "csv"):
             raise CommandError("The output file must end in .xlsx or .csv.")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.interop.connectors.chemnitz_kitas.mapping import SkipReason, SourceFormatError
 from familiennetz.interop.connectors.chemnitz_kitas.services import (
     ChemnitzImportError,
@@ -37,7 +38,11 @@ class Command(BaseCommand):
             help="Date the entries count as checked (YYYY-MM-DD); default: today.",
         )
 
-    def handle(self, *args, path, alliance, create_alliance, dry_run, checked_on, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, path, alliance, create_alliance, dry_run, checked_on, **options):
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
         try:

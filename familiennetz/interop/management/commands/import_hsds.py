@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
 from familiennetz.alliances.models import RESERVED_SLUGS, Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.interop.hsds.importer import hsds_import
 from familiennetz.interop.hsds.sources import read_path
 from familiennetz.interop.report import Level
@@ -33,7 +34,11 @@ class Command(BaseCommand):
             "--quiet-notes", action="store_true", help="Do not list notes (info), only counts."
         )
 
-    def handle(self, *args, path, alliance, create_alliance, dry_run, strict, quiet_notes, **o):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, path, alliance, create_alliance, dry_run, strict, quiet_notes, **o):
         if not path.exists():
             raise CommandError(f"No such file or folder: {path}")
         target = Alliance.objects.filter(slug=alliance).first()

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.directory.models import Status
 from familiennetz.interop.geocoding import get_geocoder
 from familiennetz.interop.sheets import sheet_commit, sheet_parse
@@ -28,7 +29,11 @@ class Command(BaseCommand):
             "--no-geocoding", action="store_true", help="Do not look up coordinates."
         )
 
-    def handle(self, *args, path, alliance, dry_run, publish, no_geocoding, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, path, alliance, dry_run, publish, no_geocoding, **options):
         target = Alliance.objects.filter(slug=alliance).first()
         if target is None:
             raise CommandError(f"Alliance {alliance!r} does not exist.")

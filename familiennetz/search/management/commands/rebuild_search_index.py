@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.directory.models import Offer
 from familiennetz.search.api import reindex_alliance
 
@@ -18,7 +19,11 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Only count the offers that would be indexed."
         )
 
-    def handle(self, *args, alliance=None, dry_run=False, **options):
+    def handle(self, *args, **options):
+        with command_scope(options.get("alliance")):
+            return self._handle(*args, **options)
+
+    def _handle(self, *args, alliance=None, dry_run=False, **options):
         alliances = Alliance.objects.order_by("slug")
         if alliance:
             alliances = alliances.filter(slug=alliance)
