@@ -158,3 +158,36 @@ def test_berlin_planning_areas_through_the_command_and_the_workspace(client, coo
     )
     client.post(commit)
     assert District.objects.filter(alliance=alliance, kind="planning_area").count() == 447
+
+
+def test_commands_run_in_their_alliances_scope_with_enforcement_on(files, other_alliance):
+    """As in production: the command chooses its scope; the other alliance is untouched."""
+    from familiennetz.alliances.scopes import exact_scope
+
+    AllianceFactory(slug="stadt")
+    District.objects.create(alliance=other_alliance, name="Nord", slug="nord", code="01")
+    geojson, table = files
+    with exact_scope(None):
+        run(
+            "import_districts",
+            str(geojson),
+            "--alliance",
+            "stadt",
+            "--code-property",
+            "k",
+            "--name-property",
+            "n",
+        )
+        run(
+            "import_indicators",
+            str(table),
+            "--alliance",
+            "stadt",
+            "--match",
+            "code",
+            "--year",
+            "2024",
+        )
+    assert District.objects.filter(alliance__slug="stadt").count() == 2
+    assert District.objects.get(alliance=other_alliance).boundary is None
+    assert IndicatorValue.objects.filter(alliance__slug="stadt").count() == 2

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from familiennetz.alliances.models import Alliance
-from familiennetz.alliances.scopes import alliance_scope
+from familiennetz.alliances.scopes import command_scope
 from familiennetz.socialspace.services import import_file
 
 
@@ -20,7 +20,7 @@ def run_import(command, *, kind: str, path: str, slug: str, options: dict, dry_r
     if not file.is_file():
         raise CommandError(f"There is no file {path!r}.")
     data = file.read_bytes()
-    with alliance_scope(alliance):
+    with command_scope(alliance.slug):
         report, counts = import_file(
             alliance=alliance,
             kind=kind,
