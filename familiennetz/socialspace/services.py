@@ -164,7 +164,9 @@ def import_commit_plan(*, alliance, kind: str, plan, options: dict, source: str)
 def data_import_create(
     *, alliance, user, kind: str, filename: str, data: bytes, options: dict
 ) -> DataImport:
-    """Store an uploaded file with its options and the report of its check."""
+    """Store an uploaded file with its options and the report of its check. Expired uploads
+    of the alliance are deleted on the way (they are only kept between check and import)."""
+    DataImport.objects.for_alliance(alliance).filter(expires_at__lte=timezone.now()).delete()
     _plan, report = import_check(
         alliance=alliance, kind=kind, data=data, filename=filename, options=options
     )

@@ -473,3 +473,26 @@ def test_another_alliances_indicator_index_and_walk_are_404(
     assert logged_in.get(url(alliance, "manage-indicator-update", pk=foreign.pk)).status_code == 404
     assert logged_in.get(url(alliance, "manage-index-detail", pk=index.pk)).status_code == 404
     assert logged_in.get(url(alliance, "manage-walk-detail", pk=walk.pk)).status_code == 404
+
+
+def test_expired_uploads_are_deleted_when_the_next_file_comes(alliance, coordinator):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from familiennetz.socialspace.services import data_import_create
+
+    def upload():
+        return data_import_create(
+            alliance=alliance,
+            user=coordinator.user,
+            kind=DataImport.Kind.INDICATORS,
+            filename="werte.csv",
+            data=b"Gebiet;Kinder\nNord;5\n",
+            options={"match": "name", "year": 2025},
+        )
+
+    old = upload()
+    DataImport.objects.filter(pk=old.pk).update(expires_at=timezone.now() - dt.timedelta(minutes=1))
+    new = upload()
+    assert list(DataImport.objects.values_list("pk", flat=True)) == [new.pk]
