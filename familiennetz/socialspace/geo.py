@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from django.utils.translation import gettext as _
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
 from shapely.prepared import prep
 from shapely.strtree import STRtree
@@ -34,13 +35,13 @@ def polygon_from_geojson(geometry: dict | None) -> tuple[MultiPolygon | Polygon,
     """
     if not isinstance(geometry, dict) or geometry.get("type") not in {"Polygon", "MultiPolygon"}:
         kind = geometry.get("type") if isinstance(geometry, dict) else None
-        raise GeometryError(f"not a polygon ({kind or 'no geometry'})")
+        raise GeometryError(_("not a polygon (%(kind)s)") % {"kind": kind or _("no geometry")})
     try:
         geom = shape(geometry)
     except Exception as exc:  # malformed coordinates
-        raise GeometryError(f"unreadable coordinates ({exc})") from exc
+        raise GeometryError(_("unreadable coordinates")) from exc
     if geom.is_empty:
-        raise GeometryError("empty polygon")
+        raise GeometryError(_("empty polygon"))
     repaired = False
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
@@ -49,11 +50,13 @@ def polygon_from_geojson(geometry: dict | None) -> tuple[MultiPolygon | Polygon,
             g for g in getattr(geom, "geoms", [geom]) if g.geom_type in {"Polygon", "MultiPolygon"}
         ]
         if not polygons:
-            raise GeometryError("nothing polygonal remains after repair")
+            raise GeometryError(_("nothing polygonal remains after repair"))
         geom = shapely.union_all(polygons)
     for x, y in _sample_coords(geom):
         if not (-180 <= x <= 180 and -90 <= y <= 90):
-            raise GeometryError("coordinates are not WGS 84 longitude/latitude")
+            raise GeometryError(
+                _("the coordinates are not WGS 84 longitude/latitude (another projection?)")
+            )
     return geom, repaired
 
 

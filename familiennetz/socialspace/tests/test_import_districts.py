@@ -219,3 +219,17 @@ def test_berlin_boundaries_and_every_kita_in_its_planning_area():
     assert casa.district.parent.parent.name == "Marzahn-Hellersdorf"
     # CPU time (the shared test machines are busy): about 4 s here; a guard, not a benchmark.
     assert time.process_time() - started < 20
+
+
+def test_projected_coordinates_are_refused_with_a_hint(town):
+    utm = {
+        "type": "Polygon",
+        "coordinates": [
+            [[390000, 5820000], [391000, 5820000], [391000, 5821000], [390000, 5820000]]
+        ],
+    }
+    report, _counts = run(town, collection(feature("01", "Mitte", utm)))
+    assert messages(report) == [
+        "Objekt 1 (Code 01): Die Geometrie ist nicht verwendbar: die Koordinaten sind keine "
+        "Längen-/Breitengrade in WGS 84 (eine andere Projektion?)."
+    ]
