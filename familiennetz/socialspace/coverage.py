@@ -317,7 +317,7 @@ def gap_sentence(row: CoverageRow, rank, n, category, age_group, radius_km) -> s
             "radius": radius,
             "category": category.label,
         }
-        if row.offers and row.per_1000 is not None:
+        if row.offers and row.per_1000 is not None and row.children_shown is not None:
             tail += _("; %(rate)s offers per 1,000 children") % {"rate": _number(row.per_1000, 1)}
     return f"{head}, {tail}."
 

@@ -62,19 +62,25 @@ def _gap_context(request):
         radius_km=data["umkreis"],
         kind=data["ebene"],
     )
-    rows = [
-        {
-            "gap": gap,
-            "url": profile_url(alliance, gap.row.district),
-            "children": "–" if gap.row.children is None else display(gap.row.children_shown),
-            "per_1000": "–" if gap.row.per_1000 is None else number(gap.row.per_1000, 1),
-            "reach": "–"
-            if gap.row.reach_share is None
-            else number(gap.row.reach_share * 100, 0) + "\u202f%",
-            "score": number(gap.score, 0),
-        }
-        for gap in gaps
-    ]
+    rows = []
+    for gap in gaps:
+        # Figures computed from a hidden number of children would give it back (offers per
+        # 1,000 children, children out of reach × weight): hidden with it.
+        hidden = gap.row.children is not None and gap.row.children_shown is None
+        rows.append(
+            {
+                "gap": gap,
+                "url": profile_url(alliance, gap.row.district),
+                "children": "–" if gap.row.children is None else display(gap.row.children_shown),
+                "per_1000": "–"
+                if gap.row.per_1000 is None or hidden
+                else number(gap.row.per_1000, 1),
+                "reach": "–"
+                if gap.row.reach_share is None
+                else number(gap.row.reach_share * 100, 0) + "\u202f%",
+                "score": "–" if hidden else number(gap.score, 0),
+            }
+        )
     return {
         "form": form,
         "gaps": rows,
@@ -127,7 +133,7 @@ def gap_export(request):
                 row["per_1000"],
                 row["reach"].replace("\u202f%", ""),
                 gap.rank or "",
-                round(gap.score),
+                row["score"].replace("\u202f", ""),
                 gap.sentence,
             ]
         )
