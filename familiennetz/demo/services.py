@@ -37,6 +37,7 @@ from familiennetz.socialspace.models import District
 from .accounts import demo_provider_change, demo_review_items, demo_users_ensure
 from .content import DEMO_ALLIANCES
 from .content.events import install_demo_events
+from .content.socialspace import install_demo_socialspace
 from .content.types import AllianceSpec, DistrictSpec, OfferSpec, OrganisationSpec, PlaceSpec
 
 DEMO_ADMIN_EMAIL = "koordination@demo.invalid"
@@ -175,6 +176,7 @@ class _AllianceBuilder:
         # The calendar depends on the day it is built and refers to the organisations and
         # places above by slug; its content module writes through the events services.
         install_demo_events(alliance=self.alliance, now=self.now)
+        install_demo_socialspace(alliance=self.alliance, now=self.now)
         return self.alliance
 
     # --- helpers ------------------------------------------------------------------------

@@ -220,3 +220,45 @@ def test_the_printed_links_follow_the_servers_address(db, capsys):
     assert "not loaded" in out
     assert "http://127.0.0.1:8765/manage/" in out
     assert "8000" not in out
+
+
+# --- district analysis (socialspace) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_demo_district_analysis_has_boundaries_five_years_an_index_and_true_gaps(db, slug):
+    from familiennetz.directory.models import Category
+    from familiennetz.socialspace.analysis import compute_index
+    from familiennetz.socialspace.coverage import gap_list
+    from familiennetz.socialspace.models import CompositeIndex, District, IndicatorValue, Walk
+    from familiennetz.socialspace.services import places_outside
+
+    alliance = Alliance.objects.get(slug=slug)
+    districts = District.objects.filter(alliance=alliance)
+    assert districts.exclude(boundary=None).count() == districts.count()
+    assert sorted(
+        set(IndicatorValue.objects.filter(alliance=alliance).values_list("year", flat=True))
+    ) == [2021, 2022, 2023, 2024, 2025]
+    index = CompositeIndex.objects.get(alliance=alliance)
+    result = compute_index(index)
+    assert result.year == 2025 and not result.missing and result.trend_from == 2023
+    # Every demo place lies in its own district: none outside, the guide's filter still holds.
+    assert places_outside(alliance=alliance) == []
+    assert not Location.objects.filter(
+        alliance=alliance, latitude__isnull=False, district=None
+    ).exists()
+    assert Walk.objects.filter(alliance=alliance).exists()
+    group = Category.objects.get(alliance=alliance, code="elternbildung.eltern-kind-gruppe")
+    gaps, _coverage, _ranking = gap_list(
+        alliance, category=group, age_group="0-6", radius_km=1.0, kind=index.district_kind
+    )
+    without = {g.row.district.name for g in gaps if g.row.offers == 0}
+    # What the demo offers say: no parent–child group in the villages around Hainichen, none
+    # in Lockwitz or Strehlen.
+    if slug == "hainichen":
+        assert {"Bockendorf", "Cunnersdorf", "Schlegel", "Gersdorf"} <= without
+        assert "Hainichen (Stadt)" not in without
+    else:
+        assert {"Strehlen (Nord)", "Strehlen (Süd)", "Lockwitz (Nord)", "Lockwitz (Süd)"} <= without
+        # Many children and nothing in reach: Strehlen heads the gap list.
+        assert [g.row.district.name for g in gaps[:2]] == ["Strehlen (Nord)", "Strehlen (Süd)"]
