@@ -21,7 +21,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .. import services
+from .. import sections, services
 from ..forms import PasswordConfirmForm, ProfileForm, TokenForm
 from .auth import _safe_next
 
@@ -59,6 +59,7 @@ def profile(request):
                 device__user=user, device__confirmed=True
             ).count(),
             "is_verified": user.is_verified(),
+            "sections": sections.for_request(request),
         },
     )
 
