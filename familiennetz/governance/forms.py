@@ -147,6 +147,8 @@ class MeetingForm(AllianceForm):
         widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
         field_classes = {"starts_at": forms.DateTimeField, "ends_at": forms.DateTimeField}
 
+    video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
+
     def __init__(self, *args, bodies=None, recurring: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies if bodies is not None else Body.objects.none()

@@ -73,7 +73,9 @@ def meeting_create(
     series = MeetingSeries.objects.create(
         **common, starts_at=starts_at, ends_at=ends_at, rrule=rule
     )
-    window = rec.Window(start=starts_at, end=starts_at + relativedelta(months=SERIES_MONTHS))
+    # One year of dates: up to the day before the first date comes round again.
+    end = starts_at + relativedelta(months=SERIES_MONTHS, days=-1)
+    window = rec.Window(start=starts_at, end=end)
     slots = rec.expand(
         starts_at=starts_at, ends_at=ends_at, rrule=rule, window=window, limit=SERIES_LIMIT
     )
@@ -285,9 +287,9 @@ def minutes_save(
 
     Approved minutes are locked: their text changes only as an amendment with a reason
     (recorded in the history); decisions are not added to approved minutes."""
-    minutes, _created = Minutes.objects.select_for_update().get_or_create(
-        meeting=meeting, defaults={"alliance": meeting.alliance}
-    )
+    minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+    if minutes is None:
+        minutes = Minutes(alliance=meeting.alliance, meeting=meeting)
     actions = list(actions)
     decisions = [d.strip() for d in decisions if d and d.strip()]
     if minutes.is_locked:
@@ -300,7 +302,7 @@ def minutes_save(
                 {"reason": _("Approved minutes change only with a reason for the amendment.")}
             )
     _validate_actions(meeting, actions, action_prefix)
-    if text != minutes.text or not minutes.pk:
+    if text != minutes.text or minutes.pk is None:
         minutes.text = text
         minutes._change_reason = reason.strip() or None
         minutes.save()
