@@ -44,7 +44,7 @@ class PotContribution(AllianceOwned):
     )
     partner = models.ForeignKey(
         "network.Partner",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",
@@ -87,7 +87,7 @@ class BudgetLine(AllianceOwned):
     )
     pot = models.ForeignKey(
         BudgetPot,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="lines",
