@@ -38,9 +38,8 @@ def build(years: int):
     from django.utils import timezone
 
     from bench.generate import ALLIANCE_SLUG, generate
-    from familiennetz.alliances.models import Alliance
     from familiennetz.accounts.models import User
-    from familiennetz.alliances.models import Membership
+    from familiennetz.alliances.models import Alliance, Membership
     from familiennetz.directory.models import Organisation
     from familiennetz.governance import services
     from familiennetz.governance.models import (
@@ -74,20 +73,27 @@ def build(years: int):
     contacts = []
     for index, organisation in enumerate(organisations):
         partner = Partner.objects.create(alliance=alliance, organisation=organisation)
-        contacts.append(ContactPerson.objects.create(alliance=alliance, partner=partner,
-                                                     name=f"Fachkraft {index}",
-                                                     email=f"f{index}@bench.invalid"))  # fmt: skip
+        contacts.append(
+            ContactPerson.objects.create(
+                alliance=alliance,
+                partner=partner,
+                name=f"Fachkraft {index}",
+                email=f"f{index}@bench.invalid",
+            )
+        )
     ContactAccount.objects.create(alliance=alliance, contact=contacts[0], user=provider)
     ContactAccount.objects.create(alliance=alliance, contact=contacts[1], user=coordinator)
     bodies = [Body.objects.create(alliance=alliance, name="Steuerungsgruppe", kind="steering")]
-    bodies += [Body.objects.create(alliance=alliance, name=f"AG {n}", kind="working_group")
-               for n in range(4)]  # fmt: skip
+    bodies += [
+        Body.objects.create(alliance=alliance, name=f"AG {n}", kind="working_group")
+        for n in range(4)
+    ]
     bodies.append(
         Body.objects.create(alliance=alliance, name="Leitungsrunde", kind="leaders_round")
     )
     members = {}
     for body in bodies:
-        chosen = rng.sample(contacts[2:], 6) + [contacts[0], contacts[1]]
+        chosen = [*rng.sample(contacts[2:], 6), contacts[0], contacts[1]]
         members[body.pk] = chosen
         BodyMembership.objects.bulk_create(
             [BodyMembership(alliance=alliance, body=body, contact=c, role="member") for c in chosen]
@@ -100,43 +106,87 @@ def build(years: int):
         step = 30 if body_index == 0 else 91
         moment = start + dt.timedelta(days=body_index * 3)
         while moment < now + dt.timedelta(days=180):
-            meetings.append(Meeting(alliance=alliance, body=body, title=f"Sitzung {body.name}",
-                                    starts_at=moment, ends_at=moment + dt.timedelta(hours=2),
-                                    status="held" if moment < now else "planned"))  # fmt: skip
+            meetings.append(
+                Meeting(
+                    alliance=alliance,
+                    body=body,
+                    title=f"Sitzung {body.name}",
+                    starts_at=moment,
+                    ends_at=moment + dt.timedelta(hours=2),
+                    status="held" if moment < now else "planned",
+                )
+            )
             moment += dt.timedelta(days=step)
     Meeting.objects.bulk_create(meetings, batch_size=500)
     meetings = list(Meeting.objects.filter(alliance=alliance))
     for meeting in meetings:
         people = members[meeting.body_id]
         for position in range(4):
-            agenda.append(AgendaItem(alliance=alliance, meeting=meeting, position=position,
-                                     title=f"TOP {position}", owner=people[position]))  # fmt: skip
+            agenda.append(
+                AgendaItem(
+                    alliance=alliance,
+                    meeting=meeting,
+                    position=position,
+                    title=f"TOP {position}",
+                    owner=people[position],
+                )
+            )
         if meeting.starts_at > now:
             continue
         for person in people:
-            attendance.append(Attendance(alliance=alliance, meeting=meeting, contact=person,
-                                         partner_id=person.partner_id,
-                                         status=rng.choice(["present", "present", "excused"])))  # fmt: skip
-        minutes.append(Minutes(alliance=alliance, meeting=meeting, text="## Protokoll\n\nText " * 20,
-                               status="approved", approved_at=meeting.ends_at))  # fmt: skip
+            attendance.append(
+                Attendance(
+                    alliance=alliance,
+                    meeting=meeting,
+                    contact=person,
+                    partner_id=person.partner_id,
+                    status=rng.choice(["present", "present", "excused"]),
+                )
+            )
+        minutes.append(
+            Minutes(
+                alliance=alliance,
+                meeting=meeting,
+                text="## Protokoll\n\nText " * 20,
+                status="approved",
+                approved_at=meeting.ends_at,
+            )
+        )
         year = meeting.starts_at.year
         for _n in range(rng.choice((1, 2))):
             decision_numbers[year] = decision_numbers.get(year, 0) + 1
-            decisions.append(Decision(alliance=alliance, meeting=meeting, year=year,
-                                      number=decision_numbers[year], text="Beschlossen."))  # fmt: skip
+            decisions.append(
+                Decision(
+                    alliance=alliance,
+                    meeting=meeting,
+                    year=year,
+                    number=decision_numbers[year],
+                    text="Beschlossen.",
+                )
+            )
         for n in range(2):
             due = (meeting.starts_at + dt.timedelta(days=28)).date()
             done = rng.random() < 0.9 and due < now.date() - dt.timedelta(days=60)
-            actions.append(ActionItem(alliance=alliance, meeting=meeting, body_id=meeting.body_id,
-                                      title=f"Aufgabe {n}", owner=people[(n + 3) % len(people)],
-                                      due_on=due, status="done" if done else "open"))  # fmt: skip
+            actions.append(
+                ActionItem(
+                    alliance=alliance,
+                    meeting=meeting,
+                    body_id=meeting.body_id,
+                    title=f"Aufgabe {n}",
+                    owner=people[(n + 3) % len(people)],
+                    due_on=due,
+                    status="done" if done else "open",
+                )
+            )
     AgendaItem.objects.bulk_create(agenda, batch_size=1000)
     Attendance.objects.bulk_create(attendance, batch_size=1000)
     Minutes.objects.bulk_create(minutes, batch_size=500)
     Decision.objects.bulk_create(decisions, batch_size=1000)
     ActionItem.objects.bulk_create(actions, batch_size=1000)
-    rooms = [Room.objects.create(alliance=alliance, name=f"Raum {n}",
-                                 organisation=organisations[n]) for n in range(3)]  # fmt: skip
+    rooms = [
+        Room.objects.create(alliance=alliance, name=f"Raum {n}", organisation=organisations[n])
+        for n in range(3)
+    ]
     bookings = []
     day = (now - dt.timedelta(days=365 * min(years, 3))).date()
     while day < (now + dt.timedelta(days=120)).date():
@@ -144,23 +194,42 @@ def build(years: int):
             for room in rooms:
                 begin = timezone.make_aware(dt.datetime.combine(day, dt.time(17)))
                 status = "requested" if begin > now and rng.random() < 0.1 else "approved"
-                bookings.append(Booking(alliance=alliance, room=room, starts_at=begin,
-                                        ends_at=begin + dt.timedelta(hours=2), title="Kurs",
-                                        status=status))  # fmt: skip
+                bookings.append(
+                    Booking(
+                        alliance=alliance,
+                        room=room,
+                        starts_at=begin,
+                        ends_at=begin + dt.timedelta(hours=2),
+                        title="Kurs",
+                        status=status,
+                    )
+                )
         day += dt.timedelta(days=1)
     Booking.objects.bulk_create(bookings, batch_size=1000)
     for year in range(now.year - years, now.year + 1):
         for n in range(2):
-            pot = services.pot_save(alliance=alliance, values={
-                "name": f"Topf {year}-{n}", "starts_on": dt.date(year, 1, 1),
-                "ends_on": dt.date(year, 12, 31)})  # fmt: skip
-            PotContribution.objects.create(alliance=alliance, pot=pot, amount=Decimal("5000"),
-                                           source="Land")  # fmt: skip
-            project = Project.objects.create(alliance=alliance, title=f"Projekt {year}-{n}",
-                                             goal="Ziel")  # fmt: skip
+            pot = services.pot_save(
+                alliance=alliance,
+                values={
+                    "name": f"Topf {year}-{n}",
+                    "starts_on": dt.date(year, 1, 1),
+                    "ends_on": dt.date(year, 12, 31),
+                },
+            )
+            PotContribution.objects.create(
+                alliance=alliance, pot=pot, amount=Decimal("5000"), source="Land"
+            )
+            project = Project.objects.create(
+                alliance=alliance, title=f"Projekt {year}-{n}", goal="Ziel"
+            )
             for m in range(5):
-                BudgetLine.objects.create(alliance=alliance, project=project, pot=pot,
-                                          label=f"Position {m}", planned=Decimal("950"))  # fmt: skip
+                BudgetLine.objects.create(
+                    alliance=alliance,
+                    project=project,
+                    pot=pot,
+                    label=f"Position {m}",
+                    planned=Decimal("950"),
+                )
     counts = {
         "meetings": len(meetings),
         "agenda_items": len(agenda),
@@ -213,12 +282,13 @@ def measure(requests: int, years: int) -> dict:
         client.force_login(users[role])
         for _ in range(10):
             assert client.get(path).status_code == 200, path
-        statements = []
-        with connection.execute_wrapper(
-            lambda execute, sql, params, many, context: (
-                statements.append(sql) or execute(sql, params, many, context)
-            )
-        ):
+        statements: list[str] = []
+
+        def count(execute, sql, params, many, context, statements=statements):
+            statements.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
             client.get(path)
         times = []
         for _ in range(requests):
@@ -233,8 +303,12 @@ def measure(requests: int, years: int) -> dict:
         if os.environ.get("BENCH_SQL") == name:
             for sql in statements:
                 print(sql[:160], file=sys.stderr)
-    return {"vendor": connection.vendor, "counts": counts, "build_seconds": build_seconds,
-            "results": results}  # fmt: skip
+    return {
+        "vendor": connection.vendor,
+        "counts": counts,
+        "build_seconds": build_seconds,
+        "results": results,
+    }
 
 
 def main() -> None:
@@ -252,19 +326,52 @@ def main() -> None:
         if args.database == "sqlite":
             env["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'governance.sqlite3'}"
         else:
-            subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists",
-                            "fn_governance_bench"], check=True)  # fmt: skip
-            subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres",
-                            "fn_governance_bench"], check=True)  # fmt: skip
+            subprocess.run(
+                [
+                    "dropdb",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "--if-exists",
+                    "fn_governance_bench",
+                ],
+                check=True,
+            )
+            subprocess.run(
+                ["createdb", "-h", "127.0.0.1", "-U", "postgres", "fn_governance_bench"], check=True
+            )
             env["DATABASE_URL"] = DEFAULT_POSTGRES_URL
         out = subprocess.run(
-            [sys.executable, "-m", "bench.governance_bench", "--worker",
-             "--requests", str(args.requests), "--years", str(args.years)],
-            env=env, cwd=REPO, capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "bench.governance_bench",
+                "--worker",
+                "--requests",
+                str(args.requests),
+                "--years",
+                str(args.years),
+            ],
+            env=env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if args.database == "postgres":
-            subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists",
-                            "fn_governance_bench"], check=False)  # fmt: skip
+            subprocess.run(
+                [
+                    "dropdb",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "--if-exists",
+                    "fn_governance_bench",
+                ],
+                check=False,
+            )
     if out.returncode != 0:
         sys.exit(out.stderr[-5000:])
     if os.environ.get("BENCH_SQL"):

@@ -7,7 +7,9 @@ The other app registers a source in its ``AppConfig.ready()``::
     evaluation.register(evaluation.EvaluationSource(
         key="survey",
         label=_("Survey"),
-        choices=lambda alliance: [(str(s.pk), s.title) for s in Survey.objects.for_alliance(alliance)],
+        choices=lambda alliance: [
+            (str(s.pk), s.title) for s in Survey.objects.for_alliance(alliance)
+        ],
         summary=lambda alliance, ref: {"title": …, "url": …, "rows": [(label, value), …]},
     ))
 

@@ -325,9 +325,9 @@ class ProjectForm(AllianceForm):
         alliance = self.alliance
         self.fields["body"].queryset = Body.objects.filter(alliance=alliance)
         self.fields["lead"].queryset = contacts_of(alliance)
-        self.fields["partners"].queryset = Partner.objects.filter(
-            alliance=alliance
-        ).select_related("organisation")
+        self.fields["partners"].queryset = Partner.objects.filter(alliance=alliance).select_related(
+            "organisation"
+        )
         self.fields["events"].queryset = Event.objects.filter(alliance=alliance).order_by(
             "-starts_at"
         )
@@ -379,7 +379,9 @@ class ResultForm(forms.Form):
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("Task"), max_length=300)
     owner = ContactChoiceField(label=_("Owner"), required=False, queryset=None)
-    due_on = forms.DateField(label=_("Due on"), required=False, widget=DATE, input_formats=DATE_FORMATS)
+    due_on = forms.DateField(
+        label=_("Due on"), required=False, widget=DATE, input_formats=DATE_FORMATS
+    )
 
     def __init__(self, *args, alliance, **kwargs):
         super().__init__(*args, **kwargs)
@@ -428,7 +430,9 @@ class RoomForm(AllianceForm):
 
 
 class BookingForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("From"), widget=DATETIME, input_formats=DATETIME_FORMATS)
+    starts_at = forms.DateTimeField(
+        label=_("From"), widget=DATETIME, input_formats=DATETIME_FORMATS
+    )
     ends_at = forms.DateTimeField(label=_("Until"), widget=DATETIME, input_formats=DATETIME_FORMATS)
     title = forms.CharField(label=_("Purpose"), max_length=200)
     organisation = forms.ModelChoiceField(
@@ -446,9 +450,9 @@ class BookingForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("starts_at") and cleaned.get("ends_at"):
-            if cleaned["ends_at"] <= cleaned["starts_at"]:
-                self.add_error("ends_at", _("A booking has to end after it starts."))
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("A booking has to end after it starts."))
         return cleaned
 
 
@@ -467,7 +471,11 @@ class PotForm(AllianceForm):
             "description",
             "warn_at_percent",
         ]
-        widgets = {"starts_on": DATE, "ends_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class ContributionForm(forms.Form):
@@ -549,7 +557,16 @@ class AssessmentOpenForm(forms.Form):
 class ProEventForm(AllianceForm):
     class Meta:
         model = ProfessionalEvent
-        fields = ["title", "kind", "description", "starts_at", "ends_at", "place", "capacity", "project"]
+        fields = [
+            "title",
+            "kind",
+            "description",
+            "starts_at",
+            "ends_at",
+            "place",
+            "capacity",
+            "project",
+        ]
         widgets = {
             "starts_at": DATETIME,
             "ends_at": DATETIME,
@@ -583,7 +600,8 @@ class DocumentForm(AllianceForm):
 
 class VersionForm(forms.Form):
     file = forms.FileField(
-        label=_("New version"), help_text=_("PDF, Word, Excel, OpenDocument or text; at most 20 MB.")
+        label=_("New version"),
+        help_text=_("PDF, Word, Excel, OpenDocument or text; at most 20 MB."),
     )
     note = forms.CharField(label=_("What changed"), max_length=300)
 

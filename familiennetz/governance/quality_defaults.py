@@ -37,8 +37,7 @@ DEFAULT_DIMENSIONS = [
         "Partizipation ist pädagogische Handlungsorientierung und demokratisches Prinzip des "
         "gemeinsamen Handelns.",
         [
-            "Ressourcen und Perspektiven aller Akteur:innen fließen in die gemeinsame Arbeit "
-            "ein.",
+            "Ressourcen und Perspektiven aller Akteur:innen fließen in die gemeinsame Arbeit ein.",
             "Interessen und Bedürfnisse der Kinder und Eltern werden in unseren Aktivitäten "
             "wirksam.",
             "Wir bieten passgenaue und niedrigschwellige Beteiligungsformate an.",

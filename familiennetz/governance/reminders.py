@@ -39,7 +39,9 @@ def _recipient(action: ActionItem) -> tuple[str, str]:
     return email, (getattr(user, "preferred_language", "") or "de")
 
 
-def action_reminders_run(*, now: dt.datetime | None = None, dry_run: bool = False) -> ReminderResult:
+def action_reminders_run(
+    *, now: dt.datetime | None = None, dry_run: bool = False
+) -> ReminderResult:
     now = now or timezone.now()
     today = timezone.localdate(now)
     result = ReminderResult()

@@ -115,9 +115,7 @@ def meeting_for_page(*, meeting_id: int, alliance):
         .prefetch_related(
             Prefetch(
                 "agenda",
-                queryset=AgendaItem.objects.select_related("owner").prefetch_related(
-                    "attachments"
-                ),
+                queryset=AgendaItem.objects.select_related("owner").prefetch_related("attachments"),
             ),
             Prefetch("decisions", queryset=Decision.objects.order_by("number")),
             Prefetch("actions", queryset=ActionItem.objects.select_related("owner")),
@@ -154,9 +152,9 @@ def decisions_search(*, alliance, user, q: str = "", year: int | None = None, bo
 def invitation_recipients(meeting) -> list[tuple[str, str]]:
     """(e-mail, language) of the body's current members: the contact's address, else the
     address of the linked account."""
-    rows = BodyMembership.objects.filter(body_id=meeting.body_id, left_on__isnull=True).select_related(
-        "contact", "contact__governance_account__user"
-    )
+    rows = BodyMembership.objects.filter(
+        body_id=meeting.body_id, left_on__isnull=True
+    ).select_related("contact", "contact__governance_account__user")
     recipients = {}
     for membership in rows:
         contact = membership.contact
@@ -225,10 +223,16 @@ def pots_with_figures(*, alliance):
         .values("s")
     )
     planned = (
-        BudgetLine.objects.filter(pot=OuterRef("pk")).values("pot").annotate(s=Sum("planned")).values("s")
+        BudgetLine.objects.filter(pot=OuterRef("pk"))
+        .values("pot")
+        .annotate(s=Sum("planned"))
+        .values("s")
     )
     spent = (
-        BudgetLine.objects.filter(pot=OuterRef("pk")).values("pot").annotate(s=Sum("actual")).values("s")
+        BudgetLine.objects.filter(pot=OuterRef("pk"))
+        .values("pot")
+        .annotate(s=Sum("actual"))
+        .values("s")
     )
     return BudgetPot.objects.filter(alliance=alliance).annotate(
         total=Coalesce(contributions, ZERO),
@@ -330,8 +334,10 @@ def rating_overview(assessment) -> dict[int, dict]:
         .values("criterion_id")
         .annotate(n=Count("pk"), total=Sum("score"))
     )
-    overview = {row["criterion_id"]: {"n": row["n"], "mean": round(row["total"] / row["n"], 1)}
-                for row in rows}  # fmt: skip
+    overview = {
+        row["criterion_id"]: {"n": row["n"], "mean": round(row["total"] / row["n"], 1)}
+        for row in rows
+    }
     for rating in QualityRating.objects.filter(assessment=assessment, score__isnull=False).values(
         "criterion_id", "score"
     ):
@@ -375,10 +381,13 @@ def attendance_by_partner(*, alliance, year: int) -> list[dict]:
         .order_by("-meetings", "partner__organisation__name")
     )
     return [
-        {"partner_id": r["partner_id"], "name": r["partner__organisation__name"],
-         "meetings": r["meetings"]}
+        {
+            "partner_id": r["partner_id"],
+            "name": r["partner__organisation__name"],
+            "meetings": r["meetings"],
+        }
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
 def announcement_recipients(*, alliance, body=None) -> list[tuple[str, str]]:

@@ -19,9 +19,7 @@ def send_meeting_invitation(meeting_id: int) -> int:
     """One e-mail per current member of the body, with the meeting as an .ics (METHOD:PUBLISH:
     the invitation adds the date to the calendar; no replies are collected by e-mail)."""
     with all_alliances():
-        meeting = (
-            Meeting.objects.select_related("body", "alliance").filter(pk=meeting_id).first()
-        )
+        meeting = Meeting.objects.select_related("body", "alliance").filter(pk=meeting_id).first()
         if meeting is None:
             return 0
         data = ical.meetings_calendar([meeting], name=meeting.body.name, method="PUBLISH")

@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from .views import actions, bodies, budgets, feeds, meetings, professionals, projects, quality, rooms
+from .views import (
+    actions,
+    bodies,
+    budgets,
+    feeds,
+    meetings,
+    professionals,
+    projects,
+    quality,
+    rooms,
+)
 
 app_name = "governance"
 
@@ -54,7 +64,9 @@ urlpatterns = [
         meetings.attendance_update,
         name="manage-attendance-update",
     ),
-    path(f"{M}sitzungen/<int:pk>/protokoll/", meetings.minutes_update, name="manage-minutes-update"),
+    path(
+        f"{M}sitzungen/<int:pk>/protokoll/", meetings.minutes_update, name="manage-minutes-update"
+    ),
     path(
         f"{M}sitzungen/<int:pk>/protokoll/freigeben/",
         meetings.minutes_approve,
@@ -104,7 +116,9 @@ urlpatterns = [
     path(f"{M}budgets/neu/", budgets.pot_create, name="manage-pot-create"),
     path(f"{M}budgets/<int:pk>/", budgets.pot_detail, name="manage-pot-detail"),
     path(f"{M}budgets/<int:pk>/bearbeiten/", budgets.pot_update, name="manage-pot-update"),
-    path(f"{M}budgets/<int:pk>/foerdermittelgeber.xlsx", budgets.pot_export, name="manage-pot-export"),
+    path(
+        f"{M}budgets/<int:pk>/foerdermittelgeber.xlsx", budgets.pot_export, name="manage-pot-export"
+    ),
     # quality
     path(f"{M}qualitaet/", quality.quality_overview, name="manage-quality"),
     path(f"{M}qualitaet/neu/", quality.assessment_open, name="manage-quality-open"),

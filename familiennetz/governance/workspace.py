@@ -9,26 +9,58 @@ from familiennetz.workspace import registry
 
 from . import selectors
 
-
 GROUP = "governance"
 VIEW = "governance.view_governance"
 
 registry.add_group(registry.NavGroup(GROUP, _("Bodies & projects"), order=50))
 for order, (key, label, url_name, markers, permission) in enumerate(
     [
-        ("governance-meetings", _("Meetings"), "governance:manage-meeting-list",
-         ("meeting", "agenda", "attachment", "attendance", "minutes"), VIEW),
-        ("governance-actions", _("Action items"), "governance:manage-action-list", ("action",), VIEW),
+        (
+            "governance-meetings",
+            _("Meetings"),
+            "governance:manage-meeting-list",
+            ("meeting", "agenda", "attachment", "attendance", "minutes"),
+            VIEW,
+        ),
+        (
+            "governance-actions",
+            _("Action items"),
+            "governance:manage-action-list",
+            ("action",),
+            VIEW,
+        ),
         ("governance-bodies", _("Bodies"), "governance:manage-body-list", ("body", "member"), VIEW),
-        ("governance-decisions", _("Decisions"), "governance:manage-decision-list", ("decision",), VIEW),
-        ("governance-projects", _("Projects"), "governance:manage-project-list", ("project",), VIEW),
+        (
+            "governance-decisions",
+            _("Decisions"),
+            "governance:manage-decision-list",
+            ("decision",),
+            VIEW,
+        ),
+        (
+            "governance-projects",
+            _("Projects"),
+            "governance:manage-project-list",
+            ("project",),
+            VIEW,
+        ),
         ("governance-rooms", _("Rooms"), "governance:manage-room-list", ("room", "booking"), VIEW),
-        ("governance-budgets", _("Budgets"), "governance:manage-pot-list", ("pot",),
-         "governance.view_budgets"),
+        (
+            "governance-budgets",
+            _("Budgets"),
+            "governance:manage-pot-list",
+            ("pot",),
+            "governance.view_budgets",
+        ),
         ("governance-quality", _("Quality"), "governance:manage-quality", ("quality",), VIEW),
-        ("governance-professionals", _("For professionals"), "governance:manage-proevent-list",
-         ("proevent", "document", "announcement"), VIEW),
-    ],  # fmt: skip
+        (
+            "governance-professionals",
+            _("For professionals"),
+            "governance:manage-proevent-list",
+            ("proevent", "document", "announcement"),
+            VIEW,
+        ),
+    ],
     start=1,
 ):
     registry.add_nav(
@@ -81,20 +113,38 @@ def _budgets(request):
 
 
 registry.add_panel(
-    registry.Panel("governance-next-meeting", "governance/workspace/_panel_next_meeting.html",
-                   _next_meeting, permission=VIEW, order=15)
-)  # fmt: skip
+    registry.Panel(
+        "governance-next-meeting",
+        "governance/workspace/_panel_next_meeting.html",
+        _next_meeting,
+        permission=VIEW,
+        order=15,
+    )
+)
 registry.add_panel(
-    registry.Panel("governance-my-actions", "governance/workspace/_panel_my_actions.html",
-                   _my_actions, permission=VIEW, order=16)
-)  # fmt: skip
+    registry.Panel(
+        "governance-my-actions",
+        "governance/workspace/_panel_my_actions.html",
+        _my_actions,
+        permission=VIEW,
+        order=16,
+    )
+)
 registry.add_panel(
-    registry.Panel("governance-bookings", "governance/workspace/_panel_bookings.html",
-                   _booking_requests, permission="governance.book_room", order=45)
-)  # fmt: skip
+    registry.Panel(
+        "governance-bookings",
+        "governance/workspace/_panel_bookings.html",
+        _booking_requests,
+        permission="governance.book_room",
+        order=45,
+    )
+)
 registry.add_panel(
-    registry.Panel("governance-budgets", "governance/workspace/_panel_budgets.html",
-                   _budgets, permission="governance.view_budgets", order=46)
-)  # fmt: skip
-
-
+    registry.Panel(
+        "governance-budgets",
+        "governance/workspace/_panel_budgets.html",
+        _budgets,
+        permission="governance.view_budgets",
+        order=46,
+    )
+)

@@ -28,27 +28,32 @@ def network(live_server):
     alliance = AllianceFactory(slug="hainichen", name="Netzwerk Familie Hainichen")
     kita = OrganisationFactory(alliance=alliance, name="Kita Sonnenschein")
     werkstatt = OrganisationFactory(alliance=alliance, name="Werkstatt Familie")
-    coordinator = User.objects.create_user(email="koordination@hainichen.example",
-                                           password=PASSWORD, first_name="Kora")  # fmt: skip
+    coordinator = User.objects.create_user(
+        email="koordination@hainichen.example", password=PASSWORD, first_name="Kora"
+    )
     Membership.objects.create(user=coordinator, alliance=alliance, role="coordinator")
-    provider = User.objects.create_user(email="leitung@kita.example", password=PASSWORD,
-                                        first_name="Sabine")  # fmt: skip
+    provider = User.objects.create_user(
+        email="leitung@kita.example", password=PASSWORD, first_name="Sabine"
+    )
     Membership.objects.create(user=provider, alliance=alliance, role="provider").organisations.add(
         kita
     )
     body = f.BodyFactory(alliance=alliance, name="Steuerungsgruppe", kind="steering")
     sabine = f.ContactPersonFactory(
-        alliance=alliance, partner=f.PartnerFactory(alliance=alliance, organisation=kita),
+        alliance=alliance,
+        partner=f.PartnerFactory(alliance=alliance, organisation=kita),
         name="Sabine Sonnig",
-    )  # fmt: skip
+    )
     thomas = f.ContactPersonFactory(
-        alliance=alliance, partner=f.PartnerFactory(alliance=alliance, organisation=werkstatt),
+        alliance=alliance,
+        partner=f.PartnerFactory(alliance=alliance, organisation=werkstatt),
         name="Thomas Muster",
-    )  # fmt: skip
+    )
     services.membership_save(body=body, contact=sabine, role="member", user=provider)
     services.membership_save(body=body, contact=thomas, role="chair")
-    room = f.RoomFactory(alliance=alliance, name="Saal der Werkstatt Familie",
-                         organisation=werkstatt, capacity=60)  # fmt: skip
+    room = f.RoomFactory(
+        alliance=alliance, name="Saal der Werkstatt Familie", organisation=werkstatt, capacity=60
+    )
     services.assessment_open(alliance=alliance, year=timezone.localdate().year)
     return {"alliance": alliance, "body": body, "room": room}
 

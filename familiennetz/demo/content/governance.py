@@ -68,8 +68,20 @@ class GovernanceSpec:
 
 HAINICHEN = GovernanceSpec(
     people=(
-        PersonSpec("koordination", "stadtverwaltung", "Katrin Beispiel", "Koordinatorin Familienbildung", Role.COORDINATOR),
-        PersonSpec("werkstatt", "werkstatt-familie", "Thomas Muster", "Leiter der Werkstatt Familie", Role.STEERING),
+        PersonSpec(
+            "koordination",
+            "stadtverwaltung",
+            "Katrin Beispiel",
+            "Koordinatorin Familienbildung",
+            Role.COORDINATOR,
+        ),
+        PersonSpec(
+            "werkstatt",
+            "werkstatt-familie",
+            "Thomas Muster",
+            "Leiter der Werkstatt Familie",
+            Role.STEERING,
+        ),
         PersonSpec("ekiz", "kita-sonnenschein", "Sabine Sonnig", "Leiterin Eltern-Kind-Zentrum"),
         PersonSpec("pusteblume", "kita-pusteblume", "Jana Blum", "Kita-Leiterin"),
         PersonSpec("gaensebluemchen", "kita-gaensebluemchen", "Petra Gans", "Kita-Leiterin"),
@@ -77,79 +89,222 @@ HAINICHEN = GovernanceSpec(
         PersonSpec("grundschule", "grundschule", "Ulrike Lehr", "Schulleiterin"),
         PersonSpec("hort", "hort-schulberg", "Heike Horn", "Hortleiterin"),
         PersonSpec("beratung", "familienberatung", "Frank Rat", "Erziehungsberater"),
-        PersonSpec("regenbogen", "familienzentrum-regenbogen", "Mira Bunt", "Koordinatorin Familienzentrum", Role.PROVIDER),
+        PersonSpec(
+            "regenbogen",
+            "familienzentrum-regenbogen",
+            "Mira Bunt",
+            "Koordinatorin Familienzentrum",
+            Role.PROVIDER,
+        ),
         PersonSpec("bibliothek", "stadtbibliothek", "Lena Buch", "Bibliothekarin"),
-        PersonSpec("eltern-sonnenschein", "stadtelternbeirat", "Elternvertretung Kita Sonnenschein", "Elternvertretung"),
-        PersonSpec("eltern-pusteblume", "stadtelternbeirat", "Elternvertretung Kita Pusteblume", "Elternvertretung"),
-        PersonSpec("eltern-hort", "stadtelternbeirat", "Elternvertretung Hort am Schulberg", "Elternvertretung"),
-    ),  # fmt: skip
+        PersonSpec(
+            "eltern-sonnenschein",
+            "stadtelternbeirat",
+            "Elternvertretung Kita Sonnenschein",
+            "Elternvertretung",
+        ),
+        PersonSpec(
+            "eltern-pusteblume",
+            "stadtelternbeirat",
+            "Elternvertretung Kita Pusteblume",
+            "Elternvertretung",
+        ),
+        PersonSpec(
+            "eltern-hort",
+            "stadtelternbeirat",
+            "Elternvertretung Hort am Schulberg",
+            "Elternvertretung",
+        ),
+    ),
     bodies=(
-        BodySpec("Steuerungsgruppe", Body.Kind.STEERING,
-                 (("koordination", "chair"), ("werkstatt", "deputy"), ("ekiz", "minutes")),
-                 "Impulsgeber des Bündnisses; tagt monatlich."),
-        BodySpec("Kita-Leitungsrunde", Body.Kind.LEADERS_ROUND,
-                 (("ekiz", "chair"), ("pusteblume", "member"), ("gaensebluemchen", "member"),
-                  ("spatzennest", "member"), ("koordination", "guest"))),
-        BodySpec("AG Übergang Kita – Schule", Body.Kind.WORKING_GROUP,
-                 (("grundschule", "chair"), ("hort", "member"), ("pusteblume", "member"),
-                  ("regenbogen", "minutes"))),
-        BodySpec("AG St.-Martins-Fest", Body.Kind.WORKING_GROUP,
-                 (("koordination", "chair"), ("regenbogen", "member"), ("spatzennest", "member"),
-                  ("eltern-sonnenschein", "member"))),
-        BodySpec("Stadtelternbeirat", Body.Kind.PARENTS_COUNCIL,
-                 (("eltern-sonnenschein", "chair"), ("eltern-pusteblume", "member"),
-                  ("eltern-hort", "member"), ("koordination", "guest")),
-                 "Delegierte der Elternbeiräte aller Kitas und des Horts.", False),
-        BodySpec("Netzwerkkonferenz", Body.Kind.CONFERENCE,
-                 (("koordination", "chair"), ("werkstatt", "member"), ("ekiz", "member"),
-                  ("beratung", "member"), ("bibliothek", "member"), ("grundschule", "member"))),
-    ),  # fmt: skip
+        BodySpec(
+            "Steuerungsgruppe",
+            Body.Kind.STEERING,
+            (("koordination", "chair"), ("werkstatt", "deputy"), ("ekiz", "minutes")),
+            "Impulsgeber des Bündnisses; tagt monatlich.",
+        ),
+        BodySpec(
+            "Kita-Leitungsrunde",
+            Body.Kind.LEADERS_ROUND,
+            (
+                ("ekiz", "chair"),
+                ("pusteblume", "member"),
+                ("gaensebluemchen", "member"),
+                ("spatzennest", "member"),
+                ("koordination", "guest"),
+            ),
+        ),
+        BodySpec(
+            "AG Übergang Kita – Schule",
+            Body.Kind.WORKING_GROUP,
+            (
+                ("grundschule", "chair"),
+                ("hort", "member"),
+                ("pusteblume", "member"),
+                ("regenbogen", "minutes"),
+            ),
+        ),
+        BodySpec(
+            "AG St.-Martins-Fest",
+            Body.Kind.WORKING_GROUP,
+            (
+                ("koordination", "chair"),
+                ("regenbogen", "member"),
+                ("spatzennest", "member"),
+                ("eltern-sonnenschein", "member"),
+            ),
+        ),
+        BodySpec(
+            "Stadtelternbeirat",
+            Body.Kind.PARENTS_COUNCIL,
+            (
+                ("eltern-sonnenschein", "chair"),
+                ("eltern-pusteblume", "member"),
+                ("eltern-hort", "member"),
+                ("koordination", "guest"),
+            ),
+            "Delegierte der Elternbeiräte aller Kitas und des Horts.",
+            False,
+        ),
+        BodySpec(
+            "Netzwerkkonferenz",
+            Body.Kind.CONFERENCE,
+            (
+                ("koordination", "chair"),
+                ("werkstatt", "member"),
+                ("ekiz", "member"),
+                ("beratung", "member"),
+                ("bibliothek", "member"),
+                ("grundschule", "member"),
+            ),
+        ),
+    ),
     steering_months=12,
     topics=(
-        ("Jahresplanung", "Die Jahresplanung wird wie vorgelegt beschlossen.", "Jahresplan an alle Partner versenden"),
-        ("Themenelternabend Trennung und Verlust", "Der Themenelternabend findet im Frühjahr in der Werkstatt Familie statt.", "Referentin für den Elternabend anfragen"),
-        ("Digitale Karte für Eltern", "Das Bündnis nutzt familiennetz als digitale Karte.", "Einträge der Kitas prüfen lassen"),
-        ("Elterncafé neu denken", "Der Elternbeirat gestaltet das Elterncafé ab sofort mit.", "Termine des Elterncafés abstimmen"),
-        ("Bedarfsabfrage bei Familien", "Die Bedarfsabfrage wird im Herbst durchgeführt.", "Fragebogen mit dem Elternbeirat entwerfen"),
-        ("Sommerfest im Stadtpark", "Das Sommerfest wird gemeinsam mit dem Sportverein ausgerichtet.", "Standplan für das Sommerfest erstellen"),
-        ("Fortbildung Beteiligung von Kindern", "Die gemeinsame Fortbildung findet im Oktober statt.", "Raum für die Fortbildung buchen"),
-        ("St.-Martins-Fest", "Das St.-Martins-Fest aller Kitas findet am 11. November statt.", "Laternen und Martinsspiel organisieren"),
-        ("Kooperation mit der Grundschule", "Der Schulkindertreff wird monatlich angeboten.", "Schnuppertag mit der Grundschule planen"),
-        ("Haushalt Verfügungsfonds", "Der Verfügungsfonds wird auf die Projekte aufgeteilt.", "Verwendungsnachweis vorbereiten"),
-        ("Qualitätsdimensionen", "Die Selbstbewertung wird jährlich im Frühjahr durchgeführt.", "Selbstbewertung vorbereiten"),
-        ("Öffentlichkeitsarbeit", "Die Aushänge in Kitas und Rathaus werden aus familiennetz gedruckt.", "Aushänge für alle Kitas drucken"),
-    ),  # fmt: skip
+        (
+            "Jahresplanung",
+            "Die Jahresplanung wird wie vorgelegt beschlossen.",
+            "Jahresplan an alle Partner versenden",
+        ),
+        (
+            "Themenelternabend Trennung und Verlust",
+            "Der Themenelternabend findet im Frühjahr in der Werkstatt Familie statt.",
+            "Referentin für den Elternabend anfragen",
+        ),
+        (
+            "Digitale Karte für Eltern",
+            "Das Bündnis nutzt familiennetz als digitale Karte.",
+            "Einträge der Kitas prüfen lassen",
+        ),
+        (
+            "Elterncafé neu denken",
+            "Der Elternbeirat gestaltet das Elterncafé ab sofort mit.",
+            "Termine des Elterncafés abstimmen",
+        ),
+        (
+            "Bedarfsabfrage bei Familien",
+            "Die Bedarfsabfrage wird im Herbst durchgeführt.",
+            "Fragebogen mit dem Elternbeirat entwerfen",
+        ),
+        (
+            "Sommerfest im Stadtpark",
+            "Das Sommerfest wird gemeinsam mit dem Sportverein ausgerichtet.",
+            "Standplan für das Sommerfest erstellen",
+        ),
+        (
+            "Fortbildung Beteiligung von Kindern",
+            "Die gemeinsame Fortbildung findet im Oktober statt.",
+            "Raum für die Fortbildung buchen",
+        ),
+        (
+            "St.-Martins-Fest",
+            "Das St.-Martins-Fest aller Kitas findet am 11. November statt.",
+            "Laternen und Martinsspiel organisieren",
+        ),
+        (
+            "Kooperation mit der Grundschule",
+            "Der Schulkindertreff wird monatlich angeboten.",
+            "Schnuppertag mit der Grundschule planen",
+        ),
+        (
+            "Haushalt Verfügungsfonds",
+            "Der Verfügungsfonds wird auf die Projekte aufgeteilt.",
+            "Verwendungsnachweis vorbereiten",
+        ),
+        (
+            "Qualitätsdimensionen",
+            "Die Selbstbewertung wird jährlich im Frühjahr durchgeführt.",
+            "Selbstbewertung vorbereiten",
+        ),
+        (
+            "Öffentlichkeitsarbeit",
+            "Die Aushänge in Kitas und Rathaus werden aus familiennetz gedruckt.",
+            "Aushänge für alle Kitas drucken",
+        ),
+    ),
     rooms=(
         ("Saal der Werkstatt Familie", "room", "werkstatt-familie", "werkstatt-familie", 60),
-        ("Beratungsraum im Eltern-Kind-Zentrum", "room", "kita-sonnenschein", "ekiz-sonnenschein", 12),
+        (
+            "Beratungsraum im Eltern-Kind-Zentrum",
+            "room",
+            "kita-sonnenschein",
+            "ekiz-sonnenschein",
+            12,
+        ),
         ("Beamer mit Leinwand", "equipment", "stadtverwaltung", "rathaus", 0),
     ),
 )
 
 PROHLIS = GovernanceSpec(
     people=(
-        PersonSpec("koordination", "buendnis", "Anna Vorbild", "Bündniskoordinatorin", Role.COORDINATOR),
-        PersonSpec("quartier", "quartiersmanagement", "Jonas Probe", "Quartiersmanager", Role.STEERING),
+        PersonSpec(
+            "koordination", "buendnis", "Anna Vorbild", "Bündniskoordinatorin", Role.COORDINATOR
+        ),
+        PersonSpec(
+            "quartier", "quartiersmanagement", "Jonas Probe", "Quartiersmanager", Role.STEERING
+        ),
         PersonSpec("kifaz", "kifaz-prohlis", "Selin Muster", "Leiterin KiFaZ", Role.PROVIDER),
         PersonSpec("kunterbunt", "kita-kunterbunt", "Olga Beispiel", "Kita-Leiterin"),
         PersonSpec("asd", "asd-prohlis", "Paul Fall", "Sozialarbeiter ASD"),
         PersonSpec("kjaed", "kjaed", "Dr. Eva Gesund", "Kinderärztin"),
-    ),  # fmt: skip
+    ),
     bodies=(
-        BodySpec("Steuerungsrunde", Body.Kind.STEERING,
-                 (("koordination", "chair"), ("quartier", "member"), ("kifaz", "minutes"))),
-        BodySpec("AG Gesundheit", Body.Kind.WORKING_GROUP,
-                 (("kjaed", "chair"), ("kifaz", "member"), ("kunterbunt", "member"), ("asd", "member"))),
-    ),  # fmt: skip
+        BodySpec(
+            "Steuerungsrunde",
+            Body.Kind.STEERING,
+            (("koordination", "chair"), ("quartier", "member"), ("kifaz", "minutes")),
+        ),
+        BodySpec(
+            "AG Gesundheit",
+            Body.Kind.WORKING_GROUP,
+            (("kjaed", "chair"), ("kifaz", "member"), ("kunterbunt", "member"), ("asd", "member")),
+        ),
+    ),
     steering_months=6,
     topics=(
-        ("Familienkalender", "Alle Partner tragen ihre Termine in den Familienkalender ein.", "Partner an den Familienkalender erinnern"),
-        ("Stadtteil-Rallye", "Die Stadtteil-Rallye findet im Mai statt.", "Stationen der Rallye verteilen"),
+        (
+            "Familienkalender",
+            "Alle Partner tragen ihre Termine in den Familienkalender ein.",
+            "Partner an den Familienkalender erinnern",
+        ),
+        (
+            "Stadtteil-Rallye",
+            "Die Stadtteil-Rallye findet im Mai statt.",
+            "Stationen der Rallye verteilen",
+        ),
         ("Erste-Hilfe-Box", "Die Erste-Hilfe-Box wird neu aufgelegt.", "Druckauftrag vergeben"),
         ("Räume teilen", "Räume werden über familiennetz gebucht.", "Raumliste vervollständigen"),
-        ("Gesundheitstage", "Die Gesundheitstage werden mit dem KJÄD geplant.", "Termine mit dem KJÄD abstimmen"),
-        ("Neue Fachkräfte", "Neue Fachkräfte werden persönlich eingeladen.", "Willkommensmappe aktualisieren"),
-    ),  # fmt: skip
+        (
+            "Gesundheitstage",
+            "Die Gesundheitstage werden mit dem KJÄD geplant.",
+            "Termine mit dem KJÄD abstimmen",
+        ),
+        (
+            "Neue Fachkräfte",
+            "Neue Fachkräfte werden persönlich eingeladen.",
+            "Willkommensmappe aktualisieren",
+        ),
+    ),
     rooms=(
         ("Gruppenraum im KiFaZ", "room", "kifaz-prohlis", "kifaz", 25),
         ("Stadtteilladen", "room", "quartiersmanagement", "stadtteilladen", 30),
@@ -218,9 +373,14 @@ class _Builder:
     def _body(self, spec: BodySpec) -> Body:
         body = services.body_save(
             alliance=self.alliance,
-            values={"name": spec.name, "kind": spec.kind, "description": spec.description,
-                    "is_open": spec.is_open, "is_active": True},
-        )  # fmt: skip
+            values={
+                "name": spec.name,
+                "kind": spec.kind,
+                "description": spec.description,
+                "is_open": spec.is_open,
+                "is_active": True,
+            },
+        )
         for key, role in spec.members:
             label = self.people[key].name if spec.kind == Body.Kind.PARENTS_COUNCIL else ""
             services.membership_save(
@@ -240,7 +400,7 @@ class _Builder:
     # --- meetings -----------------------------------------------------------------------
 
     def _start(self, months_ago: int, *, weekday: int = 3, nth: int = 2, hour: int = 16):
-        first = (self.today.replace(day=1) - relativedelta(months=months_ago))
+        first = self.today.replace(day=1) - relativedelta(months=months_ago)
         day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
         return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
@@ -251,18 +411,20 @@ class _Builder:
             title=body.name,
             starts_at=self._start(months - 1),
             ends_at=self._start(months - 1) + dt.timedelta(hours=2),
-            place="Rathaus Hainichen, Beratungsraum" if self.alliance.slug == "hainichen"
+            place="Rathaus Hainichen, Beratungsraum"
+            if self.alliance.slug == "hainichen"
             else "Stadtteilladen Prohlis",
             rrule="FREQ=MONTHLY;BYDAY=2TH",
-        )  # fmt: skip
+        )
         meetings = list(first.series.meetings.order_by("starts_at"))
         members = list(BodyMembership.objects.filter(body=body).select_related("contact"))
         owners = [m.contact for m in members]
         for index, meeting in enumerate(meetings):
             topic, decision, action = self.spec.topics[index % len(self.spec.topics)]
             services.agenda_from_open_items(meeting=meeting)
-            services.agenda_item_add(meeting=meeting, title=topic, owner=owners[index % len(owners)],
-                                     minutes=30)  # fmt: skip
+            services.agenda_item_add(
+                meeting=meeting, title=topic, owner=owners[index % len(owners)], minutes=30
+            )
             services.agenda_item_add(meeting=meeting, title="Verschiedenes", minutes=10)
             if meeting.starts_at > self.now:
                 continue
@@ -270,9 +432,11 @@ class _Builder:
             AgendaItem.objects.filter(meeting=meeting).update(outcome=AgendaItem.Outcome.DONE)
             services.attendance_save(
                 meeting=meeting,
-                statuses={m.contact: ("excused" if (index + n) % 5 == 0 else "present")
-                          for n, m in enumerate(members)},
-            )  # fmt: skip
+                statuses={
+                    m.contact: ("excused" if (index + n) % 5 == 0 else "present")
+                    for n, m in enumerate(members)
+                },
+            )
             due = meeting_day + dt.timedelta(days=self.rng.choice((14, 21, 28)))
             services.minutes_save(
                 meeting=meeting,
@@ -298,9 +462,12 @@ class _Builder:
         for months_ago, title in ((5, "Auftakt"), (2, "Zwischenstand"), (-1, "Planungstreffen")):
             start = self._start(months_ago, weekday=1, nth=3, hour=15)
             meeting = services.meeting_create(
-                body=body, title=f"{body.name}: {title}", starts_at=start,
-                ends_at=start + dt.timedelta(minutes=90), place="Werkstatt Familie",
-            )  # fmt: skip
+                body=body,
+                title=f"{body.name}: {title}",
+                starts_at=start,
+                ends_at=start + dt.timedelta(minutes=90),
+                place="Werkstatt Familie",
+            )
             services.agenda_from_open_items(meeting=meeting)
             services.agenda_item_add(meeting=meeting, title=title, owner=chair, minutes=45)
             if start < self.now:
@@ -308,10 +475,14 @@ class _Builder:
                     meeting=meeting,
                     actor=None,
                     text=f"## {title}\n\nDie AG hat die nächsten Schritte verabredet.",
-                    actions=[NewAction(f"Nächste Schritte nach „{title}“ umsetzen", owner=chair,
-                                       due_on=timezone.localtime(start).date()
-                                       + dt.timedelta(days=30))],
-                )  # fmt: skip
+                    actions=[
+                        NewAction(
+                            f"Nächste Schritte nach „{title}“ umsetzen",
+                            owner=chair,
+                            due_on=timezone.localtime(start).date() + dt.timedelta(days=30),
+                        )
+                    ],
+                )
                 services.minutes_approve(meeting=meeting, actor=None)
         # The provider user's overdue action: one click from her dashboard.
         owner = self.people.get("regenbogen") or self.people.get("kifaz")
@@ -319,11 +490,17 @@ class _Builder:
             meeting = body.meetings.filter(starts_at__lt=self.now).order_by("-starts_at").first()
             services.action_save(
                 alliance=self.alliance,
-                values={"title": "Rückmeldebogen für Eltern überarbeiten", "owner": owner,
-                        "meeting": meeting, "body": body,
-                        "due_on": max(self.today - dt.timedelta(days=5),
-                                      timezone.localtime(meeting.starts_at).date())},
-            )  # fmt: skip
+                values={
+                    "title": "Rückmeldebogen für Eltern überarbeiten",
+                    "owner": owner,
+                    "meeting": meeting,
+                    "body": body,
+                    "due_on": max(
+                        self.today - dt.timedelta(days=5),
+                        timezone.localtime(meeting.starts_at).date(),
+                    ),
+                },
+            )
 
     # --- rooms, project, budget -------------------------------------------------------------
 
@@ -337,7 +514,9 @@ class _Builder:
                 "location": Location.objects.filter(alliance=self.alliance, slug=place).first(),
                 "capacity": capacity or None,
                 "is_wheelchair_accessible": kind == "room",
-                "accessibility_notes": "Ebenerdiger Zugang, WC barrierefrei" if kind == "room" else "",
+                "accessibility_notes": "Ebenerdiger Zugang, WC barrierefrei"
+                if kind == "room"
+                else "",
                 "rules": "Bitte den Raum aufgeräumt verlassen. Schlüssel im Büro abholen.",
                 "requires_approval": kind == "room",
                 "is_active": True,
@@ -345,7 +524,11 @@ class _Builder:
         )
 
     def _festival(self, steering: Body, rooms) -> object:
-        year = self.today.year if self.today < dt.date(self.today.year, 11, 11) else self.today.year + 1
+        year = (
+            self.today.year
+            if self.today < dt.date(self.today.year, 11, 11)
+            else self.today.year + 1
+        )
         festival_day = dt.date(year, 11, 11)
         workgroup = next((b for b in self.bodies.values() if "Martin" in b.name), steering)
         partners = Partner.objects.filter(alliance=self.alliance).exclude(
@@ -380,8 +563,12 @@ class _Builder:
                 "warn_at_percent": 85,
             },
         )
-        services.contribution_add(pot=pot, amount=Decimal("3000"), source="Land (Demo-Förderprogramm)",
-                                  received_on=self.today.replace(month=2, day=15))  # fmt: skip
+        services.contribution_add(
+            pot=pot,
+            amount=Decimal("3000"),
+            source="Land (Demo-Förderprogramm)",
+            received_on=self.today.replace(month=2, day=15),
+        )
         town = Partner.objects.filter(alliance=self.alliance).order_by("pk").first()
         services.contribution_add(pot=pot, amount=Decimal("1000"), partner=town)
         for kind, label, planned, actual, from_pot in [
@@ -391,39 +578,65 @@ class _Builder:
             ("cost", "Tee und Martinshörnchen", "350", None, False),
             ("fee", "Standgebühren", "120", None, False),
             ("contribution", "Spende Förderverein", "250", "250", False),
-        ]:  # fmt: skip
+        ]:
             services.budget_line_save(
                 alliance=self.alliance,
-                values={"project": project, "pot": pot if from_pot else None, "kind": kind,
-                        "label": label, "planned": Decimal(planned),
-                        "actual": Decimal(actual) if actual else None},
-            )  # fmt: skip
+                values={
+                    "project": project,
+                    "pot": pot if from_pot else None,
+                    "kind": kind,
+                    "label": label,
+                    "planned": Decimal(planned),
+                    "actual": Decimal(actual) if actual else None,
+                },
+            )
         other = services.project_save(
             alliance=self.alliance,
-            values={"title": "Themenelternabend „Kinder in Trennung begleiten“",
-                    "goal": "Eltern in Trennungssituationen stärken.", "status": "done",
-                    "body": steering, "starts_on": self.today - dt.timedelta(days=120),
-                    "ends_on": self.today - dt.timedelta(days=100)},
-        )  # fmt: skip
+            values={
+                "title": "Themenelternabend „Kinder in Trennung begleiten“",
+                "goal": "Eltern in Trennungssituationen stärken.",
+                "status": "done",
+                "body": steering,
+                "starts_on": self.today - dt.timedelta(days=120),
+                "ends_on": self.today - dt.timedelta(days=100),
+            },
+        )
         services.budget_line_save(
             alliance=self.alliance,
-            values={"project": other, "pot": pot, "kind": "cost", "label": "Honorar Referentin",
-                    "planned": Decimal("1900"), "actual": Decimal("1900")},
-        )  # fmt: skip
+            values={
+                "project": other,
+                "pot": pot,
+                "kind": "cost",
+                "label": "Honorar Referentin",
+                "planned": Decimal("1900"),
+                "actual": Decimal("1900"),
+            },
+        )
         goal = services.goal_add(project=project, text="Familien aus allen Ortsteilen nehmen teil")
-        indicator = services.indicator_add(goal=goal, name="Teilnehmende Familien", unit="Familien",
-                                           target=Decimal("150"))  # fmt: skip
-        services.result_add(indicator=indicator, measured_on=festival_day - relativedelta(years=1),
-                            value=Decimal("132"), note="Zählung am Ausgang (Vorjahr)")  # fmt: skip
+        indicator = services.indicator_add(
+            goal=goal, name="Teilnehmende Familien", unit="Familien", target=Decimal("150")
+        )
+        services.result_add(
+            indicator=indicator,
+            measured_on=festival_day - relativedelta(years=1),
+            value=Decimal("132"),
+            note="Zählung am Ausgang (Vorjahr)",
+        )
         services.goal_add(project=project, text="Alle Kitas gestalten eine Station")
-        for title, days in (("Laternen-Bastelnachmittag vorbereiten", 20),
-                            ("Genehmigung für den Umzug beantragen", -3)):  # fmt: skip
+        for title, days in (
+            ("Laternen-Bastelnachmittag vorbereiten", 20),
+            ("Genehmigung für den Umzug beantragen", -3),
+        ):
             services.action_save(
                 alliance=self.alliance,
-                values={"title": title, "project": project, "body": workgroup,
-                        "owner": self._officer(workgroup, "chair"),
-                        "due_on": self.today + dt.timedelta(days=days)},
-            )  # fmt: skip
+                values={
+                    "title": title,
+                    "project": project,
+                    "body": workgroup,
+                    "owner": self._officer(workgroup, "chair"),
+                    "due_on": self.today + dt.timedelta(days=days),
+                },
+            )
         return project
 
     def _bookings(self, rooms, project) -> None:
@@ -442,10 +655,14 @@ class _Builder:
                 dt.datetime.combine(self.today + dt.timedelta(days=days), dt.time(hour))
             )
             booking = services.booking_request(
-                room=room, starts_at=start, ends_at=start + dt.timedelta(hours=hours),
-                title=title, user=who, project=project if "Laternen" in title else None,
+                room=room,
+                starts_at=start,
+                ends_at=start + dt.timedelta(hours=hours),
+                title=title,
+                user=who,
+                project=project if "Laternen" in title else None,
                 approve=status == Booking.Status.APPROVED,
-            )  # fmt: skip
+            )
             assert booking.status == status
 
     # --- quality and professionals -----------------------------------------------------------
@@ -460,45 +677,71 @@ class _Builder:
             assessment = services.assessment_open(alliance=self.alliance, year=year)
             for rater in raters:
                 services.ratings_save(
-                    assessment=assessment, rater=rater,
-                    scores={c: (min(4, max(1, 2 + offset + self.rng.choice((-1, 0, 0, 1))
-                                            - (c.dimension.position == 3))), "")
-                            for c in criteria},
-                )  # fmt: skip
+                    assessment=assessment,
+                    rater=rater,
+                    scores={
+                        c: (
+                            min(
+                                4,
+                                max(
+                                    1,
+                                    2
+                                    + offset
+                                    + self.rng.choice((-1, 0, 0, 1))
+                                    - (c.dimension.position == 3),
+                                ),
+                            ),
+                            "",
+                        )
+                        for c in criteria
+                    },
+                )
             if year == self.today.year:
                 continue  # this year's is still open for ratings
             results = {
-                c: (min(4, 2 + offset - (c.dimension.position == 3) + (c.position == 1)),
-                    "Stärke des Bündnisses" if c.position == 1 else "")
+                c: (
+                    min(4, 2 + offset - (c.dimension.position == 3) + (c.position == 1)),
+                    "Stärke des Bündnisses" if c.position == 1 else "",
+                )
                 for c in criteria
-            }  # fmt: skip
+            }
             services.assessment_consolidate(
                 assessment=assessment,
                 results=results,
                 actor=self.users.get(Role.COORDINATOR),
                 summary="Die Beteiligung von Kindern als eigenständiges Angebot ist noch "
                 "wenig entwickelt; das Bündnis will hier nachlegen.",
-                actions=[NewAction("Partizipationskonzept des EKiZ in alle Kitas tragen",
-                                   owner=self._officer(steering, "minutes"),
-                                   due_on=dt.date(year + 1, 6, 30))],
+                actions=[
+                    NewAction(
+                        "Partizipationskonzept des EKiZ in alle Kitas tragen",
+                        owner=self._officer(steering, "minutes"),
+                        due_on=dt.date(year + 1, 6, 30),
+                    )
+                ],
                 body=steering,
-            )  # fmt: skip
+            )
 
     def _professionals(self) -> None:
         user = self.users.get(Role.COORDINATOR)
-        for days, title, kind, hours in ((10, "Fachtag Kinderschutz", "fachtag", 7),
-                                         (40, "Gemeinsame Fortbildung: Beteiligung von Kindern",
-                                          "training", 4)):  # fmt: skip
+        for days, title, kind, hours in (
+            (10, "Fachtag Kinderschutz", "fachtag", 7),
+            (40, "Gemeinsame Fortbildung: Beteiligung von Kindern", "training", 4),
+        ):
             start = timezone.make_aware(
                 dt.datetime.combine(self.today + dt.timedelta(days=days), dt.time(9))
             )
             event = services.pro_event_save(
                 alliance=self.alliance,
-                values={"title": title, "kind": kind, "starts_at": start,
-                        "ends_at": start + dt.timedelta(hours=hours), "place": "Werkstatt Familie",
-                        "capacity": 40,
-                        "description": "Für Fachkräfte der Partner im Netzwerk."},
-            )  # fmt: skip
+                values={
+                    "title": title,
+                    "kind": kind,
+                    "starts_at": start,
+                    "ends_at": start + dt.timedelta(hours=hours),
+                    "place": "Werkstatt Familie",
+                    "capacity": 40,
+                    "description": "Für Fachkräfte der Partner im Netzwerk.",
+                },
+            )
             for member in [u for u in self.users.values() if u is not None][:2]:
                 services.pro_event_register(event=event, user=member)
         ekiz = self.organisations.get("kita-sonnenschein") or self.organisations.get(
@@ -506,18 +749,25 @@ class _Builder:
         )
         document = services.document_add(
             alliance=self.alliance,
-            values={"title": "Beschwerdekonzept für Kinder", "organisation": ekiz,
-                    "description": "Wie Kinder sich beschweren können und wie wir damit umgehen – "
-                    "zum Übernehmen für andere Kitas."},
-            file=ContentFile(b"Beschwerdekonzept (Demo), Fassung 1\n", name="beschwerdekonzept.txt"),
+            values={
+                "title": "Beschwerdekonzept für Kinder",
+                "organisation": ekiz,
+                "description": "Wie Kinder sich beschweren können und wie wir damit umgehen – "
+                "zum Übernehmen für andere Kitas.",
+            },
+            file=ContentFile(
+                b"Beschwerdekonzept (Demo), Fassung 1\n", name="beschwerdekonzept.txt"
+            ),
             user=user,
-        )  # fmt: skip
+        )
         services.document_add_version(
             document=document,
-            file=ContentFile(b"Beschwerdekonzept (Demo), Fassung 2\n", name="beschwerdekonzept.txt"),
+            file=ContentFile(
+                b"Beschwerdekonzept (Demo), Fassung 2\n", name="beschwerdekonzept.txt"
+            ),
             note="Abschnitt zu Krippenkindern ergänzt",
             user=user,
-        )  # fmt: skip
+        )
         if user is not None:
             services.announcement_send(
                 alliance=self.alliance,

@@ -2,784 +2,2095 @@
 
 import django.core.validators
 import django.db.models.deletion
-import familiennetz.core.files
-import familiennetz.governance.models.meetings
-import familiennetz.governance.models.professionals
-import familiennetz.governance.models.rooms
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import familiennetz.core.files
+import familiennetz.governance.models.meetings
+import familiennetz.governance.models.professionals
+import familiennetz.governance.models.rooms
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('alliances', '0003_alliance_content_version'),
-        ('directory', '0003_location_alliance_coords_index'),
-        ('events', '0002_occurrence_covering_range_index'),
-        ('network', '0001_initial'),
+        ("alliances", "0003_alliance_content_version"),
+        ("directory", "0003_location_alliance_coords_index"),
+        ("events", "0002_occurrence_covering_range_index"),
+        ("network", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActionItem',
+            name="ActionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=300, verbose_name='action')),
-                ('description', models.TextField(blank=True, verbose_name='details')),
-                ('due_on', models.DateField(blank=True, null=True, verbose_name='due on')),
-                ('status', models.CharField(choices=[('open', 'open'), ('in_progress', 'in progress'), ('done', 'done'), ('dropped', 'dropped')], default='open', max_length=20, verbose_name='status')),
-                ('done_at', models.DateTimeField(blank=True, null=True, verbose_name='done at')),
-                ('reminder_stage', models.CharField(blank=True, editable=False, max_length=10)),
-                ('reminded_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='governance_actions', to='network.contactperson', verbose_name='owner')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("title", models.CharField(max_length=300, verbose_name="action")),
+                ("description", models.TextField(blank=True, verbose_name="details")),
+                ("due_on", models.DateField(blank=True, null=True, verbose_name="due on")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "open"),
+                            ("in_progress", "in progress"),
+                            ("done", "done"),
+                            ("dropped", "dropped"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("done_at", models.DateTimeField(blank=True, null=True, verbose_name="done at")),
+                ("reminder_stage", models.CharField(blank=True, editable=False, max_length=10)),
+                ("reminded_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="governance_actions",
+                        to="network.contactperson",
+                        verbose_name="owner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'action item',
-                'verbose_name_plural': 'action items',
-                'ordering': ['due_on', 'pk'],
+                "verbose_name": "action item",
+                "verbose_name_plural": "action items",
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('title', models.CharField(max_length=300, verbose_name='item')),
-                ('description', models.TextField(blank=True, verbose_name='notes')),
-                ('minutes', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='minutes planned')),
-                ('outcome', models.CharField(choices=[('open', 'open'), ('done', 'dealt with'), ('deferred', 'deferred to the next meeting')], default='open', max_length=20, verbose_name='outcome')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('from_action', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agenda_items', to='governance.actionitem', verbose_name='open action item')),
-                ('from_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='governance.agendaitem', verbose_name='deferred from')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='network.contactperson', verbose_name='presented by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("title", models.CharField(max_length=300, verbose_name="item")),
+                ("description", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "minutes",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="minutes planned"
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("open", "open"),
+                            ("done", "dealt with"),
+                            ("deferred", "deferred to the next meeting"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="outcome",
+                    ),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "from_action",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="agenda_items",
+                        to="governance.actionitem",
+                        verbose_name="open action item",
+                    ),
+                ),
+                (
+                    "from_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="governance.agendaitem",
+                        verbose_name="deferred from",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="network.contactperson",
+                        verbose_name="presented by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agenda item',
-                'verbose_name_plural': 'agenda items',
-                'ordering': ['meeting', 'position', 'pk'],
+                "verbose_name": "agenda item",
+                "verbose_name_plural": "agenda items",
+                "ordering": ["meeting", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaAttachment',
+            name="AgendaAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('file', models.FileField(storage=familiennetz.core.files.private_storage, upload_to=familiennetz.governance.models.meetings.attachment_path, verbose_name='file')),
-                ('filename', models.CharField(max_length=200, verbose_name='file name')),
-                ('size', models.PositiveIntegerField(default=0, verbose_name='size')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='governance.agendaitem', verbose_name='item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "file",
+                    models.FileField(
+                        storage=familiennetz.core.files.private_storage,
+                        upload_to=familiennetz.governance.models.meetings.attachment_path,
+                        verbose_name="file",
+                    ),
+                ),
+                ("filename", models.CharField(max_length=200, verbose_name="file name")),
+                ("size", models.PositiveIntegerField(default=0, verbose_name="size")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="governance.agendaitem",
+                        verbose_name="item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
-                'ordering': ['pk'],
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Body',
+            name="Body",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('steering', 'Steering group'), ('working_group', 'Working group'), ('leaders_round', "Leaders' round"), ('conference', 'Network conference'), ('parents_council', "Parents' council"), ('other', 'Other body')], default='working_group', max_length=20, verbose_name='kind')),
-                ('description', models.TextField(blank=True, verbose_name='purpose')),
-                ('is_open', models.BooleanField(default=True, help_text='Otherwise only its members, the coordination and the steering group see its meetings and minutes.', verbose_name='visible to the whole network')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("steering", "Steering group"),
+                            ("working_group", "Working group"),
+                            ("leaders_round", "Leaders' round"),
+                            ("conference", "Network conference"),
+                            ("parents_council", "Parents' council"),
+                            ("other", "Other body"),
+                        ],
+                        default="working_group",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="purpose")),
+                (
+                    "is_open",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Otherwise only its members, the coordination and the steering group see its meetings and minutes.",
+                        verbose_name="visible to the whole network",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'body',
-                'verbose_name_plural': 'bodies',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "body",
+                "verbose_name_plural": "bodies",
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Announcement',
+            name="Announcement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, verbose_name='subject')),
-                ('text', models.TextField(verbose_name='text (Markdown)')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-                ('recipient_count', models.PositiveIntegerField(default=0, verbose_name='recipients')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('sent_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('body', models.ForeignKey(blank=True, help_text="Empty: everybody with a role in the network's workspace.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='announcements', to='governance.body', verbose_name='to the members of')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("title", models.CharField(max_length=200, verbose_name="subject")),
+                ("text", models.TextField(verbose_name="text (Markdown)")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
+                (
+                    "recipient_count",
+                    models.PositiveIntegerField(default=0, verbose_name="recipients"),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: everybody with a role in the network's workspace.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="announcements",
+                        to="governance.body",
+                        verbose_name="to the members of",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'announcement',
-                'verbose_name_plural': 'announcements',
-                'ordering': ['-sent_at', '-pk'],
+                "verbose_name": "announcement",
+                "verbose_name_plural": "announcements",
+                "ordering": ["-sent_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='actionitem',
-            name='body',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='governance.body', verbose_name='body'),
+            model_name="actionitem",
+            name="body",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="actions",
+                to="governance.body",
+                verbose_name="body",
+            ),
         ),
         migrations.CreateModel(
-            name='BodyMembership',
+            name="BodyMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('deputy', 'Deputy chair'), ('minutes', 'Keeps the minutes'), ('member', 'Member'), ('guest', 'Permanent guest')], default='member', max_length=20, verbose_name='role in the body')),
-                ('label', models.CharField(blank=True, help_text="E.g. “parents' representative of Kita Sonnenschein”. No private details.", max_length=200, verbose_name='represents')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='member since')),
-                ('left_on', models.DateField(blank=True, null=True, verbose_name='left on')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='governance.body', verbose_name='body')),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='body_memberships', to='network.contactperson', verbose_name='contact person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("deputy", "Deputy chair"),
+                            ("minutes", "Keeps the minutes"),
+                            ("member", "Member"),
+                            ("guest", "Permanent guest"),
+                        ],
+                        default="member",
+                        max_length=20,
+                        verbose_name="role in the body",
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. “parents' representative of Kita Sonnenschein”. No private details.",
+                        max_length=200,
+                        verbose_name="represents",
+                    ),
+                ),
+                ("joined_on", models.DateField(blank=True, null=True, verbose_name="member since")),
+                ("left_on", models.DateField(blank=True, null=True, verbose_name="left on")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="governance.body",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="body_memberships",
+                        to="network.contactperson",
+                        verbose_name="contact person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member of a body',
-                'verbose_name_plural': 'members of bodies',
-                'ordering': ['body', 'role', 'contact__name'],
+                "verbose_name": "member of a body",
+                "verbose_name_plural": "members of bodies",
+                "ordering": ["body", "role", "contact__name"],
             },
         ),
         migrations.CreateModel(
-            name='BudgetPot',
+            name="BudgetPot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('funder', models.CharField(blank=True, max_length=200, verbose_name='funder')),
-                ('funding_reference', models.CharField(blank=True, max_length=100, verbose_name='funding reference')),
-                ('starts_on', models.DateField(verbose_name='from')),
-                ('ends_on', models.DateField(verbose_name='until')),
-                ('description', models.TextField(blank=True, verbose_name='purpose')),
-                ('warn_at_percent', models.PositiveSmallIntegerField(default=90, help_text='Shown on the dashboard from here.', verbose_name='warn from (% allocated)')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("funder", models.CharField(blank=True, max_length=200, verbose_name="funder")),
+                (
+                    "funding_reference",
+                    models.CharField(blank=True, max_length=100, verbose_name="funding reference"),
+                ),
+                ("starts_on", models.DateField(verbose_name="from")),
+                ("ends_on", models.DateField(verbose_name="until")),
+                ("description", models.TextField(blank=True, verbose_name="purpose")),
+                (
+                    "warn_at_percent",
+                    models.PositiveSmallIntegerField(
+                        default=90,
+                        help_text="Shown on the dashboard from here.",
+                        verbose_name="warn from (% allocated)",
+                    ),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'budget pot',
-                'verbose_name_plural': 'budget pots',
-                'ordering': ['-starts_on', 'name'],
+                "verbose_name": "budget pot",
+                "verbose_name_plural": "budget pots",
+                "ordering": ["-starts_on", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ContactAccount',
+            name="ContactAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('contact', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='governance_account', to='network.contactperson', verbose_name='contact person')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='governance_contacts', to=settings.AUTH_USER_MODEL, verbose_name='workspace account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="governance_account",
+                        to="network.contactperson",
+                        verbose_name="contact person",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="governance_contacts",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="workspace account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'workspace account of a contact person',
-                'verbose_name_plural': 'workspace accounts of contact persons',
+                "verbose_name": "workspace account of a contact person",
+                "verbose_name_plural": "workspace accounts of contact persons",
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('body', models.ForeignKey(blank=True, help_text='Empty: for the whole network.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='governance.body', verbose_name='body')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='directory.organisation', verbose_name='from organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: for the whole network.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents",
+                        to="governance.body",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="directory.organisation",
+                        verbose_name="from organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['title'],
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='DocumentVersion',
+            name="DocumentVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='version')),
-                ('file', models.FileField(storage=familiennetz.core.files.private_storage, upload_to=familiennetz.governance.models.professionals.document_path, verbose_name='file')),
-                ('filename', models.CharField(max_length=200, verbose_name='file name')),
-                ('size', models.PositiveIntegerField(default=0, verbose_name='size')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='what changed')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='governance.document')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("number", models.PositiveSmallIntegerField(verbose_name="version")),
+                (
+                    "file",
+                    models.FileField(
+                        storage=familiennetz.core.files.private_storage,
+                        upload_to=familiennetz.governance.models.professionals.document_path,
+                        verbose_name="file",
+                    ),
+                ),
+                ("filename", models.CharField(max_length=200, verbose_name="file name")),
+                ("size", models.PositiveIntegerField(default=0, verbose_name="size")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="what changed")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="governance.document",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document version',
-                'verbose_name_plural': 'document versions',
-                'ordering': ['-number'],
+                "verbose_name": "document version",
+                "verbose_name_plural": "document versions",
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('original_start', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('ends_at', models.DateTimeField(verbose_name='ends at')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('video_url', models.URLField(blank=True, verbose_name='video link')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('held', 'held'), ('cancelled', 'cancelled')], default='planned', max_length=20, verbose_name='status')),
-                ('invitation_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='invitation sent')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='governance.body', verbose_name='body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("original_start", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("ends_at", models.DateTimeField(verbose_name="ends at")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("video_url", models.URLField(blank=True, verbose_name="video link")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "planned"),
+                            ("held", "held"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "invitation_sent_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="invitation sent"),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="governance.body",
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['-starts_at'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["-starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalMinutes',
+            name="HistoricalMinutes",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('text', models.TextField(blank=True, verbose_name='minutes (Markdown)')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('approved', 'approved')], default='draft', max_length=20, verbose_name='status')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('alliance', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('approved_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.meeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="created at"),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="minutes (Markdown)")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "draft"), ("approved", "approved")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="approved at"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical minutes',
-                'verbose_name_plural': 'historical minutes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical minutes",
+                "verbose_name_plural": "historical minutes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('text', models.TextField(verbose_name='decision')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='governance.meeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("text", models.TextField(verbose_name="decision")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="governance.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'decision',
-                'verbose_name_plural': 'decisions',
-                'ordering': ['-year', '-number'],
+                "verbose_name": "decision",
+                "verbose_name_plural": "decisions",
+                "ordering": ["-year", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('status', models.CharField(choices=[('present', 'present'), ('excused', 'excused'), ('absent', 'absent')], max_length=20, verbose_name='attendance')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='network.contactperson', verbose_name='person')),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='network.partner', verbose_name='partner')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='governance.meeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("present", "present"),
+                            ("excused", "excused"),
+                            ("absent", "absent"),
+                        ],
+                        max_length=20,
+                        verbose_name="attendance",
+                    ),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="network.contactperson",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="network.partner",
+                        verbose_name="partner",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="governance.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attendance',
-                'verbose_name_plural': 'attendance',
+                "verbose_name": "attendance",
+                "verbose_name_plural": "attendance",
             },
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda', to='governance.meeting', verbose_name='meeting'),
+            model_name="agendaitem",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agenda",
+                to="governance.meeting",
+                verbose_name="meeting",
+            ),
         ),
         migrations.AddField(
-            model_name='actionitem',
-            name='meeting',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='governance.meeting', verbose_name='meeting'),
+            model_name="actionitem",
+            name="meeting",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="actions",
+                to="governance.meeting",
+                verbose_name="meeting",
+            ),
         ),
         migrations.CreateModel(
-            name='MeetingFeedToken',
+            name="MeetingFeedToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('last_used_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_feed_token', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("last_used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meeting_feed_token",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meetings feed',
-                'verbose_name_plural': 'meetings feeds',
+                "verbose_name": "meetings feed",
+                "verbose_name_plural": "meetings feeds",
             },
         ),
         migrations.CreateModel(
-            name='MeetingSeries',
+            name="MeetingSeries",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='first meeting')),
-                ('ends_at', models.DateTimeField(verbose_name='end of the first meeting')),
-                ('rrule', models.CharField(max_length=300, verbose_name='repeats')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('video_url', models.URLField(blank=True, verbose_name='video link')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='series', to='governance.body', verbose_name='body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="first meeting")),
+                ("ends_at", models.DateTimeField(verbose_name="end of the first meeting")),
+                ("rrule", models.CharField(max_length=300, verbose_name="repeats")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("video_url", models.URLField(blank=True, verbose_name="video link")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="series",
+                        to="governance.body",
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting series',
-                'verbose_name_plural': 'meeting series',
-            },
-        ),
-        migrations.AddField(
-            model_name='meeting',
-            name='series',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meetings', to='governance.meetingseries', verbose_name='series'),
-        ),
-        migrations.CreateModel(
-            name='Minutes',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('text', models.TextField(blank=True, verbose_name='minutes (Markdown)')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('approved', 'approved')], default='draft', max_length=20, verbose_name='status')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved at')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
-                ('meeting', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='minutes', to='governance.meeting', verbose_name='meeting')),
-            ],
-            options={
-                'verbose_name': 'minutes',
-                'verbose_name_plural': 'minutes',
-            },
-        ),
-        migrations.CreateModel(
-            name='PotContribution',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('source', models.CharField(blank=True, help_text='E.g. the funder.', max_length=200, verbose_name='or other source')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='amount (€)')),
-                ('received_on', models.DateField(blank=True, null=True, verbose_name='received on')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('partner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='+', to='network.partner', verbose_name='partner')),
-                ('pot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='governance.budgetpot', verbose_name='pot')),
-            ],
-            options={
-                'verbose_name': 'contribution',
-                'verbose_name_plural': 'contributions',
-                'ordering': ['pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ProfessionalEvent',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('kind', models.CharField(choices=[('training', 'joint training'), ('fachtag', 'Fachtag'), ('exchange', 'professional exchange')], default='training', max_length=20, verbose_name='kind')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('ends_at', models.DateTimeField(verbose_name='ends at')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('capacity', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='places')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-            ],
-            options={
-                'verbose_name': 'event for professionals',
-                'verbose_name_plural': 'events for professionals',
-                'ordering': ['-starts_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ProfessionalRegistration',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='governance.professionalevent')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'registration',
-                'verbose_name_plural': 'registrations',
-                'ordering': ['created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Project',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('goal', models.TextField(verbose_name='goal')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('status', models.CharField(choices=[('idea', 'idea'), ('planning', 'in planning'), ('running', 'running'), ('done', 'completed'), ('cancelled', 'cancelled')], default='planning', max_length=20, verbose_name='status')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('evaluation_source', models.CharField(blank=True, max_length=50, verbose_name='evaluation source')),
-                ('evaluation_ref', models.CharField(blank=True, max_length=100, verbose_name='evaluation')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='projects', to='governance.body', verbose_name='responsible body')),
-                ('events', models.ManyToManyField(blank=True, related_name='governance_projects', to='events.event', verbose_name='calendar events')),
-                ('lead', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='network.contactperson', verbose_name='project lead')),
-                ('partners', models.ManyToManyField(blank=True, related_name='governance_projects', to='network.partner', verbose_name='partners')),
-            ],
-            options={
-                'verbose_name': 'project',
-                'verbose_name_plural': 'projects',
-                'ordering': ['-starts_on', 'title'],
+                "verbose_name": "meeting series",
+                "verbose_name_plural": "meeting series",
             },
         ),
         migrations.AddField(
-            model_name='professionalevent',
-            name='project',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='professional_events', to='governance.project', verbose_name='project'),
+            model_name="meeting",
+            name="series",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="meetings",
+                to="governance.meetingseries",
+                verbose_name="series",
+            ),
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="Minutes",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('kind', models.CharField(choices=[('cost', 'cost'), ('fee', 'fees (income)'), ('contribution', 'contribution (income)')], default='cost', max_length=20, verbose_name='kind')),
-                ('label', models.CharField(max_length=200, verbose_name='line')),
-                ('planned', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='planned (€)')),
-                ('actual', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='actual (€)')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('pot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='lines', to='governance.budgetpot', verbose_name='paid from pot')),
-                ('project', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='budget_lines', to='governance.project', verbose_name='project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("text", models.TextField(blank=True, verbose_name="minutes (Markdown)")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "draft"), ("approved", "approved")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="approved at"),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="minutes",
+                        to="governance.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'budget line',
-                'verbose_name_plural': 'budget lines',
-                'ordering': ['kind', 'pk'],
+                "verbose_name": "minutes",
+                "verbose_name_plural": "minutes",
+            },
+        ),
+        migrations.CreateModel(
+            name="PotContribution",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="E.g. the funder.",
+                        max_length=200,
+                        verbose_name="or other source",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(decimal_places=2, max_digits=12, verbose_name="amount (€)"),
+                ),
+                (
+                    "received_on",
+                    models.DateField(blank=True, null=True, verbose_name="received on"),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="+",
+                        to="network.partner",
+                        verbose_name="partner",
+                    ),
+                ),
+                (
+                    "pot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributions",
+                        to="governance.budgetpot",
+                        verbose_name="pot",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "contribution",
+                "verbose_name_plural": "contributions",
+                "ordering": ["pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="ProfessionalEvent",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("training", "joint training"),
+                            ("fachtag", "Fachtag"),
+                            ("exchange", "professional exchange"),
+                        ],
+                        default="training",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("ends_at", models.DateTimeField(verbose_name="ends at")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="places"),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "event for professionals",
+                "verbose_name_plural": "events for professionals",
+                "ordering": ["-starts_at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="ProfessionalRegistration",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="governance.professionalevent",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "registration",
+                "verbose_name_plural": "registrations",
+                "ordering": ["created_at"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Project",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("goal", models.TextField(verbose_name="goal")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("idea", "idea"),
+                            ("planning", "in planning"),
+                            ("running", "running"),
+                            ("done", "completed"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="planning",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("starts_on", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="until")),
+                (
+                    "evaluation_source",
+                    models.CharField(blank=True, max_length=50, verbose_name="evaluation source"),
+                ),
+                (
+                    "evaluation_ref",
+                    models.CharField(blank=True, max_length=100, verbose_name="evaluation"),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="projects",
+                        to="governance.body",
+                        verbose_name="responsible body",
+                    ),
+                ),
+                (
+                    "events",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="governance_projects",
+                        to="events.event",
+                        verbose_name="calendar events",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="network.contactperson",
+                        verbose_name="project lead",
+                    ),
+                ),
+                (
+                    "partners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="governance_projects",
+                        to="network.partner",
+                        verbose_name="partners",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "project",
+                "verbose_name_plural": "projects",
+                "ordering": ["-starts_on", "title"],
             },
         ),
         migrations.AddField(
-            model_name='actionitem',
-            name='project',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='governance.project', verbose_name='project'),
+            model_name="professionalevent",
+            name="project",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="professional_events",
+                to="governance.project",
+                verbose_name="project",
+            ),
         ),
         migrations.CreateModel(
-            name='ProjectGoal',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('text', models.CharField(max_length=300, verbose_name='goal')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='governance.project', verbose_name='project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("cost", "cost"),
+                            ("fee", "fees (income)"),
+                            ("contribution", "contribution (income)"),
+                        ],
+                        default="cost",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("label", models.CharField(max_length=200, verbose_name="line")),
+                (
+                    "planned",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=12, verbose_name="planned (€)"
+                    ),
+                ),
+                (
+                    "actual",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="actual (€)",
+                    ),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "pot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="lines",
+                        to="governance.budgetpot",
+                        verbose_name="paid from pot",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_lines",
+                        to="governance.project",
+                        verbose_name="project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'project goal',
-                'verbose_name_plural': 'project goals',
-                'ordering': ['position', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ProjectIndicator',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=300, verbose_name='indicator')),
-                ('unit', models.CharField(blank=True, max_length=40, verbose_name='unit')),
-                ('target', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='target')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='governance.projectgoal', verbose_name='goal')),
-            ],
-            options={
-                'verbose_name': 'indicator',
-                'verbose_name_plural': 'indicators',
-                'ordering': ['pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='IndicatorResult',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('measured_on', models.DateField(verbose_name='measured on')),
-                ('value', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='result')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='governance.projectindicator', verbose_name='indicator')),
-            ],
-            options={
-                'verbose_name': 'result',
-                'verbose_name_plural': 'results',
-                'ordering': ['measured_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='QualityAssessment',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('status', models.CharField(choices=[('open', 'open for ratings'), ('consolidated', 'consolidated')], default='open', max_length=20, verbose_name='status')),
-                ('consolidated_at', models.DateTimeField(blank=True, null=True, verbose_name='consolidated at')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('consolidated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'self-assessment',
-                'verbose_name_plural': 'self-assessments',
-                'ordering': ['-year'],
+                "verbose_name": "budget line",
+                "verbose_name_plural": "budget lines",
+                "ordering": ["kind", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='actionitem',
-            name='assessment',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='governance.qualityassessment', verbose_name='self-assessment'),
+            model_name="actionitem",
+            name="project",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="tasks",
+                to="governance.project",
+                verbose_name="project",
+            ),
         ),
         migrations.CreateModel(
-            name='QualityDimension',
+            name="ProjectGoal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('code', models.SlugField(max_length=40, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("text", models.CharField(max_length=300, verbose_name="goal")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="governance.project",
+                        verbose_name="project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quality dimension',
-                'verbose_name_plural': 'quality dimensions',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "project goal",
+                "verbose_name_plural": "project goals",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='QualityCriterion',
+            name="ProjectIndicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('text', models.CharField(max_length=400, verbose_name='criterion')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('is_active', models.BooleanField(default=True, verbose_name='in use')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('dimension', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='governance.qualitydimension', verbose_name='dimension')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=300, verbose_name="indicator")),
+                ("unit", models.CharField(blank=True, max_length=40, verbose_name="unit")),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="governance.projectgoal",
+                        verbose_name="goal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quality criterion',
-                'verbose_name_plural': 'quality criteria',
-                'ordering': ['dimension__position', 'position', 'pk'],
+                "verbose_name": "indicator",
+                "verbose_name_plural": "indicators",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='QualityRating',
+            name="IndicatorResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('score', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)], verbose_name='rating')),
-                ('comment', models.CharField(blank=True, max_length=500, verbose_name='comment')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='governance.qualityassessment')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='governance.qualitycriterion')),
-                ('rater', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("measured_on", models.DateField(verbose_name="measured on")),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=2, max_digits=12, verbose_name="result"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="governance.projectindicator",
+                        verbose_name="indicator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rating',
-                'verbose_name_plural': 'ratings',
+                "verbose_name": "result",
+                "verbose_name_plural": "results",
+                "ordering": ["measured_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='QualityResult',
+            name="QualityAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('score', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)], verbose_name='rating')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='governance.qualityassessment')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='governance.qualitycriterion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "open for ratings"), ("consolidated", "consolidated")],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "consolidated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="consolidated at"),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "consolidated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consolidated rating',
-                'verbose_name_plural': 'consolidated ratings',
+                "verbose_name": "self-assessment",
+                "verbose_name_plural": "self-assessments",
+                "ordering": ["-year"],
+            },
+        ),
+        migrations.AddField(
+            model_name="actionitem",
+            name="assessment",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="actions",
+                to="governance.qualityassessment",
+                verbose_name="self-assessment",
+            ),
+        ),
+        migrations.CreateModel(
+            name="QualityDimension",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("code", models.SlugField(max_length=40, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "quality dimension",
+                "verbose_name_plural": "quality dimensions",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Room',
+            name="QualityCriterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('room', 'room'), ('equipment', 'equipment')], default='room', max_length=20, verbose_name='kind')),
-                ('capacity', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='capacity (people)')),
-                ('is_wheelchair_accessible', models.BooleanField(default=False, verbose_name='wheelchair accessible')),
-                ('accessibility_notes', models.CharField(blank=True, max_length=300, verbose_name='accessibility')),
-                ('rules', models.TextField(blank=True, verbose_name='house rules')),
-                ('requires_approval', models.BooleanField(default=True, help_text='Otherwise bookings are confirmed.', verbose_name='requests need approval')),
-                ('is_active', models.BooleanField(default=True, verbose_name='can be booked')),
-                ('feed_token', models.CharField(default=familiennetz.governance.models.rooms.new_feed_token, editable=False, max_length=64)),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='directory.location', verbose_name='place')),
-                ('organisation', models.ForeignKey(blank=True, help_text='Its provider editors approve requests (and the coordination).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='governance_rooms', to='directory.organisation', verbose_name='offered by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("text", models.CharField(max_length=400, verbose_name="criterion")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("is_active", models.BooleanField(default=True, verbose_name="in use")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "dimension",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="governance.qualitydimension",
+                        verbose_name="dimension",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'room or equipment',
-                'verbose_name_plural': 'rooms and equipment',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "quality criterion",
+                "verbose_name_plural": "quality criteria",
+                "ordering": ["dimension__position", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Booking',
+            name="QualityRating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('starts_at', models.DateTimeField(verbose_name='from')),
-                ('ends_at', models.DateTimeField(verbose_name='until')),
-                ('title', models.CharField(max_length=200, verbose_name='purpose')),
-                ('status', models.CharField(choices=[('requested', 'requested'), ('approved', 'approved'), ('declined', 'declined'), ('cancelled', 'cancelled')], default='requested', max_length=20, verbose_name='status')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliances.alliance', verbose_name='alliance')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='directory.organisation', verbose_name='for')),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
-                ('project', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='bookings', to='governance.project', verbose_name='project')),
-                ('room', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bookings', to='governance.room', verbose_name='room')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                        verbose_name="rating",
+                    ),
+                ),
+                ("comment", models.CharField(blank=True, max_length=500, verbose_name="comment")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ratings",
+                        to="governance.qualityassessment",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="governance.qualitycriterion",
+                    ),
+                ),
+                (
+                    "rater",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'booking',
-                'verbose_name_plural': 'bookings',
-                'ordering': ['starts_at'],
+                "verbose_name": "rating",
+                "verbose_name_plural": "ratings",
+            },
+        ),
+        migrations.CreateModel(
+            name="QualityResult",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                        verbose_name="rating",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="governance.qualityassessment",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="governance.qualitycriterion",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "consolidated rating",
+                "verbose_name_plural": "consolidated ratings",
+            },
+        ),
+        migrations.CreateModel(
+            name="Room",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("room", "room"), ("equipment", "equipment")],
+                        default="room",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="capacity (people)"
+                    ),
+                ),
+                (
+                    "is_wheelchair_accessible",
+                    models.BooleanField(default=False, verbose_name="wheelchair accessible"),
+                ),
+                (
+                    "accessibility_notes",
+                    models.CharField(blank=True, max_length=300, verbose_name="accessibility"),
+                ),
+                ("rules", models.TextField(blank=True, verbose_name="house rules")),
+                (
+                    "requires_approval",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Otherwise bookings are confirmed.",
+                        verbose_name="requests need approval",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="can be booked")),
+                (
+                    "feed_token",
+                    models.CharField(
+                        default=familiennetz.governance.models.rooms.new_feed_token,
+                        editable=False,
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "location",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="directory.location",
+                        verbose_name="place",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Its provider editors approve requests (and the coordination).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="governance_rooms",
+                        to="directory.organisation",
+                        verbose_name="offered by",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "room or equipment",
+                "verbose_name_plural": "rooms and equipment",
+                "ordering": ["kind", "name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Booking",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("starts_at", models.DateTimeField(verbose_name="from")),
+                ("ends_at", models.DateTimeField(verbose_name="until")),
+                ("title", models.CharField(max_length=200, verbose_name="purpose")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "requested"),
+                            ("approved", "approved"),
+                            ("declined", "declined"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="requested",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "alliance",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliances.alliance",
+                        verbose_name="alliance",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="directory.organisation",
+                        verbose_name="for",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="requested by",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="bookings",
+                        to="governance.project",
+                        verbose_name="project",
+                    ),
+                ),
+                (
+                    "room",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bookings",
+                        to="governance.room",
+                        verbose_name="room",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "booking",
+                "verbose_name_plural": "bookings",
+                "ordering": ["starts_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='body',
-            constraint=models.UniqueConstraint(fields=('alliance', 'name'), name='body_unique_name'),
+            model_name="body",
+            constraint=models.UniqueConstraint(
+                fields=("alliance", "name"), name="body_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='bodymembership',
-            constraint=models.UniqueConstraint(fields=('body', 'contact'), name='bodymembership_unique'),
+            model_name="bodymembership",
+            constraint=models.UniqueConstraint(
+                fields=("body", "contact"), name="bodymembership_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetpot',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='pot_ends_after_start'),
+            model_name="budgetpot",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                name="pot_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contactaccount',
-            constraint=models.UniqueConstraint(fields=('alliance', 'user'), name='contactaccount_unique_user'),
+            model_name="contactaccount",
+            constraint=models.UniqueConstraint(
+                fields=("alliance", "user"), name="contactaccount_unique_user"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='documentversion',
-            constraint=models.UniqueConstraint(fields=('document', 'number'), name='docversion_unique'),
+            model_name="documentversion",
+            constraint=models.UniqueConstraint(
+                fields=("document", "number"), name="docversion_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='decision',
-            constraint=models.UniqueConstraint(fields=('alliance', 'year', 'number'), name='decision_unique_number'),
+            model_name="decision",
+            constraint=models.UniqueConstraint(
+                fields=("alliance", "year", "number"), name="decision_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('meeting', 'contact'), name='attendance_unique'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "contact"), name="attendance_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['alliance', 'starts_at'], name='meeting_alliance_start'),
+            model_name="meeting",
+            index=models.Index(fields=["alliance", "starts_at"], name="meeting_alliance_start"),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='meeting_ends_after'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="meeting_ends_after",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.UniqueConstraint(fields=('series', 'original_start'), name='meeting_unique_series_date'),
+            model_name="meeting",
+            constraint=models.UniqueConstraint(
+                fields=("series", "original_start"), name="meeting_unique_series_date"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='potcontribution',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='contribution_positive'),
+            model_name="potcontribution",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="contribution_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='professionalregistration',
-            constraint=models.UniqueConstraint(fields=('event', 'user'), name='proregistration_unique'),
+            model_name="professionalregistration",
+            constraint=models.UniqueConstraint(
+                fields=("event", "user"), name="proregistration_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('starts_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='project_ends_after_start'),
+            model_name="project",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_on__isnull", True),
+                    ("starts_on__isnull", True),
+                    ("ends_on__gte", models.F("starts_on")),
+                    _connector="OR",
+                ),
+                name="project_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='professionalevent',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='proevent_ends_after'),
+            model_name="professionalevent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="proevent_ends_after",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('project__isnull', False), ('pot__isnull', False), _connector='OR'), name='budgetline_project_or_pot'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("project__isnull", False), ("pot__isnull", False), _connector="OR"
+                ),
+                name="budgetline_project_or_pot",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('planned__gte', 0)), name='budgetline_planned'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("planned__gte", 0)), name="budgetline_planned"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('pot__isnull', True), ('kind', 'cost'), _connector='OR'), name='budgetline_pot_only_costs'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("pot__isnull", True), ("kind", "cost"), _connector="OR"),
+                name="budgetline_pot_only_costs",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='qualityassessment',
-            constraint=models.UniqueConstraint(fields=('alliance', 'year'), name='assessment_unique_year'),
+            model_name="qualityassessment",
+            constraint=models.UniqueConstraint(
+                fields=("alliance", "year"), name="assessment_unique_year"
+            ),
         ),
         migrations.AddIndex(
-            model_name='actionitem',
-            index=models.Index(fields=['alliance', 'status', 'due_on'], name='action_alliance_due'),
+            model_name="actionitem",
+            index=models.Index(fields=["alliance", "status", "due_on"], name="action_alliance_due"),
         ),
         migrations.AddConstraint(
-            model_name='qualitydimension',
-            constraint=models.UniqueConstraint(fields=('alliance', 'code'), name='dimension_unique_code'),
+            model_name="qualitydimension",
+            constraint=models.UniqueConstraint(
+                fields=("alliance", "code"), name="dimension_unique_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='qualityrating',
-            constraint=models.UniqueConstraint(fields=('assessment', 'criterion', 'rater'), name='rating_unique_rater'),
+            model_name="qualityrating",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "criterion", "rater"), name="rating_unique_rater"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='qualityresult',
-            constraint=models.UniqueConstraint(fields=('assessment', 'criterion'), name='result_unique'),
+            model_name="qualityresult",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "criterion"), name="result_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='booking',
-            index=models.Index(fields=['room', 'starts_at'], name='booking_room_start'),
+            model_name="booking",
+            index=models.Index(fields=["room", "starts_at"], name="booking_room_start"),
         ),
         migrations.AddConstraint(
-            model_name='booking',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='booking_ends_after'),
+            model_name="booking",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="booking_ends_after",
+            ),
         ),
     ]

@@ -61,9 +61,7 @@ class PotContribution(AllianceOwned):
         verbose_name_plural = _("contributions")
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(amount__gt=0), name="contribution_positive"
-            ),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="contribution_positive"),
         ]
 
     @property

@@ -159,7 +159,10 @@ class Attendance(AllianceOwned):
         Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("meeting")
     )
     contact = models.ForeignKey(
-        "network.ContactPerson", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+        "network.ContactPerson",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
     )
     # The partner the person came for, kept as it was on the day (feeds the annual report).
     partner = models.ForeignKey(

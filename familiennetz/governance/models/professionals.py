@@ -51,9 +51,7 @@ class ProfessionalRegistration(AllianceOwned):
     event = models.ForeignKey(
         ProfessionalEvent, on_delete=models.CASCADE, related_name="registrations"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         verbose_name = _("registration")
@@ -158,3 +156,6 @@ class MeetingFeedToken(models.Model):
     class Meta:
         verbose_name = _("meetings feed")
         verbose_name_plural = _("meetings feeds")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"

@@ -40,7 +40,10 @@ class Project(AllianceOwned):
     starts_on = models.DateField(_("from"), null=True, blank=True)
     ends_on = models.DateField(_("until"), null=True, blank=True)
     partners = models.ManyToManyField(
-        "network.Partner", blank=True, related_name="governance_projects", verbose_name=_("partners")
+        "network.Partner",
+        blank=True,
+        related_name="governance_projects",
+        verbose_name=_("partners"),
     )
     events = models.ManyToManyField(
         "events.Event",
@@ -91,7 +94,9 @@ class ProjectIndicator(AllianceOwned):
     )
     name = models.CharField(_("indicator"), max_length=300)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
-    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(
+        _("target"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("indicator")

@@ -20,14 +20,19 @@ def euro(value) -> str:
 
 @transaction.atomic
 def pot_save(*, alliance, values: dict, pot: BudgetPot | None = None) -> BudgetPot:
-    if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < values["starts_on"]:
+    if (
+        values.get("starts_on")
+        and values.get("ends_on")
+        and values["ends_on"] < values["starts_on"]
+    ):
         raise ValidationError({"ends_on": _("The period cannot end before it starts.")})
     return save_fields(pot or BudgetPot(), alliance=alliance, values=values)
 
 
 @transaction.atomic
-def contribution_add(*, pot: BudgetPot, amount: Decimal, partner=None, source: str = "",
-                     received_on=None) -> PotContribution:  # fmt: skip
+def contribution_add(
+    *, pot: BudgetPot, amount: Decimal, partner=None, source: str = "", received_on=None
+) -> PotContribution:
     same_alliance(pot.alliance, "partner", partner)
     if amount is None or amount <= 0:
         raise ValidationError({"amount": _("Enter an amount above zero.")})

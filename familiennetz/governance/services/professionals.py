@@ -30,7 +30,11 @@ DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 @transaction.atomic
 def pro_event_save(*, alliance, values: dict, event: ProfessionalEvent | None = None):
-    if values.get("starts_at") and values.get("ends_at") and values["ends_at"] <= values["starts_at"]:
+    if (
+        values.get("starts_at")
+        and values.get("ends_at")
+        and values["ends_at"] <= values["starts_at"]
+    ):
         raise ValidationError({"ends_at": _("An event has to end after it starts.")})
     same_alliance(alliance, "project", values.get("project"))
     return save_fields(event or ProfessionalEvent(), alliance=alliance, values=values)

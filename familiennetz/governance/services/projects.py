@@ -18,7 +18,11 @@ def project_save(*, alliance, values: dict, project: Project | None = None) -> P
     for name in ("partners", "events"):
         for row in values.get(name) or ():
             same_alliance(alliance, name, row)
-    if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < values["starts_on"]:
+    if (
+        values.get("starts_on")
+        and values.get("ends_on")
+        and values["ends_on"] < values["starts_on"]
+    ):
         raise ValidationError({"ends_on": _("A project cannot end before it starts.")})
     source = values.get("evaluation_source", "")
     if source and not evaluation.is_valid(alliance, source, values.get("evaluation_ref", "")):
@@ -41,7 +45,9 @@ def indicator_add(*, goal: ProjectGoal, name: str, unit: str = "", target=None) 
 
 
 @transaction.atomic
-def result_add(*, indicator: ProjectIndicator, measured_on, value, note: str = "") -> IndicatorResult:
+def result_add(
+    *, indicator: ProjectIndicator, measured_on, value, note: str = ""
+) -> IndicatorResult:
     return IndicatorResult.objects.create(
         alliance=indicator.alliance,
         indicator=indicator,

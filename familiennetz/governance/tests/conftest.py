@@ -10,7 +10,9 @@ def steering_body(alliance):
 
 @pytest.fixture
 def closed_body(alliance):
-    return f.BodyFactory(alliance=alliance, name="Elternbeirat", kind="parents_council", is_open=False)
+    return f.BodyFactory(
+        alliance=alliance, name="Elternbeirat", kind="parents_council", is_open=False
+    )
 
 
 @pytest.fixture

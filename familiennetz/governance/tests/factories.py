@@ -115,4 +115,6 @@ def contribution(pot, amount: str = "1000.00", source: str = "Stadt"):
 
 def link(contact, user):
     """Link a contact person to a workspace account."""
-    return models.ContactAccount.objects.create(alliance=contact.alliance, contact=contact, user=user)
+    return models.ContactAccount.objects.create(
+        alliance=contact.alliance, contact=contact, user=user
+    )

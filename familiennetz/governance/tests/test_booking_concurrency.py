@@ -43,9 +43,12 @@ def run_scenario(attempts: int = ATTEMPTS) -> None:
             # Slightly different slots that all overlap 10:30–11:00.
             begin = start + dt.timedelta(minutes=index % 3 * 10)
             services.booking_request(
-                room=room, starts_at=begin, ends_at=begin + dt.timedelta(hours=1),
-                title=f"Anfrage {index}", user=user,
-            )  # fmt: skip
+                room=room,
+                starts_at=begin,
+                ends_at=begin + dt.timedelta(hours=1),
+                title=f"Anfrage {index}",
+                user=user,
+            )
             outcomes.append("booked")
         except ValidationError as error:
             assert "starts_at" in error.message_dict
@@ -81,16 +84,30 @@ def test_the_exclusion_constraint_refuses_an_overlap_that_bypasses_the_service()
 
     room = RoomFactory()
     start = in_days(5, 10)
-    Booking.objects.create(alliance=room.alliance, room=room, starts_at=start,
-                           ends_at=start + dt.timedelta(hours=1), title="A")  # fmt: skip
+    Booking.objects.create(
+        alliance=room.alliance,
+        room=room,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        title="A",
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
-        Booking.objects.create(alliance=room.alliance, room=room,
-                               starts_at=start + dt.timedelta(minutes=30),
-                               ends_at=start + dt.timedelta(hours=2), title="B")  # fmt: skip
+        Booking.objects.create(
+            alliance=room.alliance,
+            room=room,
+            starts_at=start + dt.timedelta(minutes=30),
+            ends_at=start + dt.timedelta(hours=2),
+            title="B",
+        )
     # A declined request does not hold its slot.
-    Booking.objects.create(alliance=room.alliance, room=room, starts_at=start,
-                           ends_at=start + dt.timedelta(hours=1), title="C",
-                           status="declined")  # fmt: skip
+    Booking.objects.create(
+        alliance=room.alliance,
+        room=room,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        title="C",
+        status="declined",
+    )
 
 
 SQLITE_SCRIPT = """

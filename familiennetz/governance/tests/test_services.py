@@ -60,16 +60,21 @@ def test_a_bad_rule_is_an_error_on_the_rule_and_nothing_is_saved(alliance):
     start = f.in_days(5)
     with pytest.raises(ValidationError) as error:
         services.meeting_create(
-            body=body, title="X", starts_at=start, ends_at=start + dt.timedelta(hours=1),
+            body=body,
+            title="X",
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1),
             rrule="FREQ=HOURLY",
-        )  # fmt: skip
+        )
     assert "rrule" in error.value.message_dict
     assert not Meeting.objects.exists()
 
 
 def test_minutes_with_decisions_and_actions_number_decisions_per_year(alliance):
     body = f.BodyFactory(alliance=alliance)
-    earlier = f.MeetingFactory(body=body, starts_at=timezone.make_aware(dt.datetime(2026, 3, 5, 16)))
+    earlier = f.MeetingFactory(
+        body=body, starts_at=timezone.make_aware(dt.datetime(2026, 3, 5, 16))
+    )
     later = f.MeetingFactory(body=body, starts_at=timezone.make_aware(dt.datetime(2026, 4, 2, 16)))
     services.minutes_save(meeting=earlier, text="Text", actor=None, decisions=["A", "B"])
     services.minutes_save(meeting=later, text="Text", actor=None, decisions=["C"])
@@ -103,9 +108,12 @@ def test_approved_minutes_change_only_with_a_reason_recorded_in_the_history(alli
     assert "reason" in error.value.message_dict
     with pytest.raises(ValidationError):
         services.minutes_save(
-            meeting=meeting, text="Erste Fassung", actor=None, decisions=["Nachträglich"],
+            meeting=meeting,
+            text="Erste Fassung",
+            actor=None,
+            decisions=["Nachträglich"],
             reason="x",
-        )  # fmt: skip
+        )
     services.minutes_save(
         meeting=meeting, text="Korrigiert", actor=coordinator.user, reason="Tippfehler"
     )
@@ -202,25 +210,37 @@ def test_an_overlapping_booking_is_refused_on_the_start_field(alliance, coordina
     room = f.RoomFactory(alliance=alliance)
     start = f.in_days(2, 10)
     services.booking_request(
-        room=room, starts_at=start, ends_at=start + dt.timedelta(hours=2), title="A",
+        room=room,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        title="A",
         user=coordinator.user,
-    )  # fmt: skip
+    )
     with pytest.raises(ValidationError) as error:
         services.booking_request(
-            room=room, starts_at=start + dt.timedelta(hours=1),
-            ends_at=start + dt.timedelta(hours=3), title="B", user=coordinator.user,
-        )  # fmt: skip
+            room=room,
+            starts_at=start + dt.timedelta(hours=1),
+            ends_at=start + dt.timedelta(hours=3),
+            title="B",
+            user=coordinator.user,
+        )
     assert "starts_at" in error.value.message_dict
     # Back to back is fine; a declined request frees its slot.
     after = services.booking_request(
-        room=room, starts_at=start + dt.timedelta(hours=2),
-        ends_at=start + dt.timedelta(hours=3), title="C", user=coordinator.user,
-    )  # fmt: skip
+        room=room,
+        starts_at=start + dt.timedelta(hours=2),
+        ends_at=start + dt.timedelta(hours=3),
+        title="C",
+        user=coordinator.user,
+    )
     services.booking_decide(booking=after, approve=False, actor=coordinator.user)
     services.booking_request(
-        room=room, starts_at=start + dt.timedelta(hours=2),
-        ends_at=start + dt.timedelta(hours=4), title="D", user=coordinator.user,
-    )  # fmt: skip
+        room=room,
+        starts_at=start + dt.timedelta(hours=2),
+        ends_at=start + dt.timedelta(hours=4),
+        title="D",
+        user=coordinator.user,
+    )
     assert Booking.objects.filter(status__in=Booking.HOLDING).count() == 2
 
 
@@ -228,12 +248,18 @@ def test_a_booking_must_end_after_it_starts_and_lie_ahead(alliance, coordinator)
     room = f.RoomFactory(alliance=alliance)
     start = f.in_days(2)
     with pytest.raises(ValidationError) as error:
-        services.booking_request(room=room, starts_at=start, ends_at=start, title="A",
-                                 user=coordinator.user)  # fmt: skip
+        services.booking_request(
+            room=room, starts_at=start, ends_at=start, title="A", user=coordinator.user
+        )
     assert "ends_at" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        services.booking_request(room=room, starts_at=f.in_days(-2), ends_at=f.in_days(-2, 18),
-                                 title="A", user=coordinator.user)  # fmt: skip
+        services.booking_request(
+            room=room,
+            starts_at=f.in_days(-2),
+            ends_at=f.in_days(-2, 18),
+            title="A",
+            user=coordinator.user,
+        )
     assert "starts_at" in error.value.message_dict
 
 
@@ -267,21 +293,35 @@ def test_a_pot_of_another_alliance_is_refused(alliance):
     with pytest.raises(ValidationError) as error:
         services.budget_line_save(
             alliance=alliance,
-            values={"project": project, "pot": other_pot, "kind": "cost", "label": "X",
-                    "planned": Decimal("1")},
-        )  # fmt: skip
+            values={
+                "project": project,
+                "pot": other_pot,
+                "kind": "cost",
+                "label": "X",
+                "planned": Decimal("1"),
+            },
+        )
     assert "pot" in error.value.message_dict
 
 
 def test_project_budget_sums(alliance):
     project = f.ProjectFactory(alliance=alliance)
-    for kind, planned, actual in [("cost", "250", "240.50"), ("cost", "100", None),
-                                  ("fee", "120", "95"), ("contribution", "80", "80")]:  # fmt: skip
+    for kind, planned, actual in [
+        ("cost", "250", "240.50"),
+        ("cost", "100", None),
+        ("fee", "120", "95"),
+        ("contribution", "80", "80"),
+    ]:
         services.budget_line_save(
             alliance=alliance,
-            values={"project": project, "kind": kind, "label": kind, "planned": Decimal(planned),
-                    "actual": Decimal(actual) if actual else None},
-        )  # fmt: skip
+            values={
+                "project": project,
+                "kind": kind,
+                "label": kind,
+                "planned": Decimal(planned),
+                "actual": Decimal(actual) if actual else None,
+            },
+        )
     budget = selectors.project_budget(project)
     assert budget["planned_costs"] == Decimal("350")
     assert budget["actual_costs"] == Decimal("240.50")
@@ -310,14 +350,18 @@ def test_ratings_consolidation_and_year_over_year(alliance, coordinator, provide
         assessment = services.assessment_open(alliance=alliance, year=year)
         criteria = list(QualityCriterion.objects.filter(alliance=alliance, dimension__position=1))
         services.ratings_save(
-            assessment=assessment, rater=provider.user,
+            assessment=assessment,
+            rater=provider.user,
             scores={criteria[0]: (scores[0], ""), criteria[1]: (None, "")},
-        )  # fmt: skip
-        results = {c: (scores[0], "") for c in QualityCriterion.objects.filter(alliance=alliance)}
+        )
+        results = dict.fromkeys(QualityCriterion.objects.filter(alliance=alliance), (scores[0], ""))
         results[criteria[1]] = (scores[1], "")
-        services.assessment_consolidate(assessment=assessment, results=results,
-                                        actor=coordinator.user,
-                                        actions=[NewAction("Kinder befragen")])  # fmt: skip
+        services.assessment_consolidate(
+            assessment=assessment,
+            results=results,
+            actor=coordinator.user,
+            actions=[NewAction("Kinder befragen")],
+        )
     scores = selectors.quality_dimension_scores(alliance=alliance)
     # Kindorientierung has three criteria: (2+2+2)/3 and (3+4+3)/3.
     assert scores[2025]["Kindorientierung"] == 2.0
@@ -337,8 +381,9 @@ def test_attendance_by_partner_counts_meetings(alliance):
     a, b = f.MembershipFactory(body=body), f.MembershipFactory(body=body)
     for days in (-40, -10):
         meeting = f.MeetingFactory(body=body, starts_at=f.in_days(days))
-        services.attendance_save(meeting=meeting, statuses={a.contact: "present",
-                                                            b.contact: "excused"})  # fmt: skip
+        services.attendance_save(
+            meeting=meeting, statuses={a.contact: "present", b.contact: "excused"}
+        )
     year = timezone.localtime(f.in_days(-10)).year
     rows = selectors.attendance_by_partner(alliance=alliance, year=year)
     counted = {r["partner_id"]: r["meetings"] for r in rows}

@@ -13,8 +13,8 @@ from django.utils import timezone
 from familiennetz.alliances.tests.factories import AllianceFactory
 
 from .. import services
-from ..services.quality import active_criteria
 from ..models import ActionItem, Booking, BudgetLine, Decision, Minutes, QualityRating
+from ..services.quality import active_criteria
 from . import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,9 @@ def test_amending_approved_minutes_needs_a_reason(client, alliance, coordinator)
     services.minutes_save(meeting=meeting, text="Alt", actor=None)
     services.minutes_approve(meeting=meeting, actor=coordinator.user)
     client.force_login(coordinator.user)
-    response = client.post(url("manage-minutes-update", alliance, pk=meeting.pk), minutes_post("Neu"))
+    response = client.post(
+        url("manage-minutes-update", alliance, pk=meeting.pk), minutes_post("Neu")
+    )
     assert response.status_code == 200 and response.context["form"].errors["reason"]
     response = client.post(
         url("manage-minutes-update", alliance, pk=meeting.pk), minutes_post("Neu", reason="Name")
@@ -134,9 +136,13 @@ def test_an_end_before_the_start_keeps_the_input(client, alliance, coordinator):
     client.force_login(coordinator.user)
     response = client.post(
         url("manage-meeting-create", alliance),
-        {"body": body.pk, "title": "Treffen X", "starts_at": "2027-03-01T18:00",
-         "ends_at": "2027-03-01T17:00"},
-    )  # fmt: skip
+        {
+            "body": body.pk,
+            "title": "Treffen X",
+            "starts_at": "2027-03-01T18:00",
+            "ends_at": "2027-03-01T17:00",
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["ends_at"]
     assert 'value="Treffen X"' in response.content.decode()
@@ -198,8 +204,9 @@ def test_owner_marks_her_action_done_in_one_click(client, alliance, provider, pr
     action.refresh_from_db()
     assert action.status == "done" and action.done_at is not None
     assert (
-        client.post(url("manage-action-status", alliance, pk=other.pk), {"status": "done"})
-        .status_code
+        client.post(
+            url("manage-action-status", alliance, pk=other.pk), {"status": "done"}
+        ).status_code
         == 403
     )
 
@@ -237,8 +244,13 @@ def test_provider_books_and_the_rooms_provider_approves(client, alliance, provid
 
 def test_room_feed_with_token_for_calendar_apps(client, alliance, coordinator):
     room = f.RoomFactory(alliance=alliance)
-    services.booking_request(room=room, starts_at=f.in_days(1, 9), ends_at=f.in_days(1, 10),
-                             title="Krabbelgruppe", user=coordinator.user)  # fmt: skip
+    services.booking_request(
+        room=room,
+        starts_at=f.in_days(1, 9),
+        ends_at=f.in_days(1, 10),
+        title="Krabbelgruppe",
+        user=coordinator.user,
+    )
     feed = url("manage-room-feed", alliance, pk=room.pk)
     assert client.get(feed).status_code == 302
     assert client.get(feed + "?token=falsch").status_code == 302
@@ -264,8 +276,9 @@ def test_budget_line_beyond_the_pot_keeps_the_input(client, alliance, coordinato
 def test_member_rates_alone_and_sees_only_her_own(client, alliance, provider, steering_member):
     assessment = services.assessment_open(alliance=alliance, year=2026)
     criteria = list(active_criteria(alliance))
-    services.ratings_save(assessment=assessment, rater=steering_member.user,
-                          scores={criteria[0]: (1, "Geheim")})  # fmt: skip
+    services.ratings_save(
+        assessment=assessment, rater=steering_member.user, scores={criteria[0]: (1, "Geheim")}
+    )
     client.force_login(provider.user)
     page = client.get(url("manage-quality-rate", alliance, year=2026))
     assert "Geheim" not in page.content.decode()
@@ -289,7 +302,10 @@ def test_personal_meetings_feed(client, alliance, provider, provider_contact):
     assert feed.status_code == 200
     assert b"Ubergangstreffen" in feed.content.replace("Ü".encode(), b"U")
     assert b"Fremdes" not in feed.content
-    assert client.get(reverse("governance:meetings-feed", kwargs={"token": "x" * 40})).status_code == 404
+    assert (
+        client.get(reverse("governance:meetings-feed", kwargs={"token": "x" * 40})).status_code
+        == 404
+    )
 
 
 def test_dashboard_query_budget(client, alliance, coordinator, django_assert_max_num_queries):
@@ -301,8 +317,14 @@ def test_dashboard_query_budget(client, alliance, coordinator, django_assert_max
     f.contribution(pot, "100")
     BudgetLine.objects.create(alliance=alliance, pot=pot, label="X", planned=Decimal("95"))
     room = f.RoomFactory(alliance=alliance)
-    services.booking_request(room=room, starts_at=f.in_days(1), ends_at=f.in_days(1, 18),
-                             title="Anfrage", user=coordinator.user, approve=False)  # fmt: skip
+    services.booking_request(
+        room=room,
+        starts_at=f.in_days(1),
+        ends_at=f.in_days(1, 18),
+        title="Anfrage",
+        user=coordinator.user,
+        approve=False,
+    )
     client.force_login(coordinator.user)
     dashboard = reverse("workspace:manage-dashboard", kwargs={"alliance_slug": alliance.slug})
     client.get(dashboard)

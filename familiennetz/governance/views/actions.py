@@ -36,9 +36,7 @@ def action_list(request):
     )
     today = timezone.localdate()
     if show == "meine":
-        rows = rows.filter(
-            owner_id__in=list(access.contact_ids), status__in=ActionItem.OPEN_STATES
-        )
+        rows = rows.filter(owner_id__in=list(access.contact_ids), status__in=ActionItem.OPEN_STATES)
     elif show == "offen":
         rows = rows.filter(status__in=ActionItem.OPEN_STATES)
     elif show == "ueberfaellig":
@@ -105,4 +103,3 @@ def action_status(request, pk: int):
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect_manage("governance:manage-action-list", request.alliance)
-

@@ -22,7 +22,9 @@ def body_list(request):
     bodies = (
         selectors.bodies_visible(alliance=request.alliance, user=request.user)
         .annotate(
-            n_members=Count("memberships", filter=Q(memberships__left_on__isnull=True), distinct=True)
+            n_members=Count(
+                "memberships", filter=Q(memberships__left_on__isnull=True), distinct=True
+            )
         )
         .order_by("-is_active", "kind", "name")
     )

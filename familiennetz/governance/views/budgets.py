@@ -32,7 +32,9 @@ def _pot_or_404(request, pk: int):
 @governance_view
 def pot_list(request):
     check_perm(request, "governance.view_budgets")
-    pots = list(selectors.pots_with_figures(alliance=request.alliance).order_by("-starts_on", "name"))
+    pots = list(
+        selectors.pots_with_figures(alliance=request.alliance).order_by("-starts_on", "name")
+    )
     for pot in pots:
         pot.remaining = pot.total - pot.allocated
         pot.share = selectors.pot_share(pot)
@@ -146,7 +148,11 @@ def pot_export(request, pk: int):
         rows.append(
             [contribution.source_label, contribution.received_on, float(contribution.amount)]
         )
-    rows += [[_("Total"), "", float(pot.total)], [], [_("Project"), _("Line"), _("Planned (€)"), _("Actual (€)")]]
+    rows += [
+        [_("Total"), "", float(pot.total)],
+        [],
+        [_("Project"), _("Line"), _("Planned (€)"), _("Actual (€)")],
+    ]
     for line in pot.lines.select_related("project").order_by("project__title", "pk"):
         rows.append(
             [

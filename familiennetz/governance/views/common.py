@@ -31,7 +31,9 @@ def not_found():
 
 
 def body_or_404(request, pk: int):
-    body = selectors.bodies_visible(alliance=request.alliance, user=request.user).filter(pk=pk).first()
+    body = (
+        selectors.bodies_visible(alliance=request.alliance, user=request.user).filter(pk=pk).first()
+    )
     if body is None:
         raise not_found()
     return body

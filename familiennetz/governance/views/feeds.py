@@ -28,7 +28,9 @@ def feed_settings(request):
     link = None
     if request.method == "POST":
         raw = services.feed_token_create(user=user)
-        link = request.build_absolute_uri(reverse("governance:meetings-feed", kwargs={"token": raw}))
+        link = request.build_absolute_uri(
+            reverse("governance:meetings-feed", kwargs={"token": raw})
+        )
     token = MeetingFeedToken.objects.filter(user=user).first()
     with all_alliances():
         upcoming = list(
@@ -42,7 +44,11 @@ def feed_settings(request):
 
 
 def meetings_feed(request, token: str):
-    row = MeetingFeedToken.objects.filter(token_hash=feed_token_hash(token)).select_related("user").first()
+    row = (
+        MeetingFeedToken.objects.filter(token_hash=feed_token_hash(token))
+        .select_related("user")
+        .first()
+    )
     if row is None or not row.user.is_active:
         raise Http404
     MeetingFeedToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())

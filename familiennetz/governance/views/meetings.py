@@ -111,9 +111,7 @@ def meeting_create(request):
             services.agenda_from_open_items(meeting=meeting)
             if meeting.series_id:
                 count = meeting.series.meetings.count()
-                messages.success(
-                    request, _("%(count)d meetings were planned.") % {"count": count}
-                )
+                messages.success(request, _("%(count)d meetings were planned.") % {"count": count})
             else:
                 messages.success(request, _("The meeting was planned."))
             return redirect_manage("governance:manage-meeting-detail", alliance, pk=meeting.pk)
@@ -222,7 +220,9 @@ def agenda_item_update(request, pk: int, item: int):
     row = AgendaItem.objects.filter(meeting=meeting, pk=item).first()
     if row is None:
         raise not_found()
-    form = AgendaItemForm(request.POST or None, request.FILES or None, instance=row, alliance=alliance)
+    form = AgendaItemForm(
+        request.POST or None, request.FILES or None, instance=row, alliance=alliance
+    )
     if request.method == "POST":
         if "delete" in request.POST:
             row.delete()
@@ -321,7 +321,9 @@ def minutes_update(request, pk: int):
     minutes = Minutes.objects.filter(meeting=meeting).first()
     locked = minutes is not None and minutes.is_locked
     post = request.POST if request.method == "POST" else None
-    form = MinutesForm(post, initial={"text": minutes.text if minutes else _minutes_template(meeting)})
+    form = MinutesForm(
+        post, initial={"text": minutes.text if minutes else _minutes_template(meeting)}
+    )
     if not locked:
         form.fields["reason"].widget = django_forms.HiddenInput()
     decisions = DecisionFormSet(post, prefix="decisions")
@@ -436,7 +438,9 @@ def decision_list(request):
     body = None
     if request.GET.get("gremium", "").isdigit():
         body = body_or_404(request, int(request.GET["gremium"]))
-    rows = selectors.decisions_search(alliance=alliance, user=request.user, q=q, year=year, body=body)
+    rows = selectors.decisions_search(
+        alliance=alliance, user=request.user, q=q, year=year, body=body
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("seite"))
     check_perm(request, "governance.view_governance")
     return render(

@@ -133,7 +133,9 @@ def document_list(request):
                 add_errors(form, exc)
             else:
                 messages.success(request, _("The document was added."))
-                return redirect_manage("governance:manage-document-detail", alliance, pk=document.pk)
+                return redirect_manage(
+                    "governance:manage-document-detail", alliance, pk=document.pk
+                )
     elif request.method == "POST":
         check_perm(request, "governance.add_document")
     return render(
@@ -169,7 +171,9 @@ def document_detail(request, pk: int):
                 add_errors(form, exc)
             else:
                 messages.success(request, _("Version %(n)d was added.") % {"n": version.number})
-                return redirect_manage("governance:manage-document-detail", alliance, pk=document.pk)
+                return redirect_manage(
+                    "governance:manage-document-detail", alliance, pk=document.pk
+                )
     elif request.method == "POST":
         check_perm(request, "governance.add_document")
     return render(
@@ -244,4 +248,3 @@ def announcement_detail(request, pk: int):
         "governance/workspace/announcement_detail.html",
         {"announcement": announcement, "html": render_markdown(announcement.text)},
     )
-

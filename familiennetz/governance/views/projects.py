@@ -47,7 +47,11 @@ def _project_form(request, project=None):
     return render(
         request,
         "governance/workspace/form.html",
-        {"form": form, "title": _("Edit project") if project else _("New project"), "back": project},
+        {
+            "form": form,
+            "title": _("Edit project") if project else _("New project"),
+            "back": project,
+        },
     )
 
 
@@ -193,6 +197,3 @@ def project_plan(request, pk: int):
         )
     messages.success(request, _("Saved."))
     return redirect_manage("governance:manage-project-detail", alliance, pk=project.pk)
-
-
-

@@ -65,8 +65,12 @@ def assessment_open(request):
     check_perm(request, "governance.manage_governance")
     form = AssessmentOpenForm(request.POST)
     if form.is_valid():
-        assessment = services.assessment_open(alliance=request.alliance, year=form.cleaned_data["year"])
-        messages.success(request, _("The self-assessment %(year)s is open.") % {"year": assessment.year})
+        assessment = services.assessment_open(
+            alliance=request.alliance, year=form.cleaned_data["year"]
+        )
+        messages.success(
+            request, _("The self-assessment %(year)s is open.") % {"year": assessment.year}
+        )
     else:
         messages.error(request, _("Enter a year."))
     return redirect_manage("governance:manage-quality", request.alliance)
@@ -124,11 +128,15 @@ def assessment_rate(request, year: int):
             raise PermissionDenied(_("This self-assessment is consolidated; ratings are closed."))
         if form.is_valid():
             try:
-                count = services.ratings_save(assessment=assessment, rater=user, scores=form.scores())
+                count = services.ratings_save(
+                    assessment=assessment, rater=user, scores=form.scores()
+                )
             except ValidationError as exc:
                 add_errors(form, exc)
             else:
-                messages.success(request, _("Your %(count)d rating(s) were saved.") % {"count": count})
+                messages.success(
+                    request, _("Your %(count)d rating(s) were saved.") % {"count": count}
+                )
                 return redirect_manage("governance:manage-quality", alliance)
     return render(
         request,
@@ -144,7 +152,8 @@ def assessment_consolidate(request, year: int):
     assessment = _assessment(request, year)
     criteria = list(active_criteria(alliance))
     existing = {
-        r.criterion_id: (r.score, r.note) for r in QualityResult.objects.filter(assessment=assessment)
+        r.criterion_id: (r.score, r.note)
+        for r in QualityResult.objects.filter(assessment=assessment)
     }
     overview = selectors.rating_overview(assessment)
     for criterion in criteria:
@@ -163,7 +172,7 @@ def assessment_consolidate(request, year: int):
         try:
             services.assessment_consolidate(
                 assessment=assessment,
-                results={c: s for c, s in form.scores().items()},
+                results=dict(form.scores()),
                 actor=user,
                 summary=post.get("summary", "")[:5000],
                 actions=new_actions,
@@ -184,6 +193,8 @@ def assessment_consolidate(request, year: int):
             "rows": rows,
             "actions": actions,
             "raters": QualityRating.objects.filter(assessment=assessment)
-            .values("rater").distinct().count(),
+            .values("rater")
+            .distinct()
+            .count(),
         },
     )

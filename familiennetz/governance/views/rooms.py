@@ -55,7 +55,11 @@ def _room_form(request, room=None):
     return render(
         request,
         "governance/workspace/form.html",
-        {"form": form, "title": _("Edit room") if room else _("New room or equipment"), "back": room},
+        {
+            "form": form,
+            "title": _("Edit room") if room else _("New room or equipment"),
+            "back": room,
+        },
     )
 
 
@@ -155,7 +159,9 @@ def booking_decide(request, pk: int):
         else:
             messages.success(
                 request,
-                _("The request was approved.") if action == "approve" else _("The request was declined."),
+                _("The request was approved.")
+                if action == "approve"
+                else _("The request was declined."),
             )
     if request.POST.get("from") == "list":
         return redirect_manage("governance:manage-room-list", alliance)
