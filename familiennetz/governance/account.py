@@ -1,15 +1,17 @@
 """The personal meetings feed as a section of the account page (accounts.sections)."""
 
 from familiennetz.accounts import sections
+from familiennetz.alliances.scopes import all_alliances
 
-from .models import MeetingFeedToken
+from .models import ContactAccount, MeetingFeedToken
 
 
 def _feed_section(request):
     user = request.user
     if not user.is_authenticated:
         return None
-    has_bodies = user.governance_contacts.exists()
+    with all_alliances():  # the account page belongs to no alliance
+        has_bodies = ContactAccount.objects.filter(user=user).exists()
     has_feed = MeetingFeedToken.objects.filter(user=user).exists()
     if not (has_bodies or has_feed):
         return None
