@@ -306,6 +306,7 @@ INSTALLED_APPS += [
     "familiennetz.moderation",
     "familiennetz.freshness",
     "familiennetz.network",
+    "familiennetz.governance",
     "familiennetz.history",  # last: holds the historical models of directory and events
 ]
 _auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")

@@ -3,7 +3,8 @@
     send_templated_mail(template="accounts/emails/invitation", to=["a@example.org"],
                         context={...}, language="de")
 
-renders ``<template>_subject.txt`` and ``<template>.txt``. Links in e-mails are absolute:
+renders ``<template>_subject.txt`` and ``<template>.txt``. ``attachments`` are
+``(filename, content, mimetype)`` triples (e.g. an .ics invitation). Links in e-mails are absolute:
 build them with ``absolute_url(path)`` (SITE_URL, since jobs run outside a request).
 """
 
@@ -20,7 +21,13 @@ def absolute_url(path: str) -> str:
 
 
 def send_templated_mail(
-    *, template: str, to: list[str], context: dict, language: str = "de", reply_to=None
+    *,
+    template: str,
+    to: list[str],
+    context: dict,
+    language: str = "de",
+    reply_to=None,
+    attachments=(),
 ) -> int:
     recipients = [address for address in dict.fromkeys(to) if address]
     if not recipients:
@@ -36,4 +43,6 @@ def send_templated_mail(
         to=recipients,
         reply_to=reply_to or None,
     )
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return message.send()

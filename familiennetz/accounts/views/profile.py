@@ -23,7 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from familiennetz.alliances.scopes import all_alliances
 
-from .. import services
+from .. import sections, services
 from ..forms import PasswordConfirmForm, ProfileForm, TokenForm
 from .auth import _safe_next
 
@@ -64,6 +64,7 @@ def profile(request):
                 device__user=user, device__confirmed=True
             ).count(),
             "is_verified": user.is_verified(),
+            "sections": sections.for_request(request),
         },
     )
 

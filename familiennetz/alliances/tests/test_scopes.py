@@ -108,6 +108,7 @@ def test_background_jobs_choose_their_scope(two_offers, alliance, committed, mai
         send_registration_mail,
     )
     from familiennetz.freshness.tasks import send_review_reminders
+    from familiennetz.governance.tasks import send_action_reminders
     from familiennetz.moderation.tasks import (
         notify_author,
         notify_coordination,
@@ -126,6 +127,7 @@ def test_background_jobs_choose_their_scope(two_offers, alliance, committed, mai
         refresh_occurrences.call()
         refresh_calendar_sources.call()
         purge_personal_data.call()
+        send_action_reminders.call()
         assert send_registration_mail.call(0, "confirm") is False
 
 
@@ -140,6 +142,7 @@ def test_background_jobs_choose_their_scope(two_offers, alliance, committed, mai
         ["refresh_occurrences", "--dry-run", "--alliance", "hainichen"],
         ["rebuild_search_index", "--dry-run"],
         ["install_taxonomy", "--alliance", "hainichen", "--dry-run"],
+        ["send_action_reminders", "--dry-run"],
     ],
 )
 def test_management_commands_choose_their_scope(command, two_offers):
