@@ -269,7 +269,7 @@ def _user_export_data(*, user: User) -> dict:
             {
                 "name": t.name,
                 "beginning": t.prefix,
-                "network": t.alliance.name if t.alliance_id else None,
+                "network": t.alliance.name if t.alliance else None,
                 "created_at": _iso(t.created_at),
                 "last_used_at": _iso(t.last_used_at),
                 "expires_at": _iso(t.expires_at),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -62,7 +63,7 @@ _FIELDS = {f.name: f for f in fields(AllianceConfig)}
 def alliance_config(alliance) -> AllianceConfig:
     """The alliance's settings; unknown keys are ignored, wrong types fall back to defaults."""
     stored = alliance.settings if isinstance(alliance.settings, dict) else {}
-    values = {}
+    values: dict[str, Any] = {}
     for name, field in _FIELDS.items():
         if name not in stored:
             continue

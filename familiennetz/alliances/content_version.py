@@ -50,11 +50,8 @@ class _Marker:
 def _markers(alliance_id: int) -> list[_Marker]:
     if not connection.in_atomic_block:
         return []
-    return [
-        hook
-        for _sids, hook, *_rest in connection.run_on_commit
-        if isinstance(hook, _Marker) and hook.alliance_id == alliance_id
-    ]
+    hooks = [entry[1] for entry in connection.run_on_commit]  # (savepoints, hook, robust)
+    return [hook for hook in hooks if isinstance(hook, _Marker) and hook.alliance_id == alliance_id]
 
 
 def version_used(alliance_id: int) -> None:

@@ -7,7 +7,8 @@ Query through ``Model.objects.for_alliance(alliance)``; another alliance's row i
 The default manager is scoped (``scopes.py``, ADR 0501): inside ``alliance_scope(a)`` every
 query is limited to ``a``; outside any scope, evaluating a query raises ``ScopeError``
 (building one does not, so querysets of form fields may be declared at import time). A model
-with its own QuerySet class declares ``objects = scoped(MyQuerySet)``.
+with its own QuerySet class declares
+``objects = AllianceScopedManager.from_queryset(MyQuerySet)()``.
 """
 
 from django.db import models
@@ -43,7 +44,7 @@ class AllianceOwnedQuerySet(models.QuerySet):
     # --- scope enforcement: every way a query reaches the database checks the flag ---------
 
     def _missing_scope(self):
-        queryset = self._chain()
+        queryset = self.all()
         queryset._scope_missing = True
         return queryset
 
@@ -52,7 +53,7 @@ class AllianceOwnedQuerySet(models.QuerySet):
             raise _unscoped_error(self)
 
     def _clone(self):
-        clone = super()._clone()
+        clone = super()._clone()  # type: ignore[misc]  # private, not in django-stubs
         clone._scope_missing = self._scope_missing
         return clone
 
@@ -94,25 +95,26 @@ class AllianceOwnedQuerySet(models.QuerySet):
         return super().explain(**kwargs)
 
 
-def scoped(queryset_class: type[AllianceOwnedQuerySet] = AllianceOwnedQuerySet):
-    """A default manager for a tenant-owned model, with ``queryset_class``'s methods."""
+class AllianceScopedManager(models.Manager):
+    """The default manager of tenant-owned models: filters by the active alliance scope, or
+    marks its querysets so that evaluating them outside any scope raises. Models with their
+    own QuerySet class declare ``objects = AllianceScopedManager.from_queryset(MyQuerySet)()``
+    (the QuerySet must derive from ``AllianceOwnedQuerySet``)."""
 
-    class AllianceScopedManager(models.Manager.from_queryset(queryset_class)):
-        def get_queryset(self):
-            queryset = super().get_queryset()
-            state = get_scope()
-            if not state.get("_enabled", True):
-                return queryset
-            if "alliance" not in state:
-                return queryset._missing_scope()
-            value = state["alliance"]
-            if value is None:
-                return queryset
-            if isinstance(value, (list, tuple)):
-                return queryset.filter(alliance__in=value)
-            return queryset.filter(alliance=value)
-
-    return AllianceScopedManager()
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        state = get_scope()
+        if not state.get("_enabled", True):
+            return queryset
+        if "alliance" not in state:
+            assert isinstance(queryset, AllianceOwnedQuerySet)
+            return queryset._missing_scope()
+        value = state["alliance"]
+        if value is None:
+            return queryset
+        if isinstance(value, (list, tuple)):
+            return queryset.filter(alliance__in=value)
+        return queryset.filter(alliance=value)
 
 
 class AllianceOwned(TimeStampedModel):
@@ -125,7 +127,7 @@ class AllianceOwned(TimeStampedModel):
         verbose_name=_("alliance"),
     )
 
-    objects = scoped()
+    objects = AllianceScopedManager.from_queryset(AllianceOwnedQuerySet)()
 
     class Meta:
         abstract = True

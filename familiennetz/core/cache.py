@@ -10,6 +10,8 @@ several workers should use Redis (``CACHE_URL``), which all workers share.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.cache.backends.locmem import LocMemCache
 
 DEFAULT_MAX_BYTES = 48 * 1024 * 1024
@@ -20,8 +22,12 @@ class BoundedLocMemCache(LocMemCache):
         super().__init__(name, params)
         self._max_bytes = int(params.get("OPTIONS", {}).get("MAX_BYTES", DEFAULT_MAX_BYTES))
 
+    # LocMemCache's private storage (_cache, _expire_info, _set) is not in django-stubs.
+    _cache: Any
+    _expire_info: Any
+
     def _set(self, key, value, timeout=None):  # called with the lock held
-        super()._set(key, value, timeout)
+        super()._set(key, value, timeout)  # type: ignore[misc]
         total = sum(len(pickled) for pickled in self._cache.values())
         # Most recently used first (LocMemCache moves used keys to the front): drop from the
         # end, but never the entry just stored.

@@ -201,12 +201,12 @@ def line_chart(
     parts = _open(chart_id, width, height, title, desc)
     parts += _legend(series, left, 6)
     for tick in range(5):
-        value = low + (high - low) * tick / 4
-        _x, y = xy(0, value)
+        tick_value = low + (high - low) * tick / 4
+        _x, y = xy(0, tick_value)
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID}"/>'
             f'<text x="{left - 6}" y="{y:.1f}" text-anchor="end" dominant-baseline="middle" '
-            f'fill="{TEXT}">{_fmt(value)}</text>'
+            f'fill="{TEXT}">{_fmt(tick_value)}</text>'
         )
     every = max(1, math.ceil(len(categories) / 10))
     for i, category in enumerate(categories):

@@ -81,7 +81,7 @@ _private = _PrivateStorage()
 @receiver(setting_changed)
 def _reset_private_storage(*, setting, **kwargs):
     if setting == "STORAGES":
-        _private._wrapped = empty
+        _private._wrapped = empty  # type: ignore[assignment]  # LazyObject's reset
 
 
 def private_storage():
@@ -142,7 +142,7 @@ def check_upload(file, *, kinds=DOCUMENTS, max_bytes: int = DEFAULT_MAX_BYTES) -
         )
     kind = sniff(file)
     allowed = ", ".join(k.label for k in kinds)
-    if kind not in kinds:
+    if kind is None or kind not in kinds:
         raise ValidationError(
             _("This type of file is not allowed. Allowed: %(kinds)s.") % {"kinds": allowed}
         )
@@ -173,11 +173,11 @@ def strip_image_metadata(file, *, max_side: int = 2400) -> ContentFile:
     from PIL import Image, ImageOps
 
     file.seek(0)
-    with Image.open(file) as image:
-        image = ImageOps.exif_transpose(image)  # keep the orientation, drop the EXIF
+    with Image.open(file) as original:
+        fmt = "PNG" if original.format == "PNG" or original.mode in {"RGBA", "LA", "P"} else "JPEG"
+        image = ImageOps.exif_transpose(original)  # keep the orientation, drop the EXIF
         image.thumbnail((max_side, max_side))
         out = io.BytesIO()
-        fmt = "PNG" if image.format == "PNG" or image.mode in {"RGBA", "LA", "P"} else "JPEG"
         if fmt == "JPEG" and image.mode != "RGB":
             image = image.convert("RGB")
         image.save(out, format=fmt, optimize=True)

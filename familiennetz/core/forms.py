@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-class LenientFilterMixin:
+from django import forms
+
+if TYPE_CHECKING:
+    _FormBase = forms.Form
+else:
+    _FormBase = object
+
+
+class LenientFilterMixin(_FormBase):
     """For public filter forms whose URLs end up on flyers and in old bookmarks: a bad value
     is dropped and named, the page still renders with the rest."""
 

@@ -15,7 +15,7 @@ count is ``None`` here, ``"<5"`` when written (``SUPPRESSED``), and its share is
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 
@@ -42,7 +42,7 @@ def suppress_count(count: int | None) -> int | None:
     return None if is_small(count) else count
 
 
-def _hide_one_more(cells: dict, hidden: set) -> object | None:
+def _hide_one_more(cells: Mapping[Any, int], hidden: set) -> Any | None:
     """The key of the smallest visible non-zero cell (the complement to hide), or None."""
     candidates = [(value, str(key), key) for key, value in cells.items() if key not in hidden]
     candidates = [item for item in candidates if item[0]]

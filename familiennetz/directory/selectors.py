@@ -85,8 +85,8 @@ def category_list_with_counts(*, alliance: Alliance) -> list[Category]:
         offer__alliance=alliance, offer__status="published"
     )
     counts = dict(
-        links.annotate(top=Coalesce("category__parent_id", "category_id"))
-        .values("top")
+        links.annotate(top=Coalesce("category__parent_id", "category_id"))  # type: ignore[misc]
+        .values("top")  # (django-stubs does not see the annotation)
         .annotate(n=Count("offer_id", distinct=True))
         .values_list("top", "n")
     )
@@ -206,7 +206,7 @@ def _schedules_on(alliance: Alliance, rrule_day: str):
 
 def _offer_ids_from_schedules(alliance: Alliance, schedules: list[Schedule]) -> set[int]:
     """Offers with a matching session, or without sessions at a location whose hours match."""
-    ids = {s.offer_location.offer_id for s in schedules if s.offer_location_id}
+    ids = {s.offer_location.offer_id for s in schedules if s.offer_location is not None}
     location_ids = {s.location_id for s in schedules if s.location_id}
     if location_ids:
         with_sessions = Schedule.objects.filter(offer_location=OuterRef("pk"))
@@ -262,7 +262,7 @@ def _distances(alliance: Alliance, origin: Origin, offer_ids: set[int]) -> dict[
         alliance=alliance, location__latitude__isnull=False, offer__status="published"
     ).values_list("offer_id", "location__latitude", "location__longitude")
     for offer_id, lat, lon in rows:
-        if offer_id in offer_ids:
+        if offer_id in offer_ids and lat is not None and lon is not None:
             km = distance_km(origin.latitude, origin.longitude, lat, lon)
             if km < distances.get(offer_id, float("inf")):
                 distances[offer_id] = km
@@ -334,9 +334,10 @@ def offer_search(
     if cards:
         found = _offers_for_cards(alliance, page.object_list, complete=complete)
         by_id = {offer.pk: offer for offer in found}
-        page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
-        for offer in page.object_list:
+        shown = [by_id[pk] for pk in page.object_list if pk in by_id]
+        for offer in shown:
             offer.distance_km = distances.get(offer.pk)
+        page.object_list = shown
     return SearchOutcome(
         page=page,
         total=paginator.count,
@@ -491,14 +492,20 @@ def map_features(offers: list[Offer]) -> list[dict]:
                 features.append(
                     {
                         "n": number,
-                        "lat": round(location.latitude, 6),
-                        "lon": round(location.longitude, 6),
+                        "lat": _rounded(location.latitude),
+                        "lon": _rounded(location.longitude),
                         "name": offer.name,
                         "place": location.name,
                         "url": offer.get_absolute_url(),
                     }
                 )
     return features
+
+
+def _rounded(coordinate: float | None) -> float:
+    """A coordinate known to be set (the query or ``has_coordinates`` made sure), 6 decimals."""
+    assert coordinate is not None
+    return round(coordinate, 6)
 
 
 def map_points(*, alliance: Alliance, offer_ids: list[int]) -> list[dict]:
@@ -522,8 +529,8 @@ def map_points(*, alliance: Alliance, offer_ids: list[int]) -> list[dict]:
     for offer_id, name, slug, place, lat, lon in rows:
         by_offer.setdefault(offer_id, []).append(
             {
-                "lat": round(lat, 6),
-                "lon": round(lon, 6),
+                "lat": _rounded(lat),
+                "lon": _rounded(lon),
                 "name": name,
                 "place": place,
                 "url": base.replace("SLUG", slug),

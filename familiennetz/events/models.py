@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, scoped
+from familiennetz.alliances.owned import AllianceOwned, AllianceScopedManager
 from familiennetz.directory.models import Status
 from familiennetz.directory.models.audience import Audience, AudienceQuerySet
 from familiennetz.directory.models.base import Checked
@@ -123,7 +123,7 @@ class Event(Audience, Checked):
         verbose_name=_("imported from"),
     )
 
-    objects = scoped(EventQuerySet)
+    objects = AllianceScopedManager.from_queryset(EventQuerySet)()
 
     class Meta:
         verbose_name = _("event")

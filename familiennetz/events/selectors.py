@@ -201,7 +201,7 @@ class ListOutcome:
 
 def age_label(event: Event) -> str:
     """Same wording as offers ("0–3 Jahre", "Schwangerschaft")."""
-    return Offer.age_label.fget(event)
+    return Offer.age_label.fget(event)  # type: ignore[attr-defined]  # a property
 
 
 # --- filters -------------------------------------------------------------------------------
@@ -320,8 +320,8 @@ def _day_of(entry: Entry, first: dt.date) -> dt.date:
 def _group(entries: list[Entry], first: dt.date) -> list[Day]:
     days: dict[dt.date, Day] = {}
     for entry in entries:
-        day = _day_of(entry, first)
-        days.setdefault(day, Day(day)).entries.append(entry)
+        date = _day_of(entry, first)
+        days.setdefault(date, Day(date)).entries.append(entry)
     for day in days.values():
         day.total = len(day.entries)
     return list(days.values())
@@ -380,7 +380,7 @@ class LocalDayIndex(Func):
             for n in range((self.last - self.first).days)
         ]
 
-    def as_sql(self, compiler, connection, **extra):  # any database: the boundary CASE
+    def as_sql(self, compiler, connection, **extra):  # type: ignore[override]  # any database
         if self.first == self.last:
             return compiler.compile(Value(0))
         case = Case(
@@ -400,9 +400,9 @@ class LocalDayIndex(Func):
         # The Berlin offset (in days) of each stretch between daylight-saving changes.
         changes, offset_params = [], []
         day = self.first
-        before = local_midnight(day).utcoffset()
+        before = local_midnight(day).utcoffset() or dt.timedelta(0)
         while day <= self.last:
-            after = local_midnight(day + dt.timedelta(days=1)).utcoffset()
+            after = local_midnight(day + dt.timedelta(days=1)).utcoffset() or dt.timedelta(0)
             if after != before:  # the change happens at 01:00 UTC that day
                 moment = dt.datetime.combine(day, dt.time(1), tzinfo=dt.UTC)
                 changes.append(f"WHEN {column} < %s THEN %s")

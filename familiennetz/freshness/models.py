@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, scoped
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, AllianceScopedManager
 
 
 class ReviewReminderQuerySet(AllianceOwnedQuerySet):
@@ -58,7 +58,7 @@ class ReviewReminder(AllianceOwned):
         verbose_name=_("closed by"),
     )
 
-    objects = scoped(ReviewReminderQuerySet)
+    objects = AllianceScopedManager.from_queryset(ReviewReminderQuerySet)()
 
     class Meta:
         verbose_name = _("review reminder")

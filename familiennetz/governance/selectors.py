@@ -155,7 +155,7 @@ def invitation_recipients(meeting) -> list[tuple[str, str]]:
     rows = BodyMembership.objects.filter(
         body_id=meeting.body_id, left_on__isnull=True
     ).select_related("contact", "contact__governance_account__user")
-    recipients = {}
+    recipients: dict[str, tuple[str, str]] = {}
     for membership in rows:
         contact = membership.contact
         account = getattr(contact, "governance_account", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
@@ -37,7 +38,7 @@ class FieldChange:
 
 @dataclass
 class Version:
-    record: object
+    record: Any  # a historical record of django-simple-history
     changes: list[FieldChange]
 
     @property
@@ -103,7 +104,7 @@ def version_list(entry, *, limit: int = 100) -> list[Version]:
             : limit + 1
         ]
     )
-    grouped = []
+    grouped: list[Any] = []
     for record in records:
         newer = grouped[-1] if grouped else None
         if (

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, scoped
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, AllianceScopedManager
 
 
 class ExternalId(AllianceOwned):
@@ -101,7 +101,7 @@ class ImportUpload(AllianceOwned):
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"))
 
-    objects = scoped(ImportUploadQuerySet)
+    objects = AllianceScopedManager.from_queryset(ImportUploadQuerySet)()
 
     class Meta:
         verbose_name = _("uploaded import file")

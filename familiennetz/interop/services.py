@@ -158,7 +158,7 @@ def _issue_rows(report: Report, sheet: SheetImport | None) -> list[dict]:
     )
     rows = []
     for issue in issues[:MAX_ISSUES_SHOWN]:
-        value = ""
+        value: object = ""
         if sheet is not None and issue.row is not None and issue.field:
             value = sheet.values.get(issue.row, {}).get(issue.field, "")
         rows.append(

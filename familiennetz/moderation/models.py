@@ -21,7 +21,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, scoped
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, AllianceScopedManager
 
 
 class ChangeRequestQuerySet(AllianceOwnedQuerySet):
@@ -107,7 +107,7 @@ class ChangeRequest(AllianceOwned):
     decision_message = models.TextField(_("message to the author"), blank=True)
     contact_purged_at = models.DateTimeField(_("contact data removed at"), null=True, blank=True)
 
-    objects = scoped(ChangeRequestQuerySet)
+    objects = AllianceScopedManager.from_queryset(ChangeRequestQuerySet)()
 
     class Meta:
         verbose_name = _("review item")

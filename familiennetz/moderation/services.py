@@ -160,6 +160,8 @@ def entry_confirm(*, entry, user=None, now=None):
 def entry_set_status(*, entry, status: str, user):
     """Publish or archive an offer or event."""
     field = status_field(entry)
+    if field is None:
+        raise ValueError(f"{entry._meta.label} has no publication status")
     setattr(entry, field, status)
     update = [field, "updated_at"]
     if status == "published" and hasattr(entry, "published_at") and not entry.published_at:

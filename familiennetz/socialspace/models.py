@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, scoped
+from familiennetz.alliances.owned import AllianceOwned, AllianceOwnedQuerySet, AllianceScopedManager
 from familiennetz.core.files import private_storage
 
 
@@ -79,7 +79,7 @@ class District(AllianceOwned):
     )
     area_km2 = models.FloatField(_("area (km²)"), null=True, blank=True)
 
-    objects = scoped(DistrictQuerySet)
+    objects = AllianceScopedManager.from_queryset(DistrictQuerySet)()
 
     class Meta:
         verbose_name = _("district")
@@ -392,7 +392,7 @@ class DataImport(AllianceOwned):
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"))
 
-    objects = scoped(DataImportQuerySet)
+    objects = AllianceScopedManager.from_queryset(DataImportQuerySet)()
 
     class Meta:
         verbose_name = _("uploaded district data")

@@ -16,8 +16,13 @@ from familiennetz.core.files import IMAGES, check_upload, strip_image_metadata
 from familiennetz.directory.models import Location
 
 from . import geo
-from .importers.districts import DistrictOptions, check_districts, commit_districts
-from .importers.indicators import IndicatorOptions, check_indicators, commit_indicators
+from .importers.districts import DistrictOptions, DistrictPlan, check_districts, commit_districts
+from .importers.indicators import (
+    IndicatorOptions,
+    IndicatorPlan,
+    check_indicators,
+    commit_indicators,
+)
 from .models import (
     CompositeIndex,
     DataImport,
@@ -91,6 +96,7 @@ def place_assign_district(location: Location, index: geo.DistrictIndex | None = 
         index = district_index_for(location.alliance_id)
     if index is None:
         return False
+    assert location.longitude is not None and location.latitude is not None  # has_coordinates
     found = index.locate(location.longitude, location.latitude)
     if found is None:
         if location.district_id and location.district_id in set(index.ids):
@@ -137,6 +143,7 @@ def places_outside(*, alliance) -> list[Location]:
 
 def import_check(*, alliance, kind: str, data: bytes, filename: str, options: dict):
     """(plan, report) for the file; nothing is written."""
+    plan: DistrictPlan | IndicatorPlan
     if kind == DataImport.Kind.DISTRICTS:
         plan = check_districts(alliance=alliance, data=data, options=DistrictOptions(**options))
     else:
@@ -334,10 +341,10 @@ def walk_note_add(
         check_upload(photo, kinds=IMAGES, max_bytes=PHOTO_MAX_BYTES)
         if keep_location:
             photo.seek(0)
-            note.photo.save(photo.name, photo, save=False)
+            note.photo.save(photo.name or "foto", photo, save=False)
         else:
             clean = strip_image_metadata(photo)
-            note.photo.save(clean.name, clean, save=False)
+            note.photo.save(clean.name or "foto.jpg", clean, save=False)
     note.full_clean(exclude=["photo"])
     note.save()
     return note

@@ -34,7 +34,7 @@ def workspace_view(view):
             return response
         return view(request, *args, **kwargs)
 
-    wrapper.is_workspace_view = True
+    wrapper.is_workspace_view = True  # type: ignore[attr-defined]
     return wrapper
 
 

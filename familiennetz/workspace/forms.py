@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,12 +17,20 @@ def organisations_of(alliance):
     return model._default_manager.filter(alliance=alliance).order_by("name")
 
 
-class _OrganisationsMixin:
+if TYPE_CHECKING:
+    _FormBase = forms.Form
+else:
+    _FormBase = object
+
+
+class _OrganisationsMixin(_FormBase):
     def _limit_organisations(self, alliance):
-        self.fields["organisations"].queryset = organisations_of(alliance)
+        field = self.fields["organisations"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = organisations_of(alliance)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("role") == Role.PROVIDER and not cleaned.get("organisations"):
             self.add_error("organisations", _("A provider editor needs at least one organisation."))
         return cleaned

@@ -23,7 +23,7 @@ from familiennetz.alliances.scopes import alliance_scope
 
 from .access import check_perm, redirect_manage, workspace_view
 from .forms import AllianceSettingsForm, InvitationForm, MembershipForm
-from .registry import registry
+from .registry import Tile, registry
 
 
 @login_required
@@ -50,7 +50,7 @@ def home(request):
 def dashboard(request):
     """What needs attention now: the tiles and panels the domain apps registered."""
     alliance, user = request.alliance, request.user
-    tiles = []
+    tiles: list[Tile] = []
     for tile_set in registry.sorted("tiles"):
         if user.has_perm(tile_set.permission, alliance):
             tiles.extend(tile_set.tiles(request) or [])

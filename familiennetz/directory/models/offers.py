@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from familiennetz.alliances.owned import scoped
+from familiennetz.alliances.owned import AllianceScopedManager
 
 from .audience import MAX_AGE_MONTHS, Audience, AudienceQuerySet
 from .base import Checked, Status
@@ -64,7 +64,7 @@ class Offer(Audience, Checked):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
-    objects = scoped(OfferQuerySet)
+    objects = AllianceScopedManager.from_queryset(OfferQuerySet)()
 
     class Meta:
         verbose_name = _("offer")

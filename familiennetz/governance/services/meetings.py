@@ -4,6 +4,7 @@ attendance, minutes with decisions and action items, approval and amendments."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from familiennetz.alliances.models import Alliance
 from familiennetz.core.files import DOCUMENTS, IMAGES, check_upload
 from familiennetz.events import occurrences as rec
+from familiennetz.network.models import ContactPerson
 
 from ..models import (
     ActionItem,
@@ -86,7 +88,7 @@ def meeting_create(
                 series=series,
                 original_start=slot.original_start,
                 starts_at=slot.starts_at,
-                ends_at=slot.ends_at,
+                ends_at=slot.ends_at,  # type: ignore[misc]  # set: meetings have an end
             )
             for slot in slots
         ]
@@ -247,7 +249,7 @@ def attendance_save(*, meeting: Meeting, statuses: dict) -> int:
 @dataclass
 class NewAction:
     title: str
-    owner: object = None
+    owner: ContactPerson | None = None
     due_on: dt.date | None = None
     description: str = ""
 
@@ -278,8 +280,8 @@ def minutes_save(
     meeting: Meeting,
     text: str,
     actor,
-    decisions: list[str] = (),
-    actions: list[NewAction] = (),
+    decisions: Sequence[str] = (),
+    actions: Sequence[NewAction] = (),
     reason: str = "",
     action_prefix: str = "actions",
 ) -> Minutes:
@@ -304,7 +306,7 @@ def minutes_save(
     _validate_actions(meeting, actions, action_prefix)
     if text != minutes.text or minutes.pk is None:
         minutes.text = text
-        minutes._change_reason = reason.strip() or None
+        minutes._change_reason = reason.strip() or None  # type: ignore[attr-defined]
         minutes.save()
     if decisions:
         year = timezone.localtime(meeting.starts_at).year
@@ -340,7 +342,7 @@ def minutes_approve(*, meeting: Meeting, actor) -> Minutes:
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_at = timezone.now()
     minutes.approved_by = actor
-    minutes._change_reason = _("approved")
+    minutes._change_reason = _("approved")  # type: ignore[attr-defined]
     minutes.save()
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.HELD

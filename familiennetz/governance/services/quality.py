@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -78,7 +80,7 @@ def assessment_consolidate(
     results: dict,
     actor,
     summary: str = "",
-    actions: list[NewAction] = (),
+    actions: Sequence[NewAction] = (),
     body=None,
 ) -> QualityAssessment:
     """``results``: {criterion: (score, note)} agreed by the steering group; the actions that
