@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -75,6 +76,14 @@ class SeedResult:
 
 
 def demo_seed(*, with_admin: bool, specs: tuple[AllianceSpec, ...] = DEMO_ALLIANCES) -> SeedResult:
+    """(Re)build the demo alliances (see ``_demo_seed``) without sending any e-mail: the demo
+    addresses are invented, and the services that build the demo (invitations to meetings,
+    announcements, registrations) would otherwise mail them through the configured server."""
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        return _demo_seed(with_admin=with_admin, specs=specs)
+
+
+def _demo_seed(*, with_admin: bool, specs: tuple[AllianceSpec, ...]) -> SeedResult:
     """(Re)build the demo alliances: delete them if present and create them afresh.
 
     Alliances that are not marked ``is_demo`` are never touched; if one of them uses a demo
