@@ -83,6 +83,11 @@ def _table(title: str, categories: list[str], series: list[Series], unit: str) -
     }
 
 
+def _chart(parts: list[str], title: str, categories, series, unit: str) -> Chart:
+    svg = mark_safe("".join([*parts, "</svg>"]))  # every text in the parts is escaped
+    return Chart(svg, title, categories, series, unit, _table(title, categories, series, unit))
+
+
 def _open(chart_id: str, width: int, height: int, title: str, desc: str) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
@@ -158,15 +163,7 @@ def bar_chart(
                 f'<text x="{label_width + length + 4:.1f}" y="{y + bar / 2}" '
                 f'dominant-baseline="middle" fill="{TEXT}">{escape(_fmt(value, unit))}</text>'
             )
-    parts.append("</svg>")
-    return Chart(
-        mark_safe("".join(parts)),  # every text above is escaped
-        title,
-        categories,
-        series,
-        unit,
-        _table(title, categories, series, unit),
-    )
+    return _chart(parts, title, categories, series, unit)
 
 
 def line_chart(
@@ -236,12 +233,4 @@ def line_chart(
                 parts.append(
                     f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>'
                 )
-    parts.append("</svg>")
-    return Chart(
-        mark_safe("".join(parts)),  # every text above is escaped
-        title,
-        categories,
-        series,
-        unit,
-        _table(title, categories, series, unit),
-    )
+    return _chart(parts, title, categories, series, unit)
