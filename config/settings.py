@@ -307,6 +307,7 @@ INSTALLED_APPS += [
     "familiennetz.freshness",
     "familiennetz.network",
     "familiennetz.governance",
+    "familiennetz.participation",
     "familiennetz.history",  # last: holds the historical models of directory and events
 ]
 _auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
@@ -360,3 +361,15 @@ GEOCODER_URL = env.str("GEOCODER_URL", "")
 GEOCODER_USER_AGENT = env.str("GEOCODER_USER_AGENT", "")
 GEOCODER_TIMEOUT = env.float("GEOCODER_TIMEOUT", 5.0)
 GEOCODER_MIN_INTERVAL = env.float("GEOCODER_MIN_INTERVAL", 1.0)  # seconds between requests
+
+# --- participation: surveys, topic boards, children's complaints (docs/dev/participation.md) ---
+# Public answer forms: submissions per client (hashed address, cache only) and survey …
+SURVEY_RATE_LIMIT = env.int("SURVEY_RATE_LIMIT", 20)
+SURVEY_RATE_WINDOW = env.int("SURVEY_RATE_WINDOW", 3600)  # … per this many seconds
+# Topic boards: proposals and supports per client and board per window.
+TOPIC_RATE_LIMIT = env.int("TOPIC_RATE_LIMIT", 10)
+TOPIC_RATE_WINDOW = env.int("TOPIC_RATE_WINDOW", 3600)
+# Kiosk for children: complaints per kiosk per hour (a child pressing again and again).
+KIOSK_RATE_LIMIT = env.int("KIOSK_RATE_LIMIT", 30)
+# E-mail addresses left on a topic board are deleted after this many days at the latest.
+TOPIC_CONTACT_RETENTION_DAYS = env.int("TOPIC_CONTACT_RETENTION_DAYS", 180)

@@ -39,6 +39,7 @@ from .accounts import demo_provider_change, demo_review_items, demo_users_ensure
 from .content import DEMO_ALLIANCES
 from .content.events import install_demo_events
 from .content.governance import install_demo_governance
+from .content.participation import install_demo_participation
 from .content.socialspace import install_demo_socialspace
 from .content.types import AllianceSpec, DistrictSpec, OfferSpec, OrganisationSpec, PlaceSpec
 
@@ -189,6 +190,8 @@ class _AllianceBuilder:
         # places above by slug; its content module writes through the events services.
         install_demo_events(alliance=self.alliance, now=self.now)
         install_demo_socialspace(alliance=self.alliance, now=self.now)
+        # Surveys, a topic board, a Kita's children's complaints, needs (issue 11).
+        install_demo_participation(alliance=self.alliance, now=self.now)
         return self.alliance
 
     # --- helpers ------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -35,7 +36,7 @@ APPLIED, QUEUED = "applied", "queued"
 
 @dataclass
 class SaveOutcome:
-    entry: object
+    entry: Any  # the organisation, place, offer or event as saved
     result: str  # APPLIED or QUEUED
     item: ChangeRequest | None = None
 

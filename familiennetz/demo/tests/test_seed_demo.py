@@ -262,3 +262,26 @@ def test_demo_district_analysis_has_boundaries_five_years_an_index_and_true_gaps
         assert {"Strehlen (Nord)", "Strehlen (Süd)", "Lockwitz (Nord)", "Lockwitz (Süd)"} <= without
         # Many children and nothing in reach: Strehlen heads the gap list.
         assert [g.row.district.name for g in gaps[:2]] == ["Strehlen (Nord)", "Strehlen (Süd)"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_participation_demo_in_both_alliances(db, slug):
+    from familiennetz.participation.models import Complaint, NeedReport, Survey, Topic
+    from familiennetz.participation.selectors import survey_results
+
+    needs = Survey.objects.get(alliance__slug=slug, kind=Survey.Kind.NEEDS)
+    assert needs.responses.count() >= 40 and needs.results_are_public
+    district = survey_results(survey=needs).questions[0]
+    assert district.kind == "district"
+    assert [row.count for row in district.rows].count(None) >= 2  # a small district, hidden
+    evaluation = Survey.objects.get(alliance__slug=slug, kind=Survey.Kind.EVALUATION)
+    assert evaluation.event is not None and evaluation.responses.count() == 26
+    assert Topic.objects.filter(board__alliance__slug=slug, state=Topic.State.VISIBLE).count() >= 3
+    assert Topic.objects.filter(
+        board__alliance__slug=slug, state=Topic.State.SCHEDULED, event__isnull=False
+    ).exists()
+    complaints = Complaint.objects.filter(alliance__slug=slug)
+    dates = complaints.values_list("received_on", flat=True)
+    assert complaints.count() >= 25 and (max(dates) - min(dates)).days > 180
+    assert complaints.filter(procedure__adopted_from__isnull=False).count() == complaints.count()
+    assert NeedReport.objects.filter(alliance__slug=slug).count() == 4

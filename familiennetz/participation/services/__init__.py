@@ -1,0 +1,66 @@
+"""Writes of participation (keyword-only, typed, each owns its transaction)."""
+
+from .complaints import (
+    complaint_create,
+    complaint_handle,
+    procedure_adopt,
+    procedure_create,
+    procedure_kiosk,
+    procedure_update,
+)
+from .needs import need_answer, need_report
+from .surveys import (
+    SubmitError,
+    answer_text_review,
+    code_batch_create,
+    code_check,
+    format_code,
+    normalise_code,
+    question_delete,
+    question_move,
+    question_save,
+    response_submit,
+    survey_create,
+    survey_publish_results,
+    survey_set_state,
+    survey_update,
+)
+from .topics import (
+    board_create,
+    topic_contacts_purge,
+    topic_moderate,
+    topic_propose,
+    topic_schedule,
+    topic_support,
+)
+
+__all__ = [
+    "SubmitError",
+    "answer_text_review",
+    "board_create",
+    "code_batch_create",
+    "code_check",
+    "complaint_create",
+    "complaint_handle",
+    "format_code",
+    "need_answer",
+    "need_report",
+    "normalise_code",
+    "procedure_adopt",
+    "procedure_create",
+    "procedure_kiosk",
+    "procedure_update",
+    "question_delete",
+    "question_move",
+    "question_save",
+    "response_submit",
+    "survey_create",
+    "survey_publish_results",
+    "survey_set_state",
+    "survey_update",
+    "topic_contacts_purge",
+    "topic_moderate",
+    "topic_propose",
+    "topic_schedule",
+    "topic_support",
+]
