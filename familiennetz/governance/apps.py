@@ -9,4 +9,9 @@ class GovernanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import account  # noqa: F401  (the feed section of the account page)
+        from . import (
+            account,  # noqa: F401  (the feed section of the account page)
+            evaluation_sources,
+        )
+
+        evaluation_sources.register()

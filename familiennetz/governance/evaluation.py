@@ -1,7 +1,6 @@
-"""The seam through which another app supplies a project's evaluation (e.g. a survey of the
-participation app) without governance importing it.
-
-The other app registers a source in its ``AppConfig.ready()``::
+"""The seam through which a project's evaluation comes from elsewhere (e.g. a survey of the
+participation app). Sources are registered from ``GovernanceConfig.ready()``
+(``evaluation_sources.py``: the apps below governance) or by an app above it::
 
     from familiennetz.governance import evaluation
     evaluation.register(evaluation.EvaluationSource(

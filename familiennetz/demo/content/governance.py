@@ -34,6 +34,7 @@ from familiennetz.governance.models import (
 )
 from familiennetz.governance.services.meetings import NewAction
 from familiennetz.network.models import ContactPerson, Partner
+from familiennetz.participation.models import Survey
 
 
 @dataclass(frozen=True)
@@ -599,6 +600,7 @@ class _Builder:
                 "body": steering,
                 "starts_on": self.today - dt.timedelta(days=120),
                 "ends_on": self.today - dt.timedelta(days=100),
+                **self._evaluation_survey(),
             },
         )
         services.budget_line_save(
@@ -638,6 +640,17 @@ class _Builder:
                 },
             )
         return project
+
+    def _evaluation_survey(self) -> dict:
+        """The parents' evening was evaluated by a survey of the participation demo."""
+        survey = (
+            Survey.objects.filter(alliance=self.alliance, kind=Survey.Kind.EVALUATION)
+            .order_by("pk")
+            .first()
+        )
+        if survey is None:
+            return {}
+        return {"evaluation_source": "survey", "evaluation_ref": str(survey.pk)}
 
     def _bookings(self, rooms, project) -> None:
         user = self.users.get(Role.COORDINATOR)
