@@ -62,9 +62,8 @@ def test_partner_cannot_leave_before_joining(alliance):
 
 def test_tie_pair_is_normalised_and_unique(alliance):
     a, b = f.partner(alliance, "Kita A"), f.partner(alliance, "ASD")
-    tie = services.tie_save(
-        alliance=alliance, values={"partner_a": b, "partner_b": a, "intensity": 4, "topics": "x, ,y"}
-    )
+    values = {"partner_a": b, "partner_b": a, "intensity": 4, "topics": "x, ,y"}
+    tie = services.tie_save(alliance=alliance, values=values)
     assert (tie.partner_a_id, tie.partner_b_id) == (min(a.pk, b.pk), max(a.pk, b.pk))
     assert tie.topics == "x, y"
     with pytest.raises(ValidationError) as exc:
@@ -167,9 +166,7 @@ def test_derived_ties_come_from_shared_offers_and_events_and_stay_apart(alliance
     EventFactory(alliance=alliance, organisation=club.organisation, location=place)
     f.tie(kita, fb, intensity=3)
     data = selectors.network_data(alliance)
-    kinds = sorted(
-        (e["kind"], tuple(sorted((e["source"], e["target"])))) for e in data.edges
-    )
+    kinds = sorted((e["kind"], tuple(sorted((e["source"], e["target"])))) for e in data.edges)
     pair_fb = tuple(sorted((kita.pk, fb.pk)))
     pair_club = tuple(sorted((kita.pk, club.pk)))
     assert ("declared", pair_fb) in kinds and ("derived", pair_fb) in kinds
