@@ -50,7 +50,7 @@ class Partner(AllianceOwned):
     )
     sector = models.ForeignKey(
         Sector,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,  # a sector in use stays; the whole alliance may go
         null=True,
         blank=True,
         related_name="partners",
