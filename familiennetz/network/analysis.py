@@ -96,17 +96,26 @@ def density(graph: nx.Graph) -> float:
 
 def groups_joined(graph: nx.Graph, node) -> int:
     """Into how many groups the partner's neighbours fall apart without it (1: none)."""
-    neighbours = set(graph[node])
+    adjacency = graph._adj  # plain dict access: a breadth-first search per group, node skipped
+    neighbours = set(adjacency[node])
     if len(neighbours) < 2:
         return 1
-    rest = graph.subgraph(n for n in graph if n != node)
-    seen: set = set()
+    seen = {node}
     groups = 0
     for start in neighbours:
         if start in seen:
             continue
         groups += 1
-        seen |= nx.node_connected_component(rest, start) & neighbours
+        seen.add(start)
+        frontier = [start]
+        while frontier:
+            step = []
+            for current in frontier:
+                for nxt in adjacency[current]:
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        step.append(nxt)
+            frontier = step
     return groups
 
 

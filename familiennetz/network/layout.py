@@ -14,6 +14,7 @@ with a fixed seed, cached per content, and the map as SVG that works without Jav
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import math
 from collections.abc import Callable
@@ -21,11 +22,11 @@ from collections.abc import Callable
 import networkx as nx
 import numpy as np
 from django.core.cache import cache
-from django.utils.html import escape
 
 SEED = 7
 NX_LIMIT = 500
 ITERATIONS = 50
+LARGE_ITERATIONS = 35  # the sampled layout of large networks
 CACHE_SECONDS = 7 * 24 * 3600
 WIDTH, HEIGHT = 1000, 700
 MARGIN = 40
@@ -106,7 +107,7 @@ def positions(nodes: list[dict], edges: list[dict], *, seed: int = SEED) -> dict
         else:
             index = {i: x for x, i in enumerate(tied)}
             array = np.array([(index[a], index[b]) for a, b in sorted(pairs)], dtype=np.int64)
-            coords = _sampled_fr(len(tied), array, seed=seed, iterations=ITERATIONS)
+            coords = _sampled_fr(len(tied), array, seed=seed, iterations=LARGE_ITERATIONS)
         low, high = coords.min(axis=0), coords.max(axis=0)
         span = np.where(high - low > 0, high - low, 1)
         coords = (coords - low) / span
@@ -142,6 +143,10 @@ def cached_positions(nodes: list[dict], edges: list[dict]) -> dict:
     result = positions(nodes, edges)
     cache.set(key, {str(k): list(v) for k, v in result.items()}, CACHE_SECONDS)
     return result
+
+
+def escape(text) -> str:
+    return html.escape(str(text), quote=True)
 
 
 def _xy(pos) -> tuple[float, float]:
