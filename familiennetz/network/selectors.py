@@ -144,7 +144,7 @@ def _pairs_from_activity(alliance):
     live = ~Q(status=Status.ARCHIVED)
     for offer_org, place_org, name in (
         OfferLocation.objects.filter(alliance=alliance, offer__status__in=_LIVE)
-        .exclude(location__organisation_id=None)
+        .filter(location__organisation__isnull=False)
         .values_list("offer__organisation_id", "location__organisation_id", "offer__name")
     ):
         yield offer_org, place_org, name

@@ -29,6 +29,7 @@ class MapData:
     nodes: list
     edges: list
     all_nodes: list
+    all_edges: list
     degrees: dict
     colours: dict
     sectors: list
@@ -69,12 +70,12 @@ def _map_data(request) -> MapData:
     ids = {n["id"] for n in nodes}
     edges = [e for e in edges if e["source"] in ids and e["target"] in ids]
     colours = layout.sector_colours([s.code for s in sectors])
-    return MapData(nodes, edges, data.nodes, degrees, colours, sectors, form)
+    return MapData(nodes, edges, data.nodes, data.edges, degrees, colours, sectors, form)
 
 
-def _svg(request, data: MapData, *, all_edges) -> str:
+def _svg(request, data: MapData) -> str:
     alliance = request.alliance
-    pos = layout.cached_positions(data.all_nodes, all_edges)
+    pos = layout.cached_positions(data.all_nodes, data.all_edges)
     base = manage_url("network:manage-partner-list", alliance)
     return layout.render_svg(
         data.nodes,
@@ -89,10 +90,8 @@ def _svg(request, data: MapData, *, all_edges) -> str:
 
 @network_view
 def network_map(request):
-    alliance = request.alliance
     data = _map_data(request)
-    whole = selectors.network_data(alliance)
-    svg = _svg(request, data, all_edges=whole.edges)
+    svg = _svg(request, data)
     names = {n["id"]: n["label"] for n in data.all_nodes}
     table = request.GET.get("ansicht") == "tabelle"
     used = {n["sector"] for n in data.all_nodes}
@@ -138,8 +137,7 @@ def graph_json(request):
 @network_view
 def map_svg(request):
     data = _map_data(request)
-    whole = selectors.network_data(request.alliance)
-    svg = _svg(request, data, all_edges=whole.edges)
+    svg = _svg(request, data)
     response = HttpResponse(
         '<?xml version="1.0" encoding="UTF-8"?>\n' + svg, content_type="image/svg+xml"
     )
