@@ -95,19 +95,19 @@ def density(graph: nx.Graph) -> float:
 
 
 def groups_joined(graph: nx.Graph, node) -> int:
-    """Into how many groups the partner's neighbours fall apart without it (1: none)."""
+    """Into how many groups of at least two partners the partner's neighbours fall apart
+    without it (a single partner tied only to it is not a group)."""
     adjacency = graph._adj  # plain dict access: a breadth-first search per group, node skipped
     neighbours = set(adjacency[node])
     if len(neighbours) < 2:
-        return 1
+        return 0
     seen = {node}
     groups = 0
     for start in neighbours:
         if start in seen:
             continue
-        groups += 1
         seen.add(start)
-        frontier = [start]
+        frontier, size = [start], 1
         while frontier:
             step = []
             for current in frontier:
@@ -115,7 +115,9 @@ def groups_joined(graph: nx.Graph, node) -> int:
                     if nxt not in seen:
                         seen.add(nxt)
                         step.append(nxt)
+            size += len(step)
             frontier = step
+        groups += size >= 2
     return groups
 
 
@@ -219,13 +221,12 @@ def explain(graph: nx.Graph, result: Analysis) -> list[str]:
         )
     elif result.components:
         s.append(_("All partners with ties are connected with each other, directly or not."))
-    for broker in result.brokers:
-        if broker.groups >= 2:
-            words = NUMBER_WORDS.get(broker.groups, broker.groups)
-            s.append(
-                _("%(name)s connects %(n)s groups that have no other contact with each other.")
-                % {"name": broker.label, "n": words}
-            )
+    for broker in [b for b in result.brokers if b.groups >= 2][:3]:
+        words = NUMBER_WORDS.get(broker.groups, broker.groups)
+        s.append(
+            _("%(name)s connects %(n)s groups that have no other contact with each other.")
+            % {"name": broker.label, "n": words}
+        )
     if result.brokers and not any(b.groups >= 2 for b in result.brokers):
         s.append(
             _("%(name)s lies on most paths between other partners (the strongest broker).")
@@ -258,7 +259,7 @@ def explain(graph: nx.Graph, result: Analysis) -> list[str]:
                 )
                 % {"type": gap.label, "share": share}
             )
-    return s
+    return [sentence[:-1] if sentence.endswith("..") else sentence for sentence in s]
 
 
 def analyse(graph: nx.Graph, reference=None) -> Analysis:

@@ -168,7 +168,7 @@ def render_svg(
     colours: dict[str, str],
     title: str,
     link: Callable[[int], str] | None = None,
-    labels: int = 25,
+    labels: int = 12,
 ) -> str:
     """The map as an ``<svg>`` element (trusted markup: every text is escaped)."""
     shown = {n["id"] for n in nodes}
@@ -208,9 +208,10 @@ def render_svg(
         label = escape(node["label"])
         text = ""
         if i in labelled:
+            short = node["label"] if len(node["label"]) <= 28 else node["label"][:27] + "…"
             text = (
                 f'<text x="{x:.1f}" y="{y - r - 3:.1f}" text-anchor="middle" '
-                f'class="node-label">{label}</text>'
+                f'class="node-label" aria-hidden="true">{escape(short)}</text>'
             )
         shape = (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}" '

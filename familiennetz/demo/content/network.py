@@ -12,6 +12,7 @@ Runs before the governance demo, which takes the partners it finds.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 
 from django.core.files.base import ContentFile
@@ -201,11 +202,29 @@ def install_demo_network(*, alliance, now: dt.datetime) -> None:
         p.member_since = None
         p.save(update_fields=["role", "member_since"])
     tied = [p for p in partners if p not in loose]
-    hubs = [
+    # Two groups that only the family centre connects with the rest (journey 12: "one
+    # family centre connects three groups that otherwise do not talk to each other"):
+    # clubs and churches, and the health services.
+    clubs = [
         p
-        for p in tied
-        if p.sector.code in ("familienzentrum", "verwaltung-politik") or "Netzwerk" in str(p)
-    ][:4]
+        for p in by_sector.get("verein-sport-kultur", []) + by_sector.get("kirche", [])
+        if p not in loose
+    ]
+    health = [
+        p
+        for code in ("gesundheit-hebamme", "gesundheit-kinderarzt", "gesundheit-oegd")
+        for p in by_sector.get(code, [])
+        if p not in loose
+    ]
+    main = [p for p in tied if p not in clubs and p not in health]
+    bridge = next((p for p in main if p.sector.code == "familienzentrum"), main[0])
+    others = [
+        p
+        for p in main
+        if p is not bridge
+        and (p.sector.code in ("familienzentrum", "verwaltung-politik") or "Netzwerk" in str(p))
+    ]
+    hubs = [bridge, *others[:3]]
     for hub in hubs:
         hub.role = Partner.Role.CORE
         hub.save(update_fields=["role"])
@@ -216,44 +235,33 @@ def install_demo_network(*, alliance, now: dt.datetime) -> None:
             return
         pairs.setdefault((min(a.pk, b.pk), max(a.pk, b.pk)), intensity)
 
-    asd = by_sector.get("jugendhilfe-asd", [])
+    asd = [p for p in by_sector.get("jugendhilfe-asd", []) if p in main]
+    schools = [p for p in by_sector.get("schule", []) if p in main]
     for kita in by_sector.get("kita", []) + by_sector.get("hort", []):
-        if kita in loose:
+        if kita not in main:
             continue
         if asd:
             tie(kita, asd[0], rng.choice([2, 3, 4]))
-        for school in rng.sample(
-            by_sector.get("schule", []), k=min(1, len(by_sector.get("schule", [])))
-        ):
-            tie(kita, school, 3)
-        if hubs:
-            tie(kita, rng.choice(hubs), rng.choice([1, 2, 3]))
+        if schools:
+            tie(kita, rng.choice(schools), 3)
+        tie(kita, rng.choice(hubs), rng.choice([1, 2, 3]))
     for hub in hubs:
-        for other in rng.sample(tied, k=min(len(tied), 8)):
+        for other in rng.sample(main, k=min(len(main), 8)):
             tie(hub, other, rng.choice([1, 2, 3, 4]))
-    for health in by_sector.get("gesundheit-hebamme", []) + by_sector.get(
-        "gesundheit-kinderarzt", []
-    ):
-        if health not in loose and hubs:
-            tie(health, hubs[0], rng.choice([2, 3]))
-    # a small group reached only through one partner (a broker): clubs and churches
-    clubs = [
-        p
-        for p in by_sector.get("verein-sport-kultur", []) + by_sector.get("kirche", [])
-        if p not in loose
-    ]
-    if len(clubs) >= 3 and hubs:
-        broker = clubs[0]
-        for club in clubs[1:]:
-            tie(broker, club, rng.choice([0, 1, 2]))
-        tie(broker, hubs[-1], 2)
-    for _n in range(len(tied) // 2):
-        a, b = rng.sample(tied, 2)
+    for group in (clubs, health):
+        for a, b in itertools.pairwise(group):
+            tie(a, b, rng.choice([0, 1, 2, 3]))
+        if group:
+            tie(group[0], bridge, rng.choice([2, 3]))
+    for _n in range(len(main) // 2):
+        a, b = rng.sample(main, 2)
         tie(a, b, rng.choice([0, 0, 1, 1, 2]))
     # nobody is left alone by chance (only the LOOSE partners are), every intensity occurs
-    spare = [p for p in tied if all(p.pk not in pair for pair in pairs)]
+    spare = [p for p in main if all(p.pk not in pair for pair in pairs)]
     for n, p in enumerate(spare):
-        tie(p, hubs[n % len(hubs)] if hubs else tied[0], n % 5)
+        tie(p, hubs[n % len(hubs)], n % 5)
+    for n, (a, b) in enumerate(rng.sample(sorted(pairs), k=min(5, len(pairs)))):
+        pairs[(a, b)] = n  # at least one tie of each intensity
     agreements = 0
     for (a_pk, b_pk), intensity in sorted(pairs.items()):
         since = today - dt.timedelta(days=rng.randint(60, 365 * 5))

@@ -52,3 +52,7 @@ def test_hainichen_misses_pregnancy_counselling_and_the_analysis_says_so(db):
     result = analysis.analyse(analysis.build_graph(data.nodes, data.edges))
     missing = [gap.sector for gap in result.gaps if gap.missing]
     assert missing == ["schwangerschaftsberatung"]
+    assert any(
+        "Familienzentrum „Regenbogen“ verbindet drei Gruppen" in sentence
+        for sentence in result.sentences
+    ), result.sentences
