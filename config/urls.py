@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("familiennetz.freshness.urls")),
     path("", include("familiennetz.socialspace.urls")),
     path("", include("familiennetz.governance.urls")),
+    path("", include("familiennetz.network.urls")),
     path("", include("familiennetz.participation.urls")),
     path("", include("familiennetz.directory.urls")),
     path("", include("familiennetz.events.urls")),

@@ -99,3 +99,6 @@ class ContactPerson(AllianceOwned):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.partner})"
+
+
+from .care_models import *  # noqa: E402, F403  (case consultations, contact matrix, grid)
