@@ -98,7 +98,7 @@ class MatrixSectorForm(forms.Form):
 
 
 class MatrixRowForm(forms.Form):
-    """One partner's named contacts: one choice per column sector (empty: a gap)."""
+    """One partner's named contacts: one choice per column (empty: a gap)."""
 
     def __init__(self, *args, alliance, partner, columns, current, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,20 +109,20 @@ class MatrixRowForm(forms.Form):
             .select_related("partner__organisation")
             .order_by("partner__organisation__name", "name")
         )
-        for sector in columns:
-            name = f"sector_{sector.pk}"
+        for column in columns:
+            name = f"column_{column.key}"
             self.fields[name] = ContactChoiceField(
-                label=sector.name,
-                queryset=contacts.filter(partner__sector=sector),
+                label=column.label,
+                queryset=contacts.filter(partner__sector__in=column.sector_ids),
                 required=False,
                 empty_label=_("– nobody named yet –"),
             )
-            entry = current.get(sector.pk)
+            entry = current.get(column.key)
             if entry is not None:
                 self.initial[name] = entry.contact_id
 
     def chosen(self):
-        return [(sector, self.cleaned_data.get(f"sector_{sector.pk}")) for sector in self.columns]
+        return [(column, self.cleaned_data.get(f"column_{column.key}")) for column in self.columns]
 
 
 class StakeholderForm(forms.Form):

@@ -46,13 +46,13 @@ class CaseConsultation(AllianceOwned):
     consulted_on = models.DateField(_("date"))
     requesting_partner = models.ForeignKey(
         "network.Partner",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="consultations_requested",
         verbose_name=_("requesting partner"),
     )
     counsellor_partner = models.ForeignKey(
         "network.Partner",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="consultations_given",
         verbose_name=_("counselling partner"),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.alliances.predicates import access_of
@@ -28,10 +29,6 @@ from .models import (
     StakeholderRating,
 )
 
-# The contact matrix: rows are the partners of one sector (Kitas by default), columns their
-# named contacts at the youth welfare office, health services and counselling.
-DEFAULT_MATRIX_SECTOR = "kindertagesbetreuung"
-MATRIX_COLUMN_CODES = ("jugendhilfe-asd", "gesundheit", "erziehungs-und-familienberatung")
 HIGH_RELEVANCE = 4  # a partner rated 4 or 5 is "highly relevant"
 WEAK_DEGREE = 1  # … and with at most this many ties it should be approached
 
@@ -160,16 +157,45 @@ def consultation_counts_per_year(
 
 
 # --- contact matrix --------------------------------------------------------------------------
+# Rows are the partners of one sector (Kitas by default); the columns are their named contacts
+# at the youth welfare office, the health services and counselling. A column groups sectors
+# (codes of network.services.DEFAULT_SECTORS): the named contact may work for any of them.
+
+DEFAULT_MATRIX_SECTOR = "kita"
+MATRIX_COLUMNS = (
+    ("asd", gettext_lazy("Youth welfare office (ASD)"), ("jugendhilfe-asd",)),
+    (
+        "health",
+        gettext_lazy("Health services"),
+        ("gesundheit-oegd", "gesundheit-kinderarzt", "gesundheit-hebamme", "gesundheit"),
+    ),
+    (
+        "counselling",
+        gettext_lazy("Counselling"),
+        ("erziehungsberatung", "schwangerschaftsberatung"),
+    ),
+)
+
+
+@dataclass
+class MatrixColumn:
+    key: str
+    label: str
+    sectors: list[Sector]
+
+    @property
+    def sector_ids(self) -> set[int]:
+        return {sector.pk for sector in self.sectors}
 
 
 @dataclass
 class MatrixRow:
     partner: Partner
-    cells: list[tuple[Sector, MatrixContact | None]]
+    cells: list[tuple[MatrixColumn, MatrixContact | None]]
 
     @property
-    def gaps(self) -> list[Sector]:
-        return [sector for sector, entry in self.cells if entry is None]
+    def gaps(self) -> list[MatrixColumn]:
+        return [column for column, entry in self.cells if entry is None]
 
 
 @dataclass
@@ -187,7 +213,7 @@ class MatrixPart:
 @dataclass
 class ContactMatrix:
     sector: Sector | None
-    columns: list[Sector]
+    columns: list[MatrixColumn]
     parts: list[MatrixPart]
 
     @property
@@ -199,15 +225,19 @@ class ContactMatrix:
         return sum(part.gap_count for part in self.parts)
 
 
-def matrix_sectors(*, alliance: Alliance) -> QuerySet[Sector]:
-    return Sector.objects.filter(alliance=alliance)
-
-
-def matrix_columns(*, alliance: Alliance) -> list[Sector]:
-    found = {
-        s.code: s for s in Sector.objects.filter(alliance=alliance, code__in=MATRIX_COLUMN_CODES)
-    }
-    return [found[code] for code in MATRIX_COLUMN_CODES if code in found]
+def matrix_columns(*, alliance: Alliance, row_sector: Sector | None = None) -> list[MatrixColumn]:
+    """The columns whose sectors the alliance has (a column of the rows' own sector only is
+    left out: Kitas are not each other's contacts)."""
+    codes = [code for _key, _label, group in MATRIX_COLUMNS for code in group]
+    found = {s.code: s for s in Sector.objects.filter(alliance=alliance, code__in=codes)}
+    columns = []
+    for key, label, group in MATRIX_COLUMNS:
+        sectors = [found[code] for code in group if code in found]
+        if row_sector is not None:
+            sectors = [sector for sector in sectors if sector.pk != row_sector.pk]
+        if sectors:
+            columns.append(MatrixColumn(key, str(label), sectors))
+    return columns
 
 
 def matrix_default_sector(*, alliance: Alliance) -> Sector | None:
@@ -229,10 +259,14 @@ def _part_names(partners: Sequence[Partner]) -> dict[int, str]:
     return names
 
 
+def _cell(column: MatrixColumn, entries: list[MatrixContact]) -> MatrixContact | None:
+    return next((e for e in entries if e.counterpart_sector_id in column.sector_ids), None)
+
+
 def contact_matrix(*, alliance: Alliance, sector: Sector | None) -> ContactMatrix:
-    """Every current partner of ``sector`` with its named contact per column sector, grouped
-    into the parts of the network (districts) for printing; ``None`` cells are gaps."""
-    columns = [c for c in matrix_columns(alliance=alliance) if sector is None or c.pk != sector.pk]
+    """Every current partner of ``sector`` with its named contact per column, grouped into
+    the parts of the network (districts) for printing; ``None`` cells are gaps."""
+    columns = matrix_columns(alliance=alliance, row_sector=sector)
     if sector is None:
         return ContactMatrix(sector=None, columns=columns, parts=[])
     entries = MatrixContact.objects.filter(alliance=alliance).select_related(
@@ -246,26 +280,21 @@ def contact_matrix(*, alliance: Alliance, sector: Sector | None) -> ContactMatri
     parts_of = _part_names(partners)
     grouped: dict[str, list[MatrixRow]] = {}
     for partner in partners:
-        by_sector = {entry.counterpart_sector_id: entry for entry in partner.entries}
-        row = MatrixRow(partner, [(column, by_sector.get(column.pk)) for column in columns])
+        row = MatrixRow(partner, [(column, _cell(column, partner.entries)) for column in columns])
         grouped.setdefault(parts_of.get(partner.organisation_id, ""), []).append(row)
     parts = [MatrixPart(name, rows) for name, rows in sorted(grouped.items(), key=_part_key)]
     return ContactMatrix(sector=sector, columns=columns, parts=parts)
 
 
+def matrix_row_entries(
+    *, partner: Partner, columns: list[MatrixColumn]
+) -> dict[str, MatrixContact | None]:
+    entries = list(partner.matrix_contacts.all())
+    return {column.key: _cell(column, entries) for column in columns}
+
+
 def _part_key(item: tuple[str, list]) -> tuple[bool, str]:
     return (item[0] == "", item[0])  # partners without a district last
-
-
-def matrix_contact_choices(*, alliance: Alliance, sector: Sector) -> QuerySet[ContactPerson]:
-    """The active contact persons of the partners in ``sector`` (who may be named)."""
-    return (
-        ContactPerson.objects.filter(
-            alliance=alliance, partner__sector=sector, is_active=True, partner__left_on=None
-        )
-        .select_related("partner__organisation")
-        .order_by("partner__organisation__name", "name")
-    )
 
 
 # --- stakeholder grid ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from familiennetz.alliances.models import Alliance
 from familiennetz.directory.models import Organisation
 
 from .anonymity import personal_data_problems
-from .care_selectors import own_partner_ids, sees_all_consultations
+from .care_selectors import MatrixColumn, own_partner_ids, sees_all_consultations
 from .models import (
     CaseConsultation,
     ContactPerson,
@@ -105,26 +105,36 @@ def consultation_delete(*, consultation: CaseConsultation) -> None:
 
 @transaction.atomic
 def matrix_contact_set(
-    *, alliance: Alliance, partner: Partner, sector: Sector, contact: ContactPerson | None
+    *,
+    alliance: Alliance,
+    partner: Partner,
+    column: MatrixColumn,
+    contact: ContactPerson | None,
 ) -> MatrixContact | None:
-    """Name ``contact`` as ``partner``'s contact in ``sector`` (``None``: leave it open)."""
-    if partner.alliance_id != alliance.pk or sector.alliance_id != alliance.pk:
+    """Name ``contact`` as ``partner``'s contact in ``column`` (``None``: leave it open, a
+    gap). The contact must work for a partner of one of the column's sectors."""
+    if partner.alliance_id != alliance.pk:
         raise ValidationError(_("This partner does not belong to this network."))
+    field = f"column_{column.key}"
+    if contact is not None:
+        if contact.alliance_id != alliance.pk:
+            raise ValidationError(
+                {field: _("This contact person does not belong to this network.")}
+            )
+        if contact.partner.sector_id not in column.sector_ids:
+            raise ValidationError(
+                {field: _("This contact person works for a partner of another sector.")}
+            )
+        if contact.partner_id == partner.pk:
+            raise ValidationError({field: _("A partner cannot be its own contact.")})
+    stale = MatrixContact.objects.filter(partner=partner, counterpart_sector__in=column.sector_ids)
     if contact is None:
-        MatrixContact.objects.filter(partner=partner, counterpart_sector=sector).delete()
+        stale.delete()
         return None
-    field = f"sector_{sector.pk}"
-    if contact.alliance_id != alliance.pk:
-        raise ValidationError({field: _("This contact person does not belong to this network.")})
-    if contact.partner.sector_id != sector.pk:
-        raise ValidationError(
-            {field: _("This contact person works for a partner of another sector.")}
-        )
-    if contact.partner_id == partner.pk:
-        raise ValidationError({field: _("A partner cannot be its own contact.")})
+    stale.exclude(counterpart_sector=contact.partner.sector_id).delete()
     entry, _created = MatrixContact.objects.update_or_create(
         partner=partner,
-        counterpart_sector=sector,
+        counterpart_sector_id=contact.partner.sector_id,
         defaults={"alliance": alliance, "contact": contact},
     )
     return entry

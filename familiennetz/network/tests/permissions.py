@@ -40,7 +40,7 @@ CARE_GRID_EDIT = {"coordinator", "steering", "admin"}
 
 def _extend_world_care(world) -> None:
     alliance = world.alliance
-    kitas = SectorFactory(alliance=alliance, code="kindertagesbetreuung", name="Kita")
+    kitas = SectorFactory(alliance=alliance, code="kita", name="Kita")
     asd_sector = SectorFactory(alliance=alliance, code="jugendhilfe-asd", name="ASD")
     kita = PartnerFactory(alliance=alliance, organisation=world.organisation, sector=kitas)
     asd = PartnerFactory(alliance=alliance, sector=asd_sector)

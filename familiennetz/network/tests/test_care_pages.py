@@ -26,14 +26,11 @@ def url(alliance, name, **kwargs):
 
 @pytest.fixture
 def net(alliance, provider):
-    kitas = SectorFactory(
-        alliance=alliance, code="kindertagesbetreuung", name="Kindertagesbetreuung"
-    )
+    kitas = SectorFactory(alliance=alliance, code="kita", name="Kindertagesbetreuung")
     asd = SectorFactory(alliance=alliance, code="jugendhilfe-asd", name="Jugendhilfe/ASD")
-    health = SectorFactory(alliance=alliance, code="gesundheit", name="Gesundheit")
-    advice = SectorFactory(
-        alliance=alliance, code="erziehungs-und-familienberatung", name="Familienberatung"
-    )
+    health = SectorFactory(alliance=alliance, code="gesundheit-kinderarzt", name="Kinderarzt")
+    SectorFactory(alliance=alliance, code="gesundheit-oegd", name="ÖGD")
+    advice = SectorFactory(alliance=alliance, code="erziehungsberatung", name="Familienberatung")
     kita = PartnerFactory(alliance=alliance, organisation=provider.organisation, sector=kitas)
     other_kita = PartnerFactory(
         alliance=alliance, organisation__name="Kita Pusteblume", sector=kitas
@@ -66,11 +63,11 @@ def test_matrix_shows_named_contacts_and_gaps_in_words(client, coordinator, net)
     html = page.content.decode()
     assert "Anna Amt" in html
     matrix = page.context["matrix"]
-    assert [c.code for c in matrix.columns] == [
-        "jugendhilfe-asd",
-        "gesundheit",
-        "erziehungs-und-familienberatung",
-    ]
+    assert [c.key for c in matrix.columns] == ["asd", "health", "counselling"]
+    assert {s.code for s in matrix.columns[1].sectors} == {
+        "gesundheit-oegd",
+        "gesundheit-kinderarzt",
+    }
     assert matrix.gap_count == 5  # 2 Kitas × 3 columns, one named
     assert html.count('class="nc-gap"') == 5  # a gap is written out, not only coloured
 
@@ -91,9 +88,9 @@ def test_coordinator_names_contacts_and_leaves_a_gap(client, coordinator, net):
     client.force_login(coordinator.user)
     edit = url(coordinator.alliance, "manage-matrix-edit", pk=net["kita"].pk)
     data = {
-        f"sector_{net['asd'].pk}": net["asd_person"].pk,
-        f"sector_{net['health'].pk}": net["doctor_person"].pk,
-        f"sector_{net['advice'].pk}": "",
+        "column_asd": net["asd_person"].pk,
+        "column_health": net["doctor_person"].pk,
+        "column_counselling": "",
     }
     assert client.post(edit, data).status_code == 302
     named = dict(
@@ -101,9 +98,9 @@ def test_coordinator_names_contacts_and_leaves_a_gap(client, coordinator, net):
             "counterpart_sector__code", "contact__name"
         )
     )
-    assert named == {"jugendhilfe-asd": "Anna Amt", "gesundheit": "Dr. Dora Doc"}
+    assert named == {"jugendhilfe-asd": "Anna Amt", "gesundheit-kinderarzt": "Dr. Dora Doc"}
     # clearing a cell makes it a gap again
-    data[f"sector_{net['health'].pk}"] = ""
+    data["column_health"] = ""
     client.post(edit, data)
     assert MatrixContact.objects.filter(partner=net["kita"]).count() == 1
 
@@ -111,9 +108,9 @@ def test_coordinator_names_contacts_and_leaves_a_gap(client, coordinator, net):
 def test_matrix_refuses_a_contact_of_the_wrong_sector(client, coordinator, net):
     client.force_login(coordinator.user)
     edit = url(coordinator.alliance, "manage-matrix-edit", pk=net["kita"].pk)
-    response = client.post(edit, {f"sector_{net['asd'].pk}": net["doctor_person"].pk})
+    response = client.post(edit, {"column_asd": net["doctor_person"].pk})
     assert response.status_code == 200
-    assert f"sector_{net['asd'].pk}" in response.context["form"].errors
+    assert "column_asd" in response.context["form"].errors
     assert not MatrixContact.objects.exists()
 
 

@@ -228,16 +228,16 @@ def matrix_edit(request, pk: int):
     partner = selectors.partner_list(alliance=alliance).filter(pk=pk).first()
     if partner is None:
         raise _not_found()
-    columns = [c for c in selectors.matrix_columns(alliance=alliance) if c.pk != partner.sector_id]
-    current = {entry.counterpart_sector_id: entry for entry in partner.matrix_contacts.all()}
+    columns = selectors.matrix_columns(alliance=alliance, row_sector=partner.sector)
+    current = selectors.matrix_row_entries(partner=partner, columns=columns)
     form = MatrixRowForm(
         request.POST or None, alliance=alliance, partner=partner, columns=columns, current=current
     )
     if request.method == "POST" and form.is_valid():
         try:
-            for sector, contact in form.chosen():
+            for column, contact in form.chosen():
                 services.matrix_contact_set(
-                    alliance=alliance, partner=partner, sector=sector, contact=contact
+                    alliance=alliance, partner=partner, column=column, contact=contact
                 )
         except ValidationError as exc:
             _add_errors(form, exc)
