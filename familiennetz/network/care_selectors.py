@@ -246,16 +246,17 @@ def matrix_default_sector(*, alliance: Alliance) -> Sector | None:
 
 
 def _part_names(partners: Sequence[Partner]) -> dict[int, str]:
-    """The district of each partner's first place (its part of the network), by organisation."""
+    """The district (its parent, if any) of each partner's first place: its part of the
+    network, by organisation."""
     names: dict[int, str] = {}
     places = (
         Location.objects.filter(organisation_id__in=[p.organisation_id for p in partners])
         .exclude(district=None)
         .order_by("pk")
-        .values_list("organisation_id", "district__name")
+        .values_list("organisation_id", "district__name", "district__parent__name")
     )
-    for organisation_id, district in places:
-        names.setdefault(organisation_id, district)
+    for organisation_id, district, parent in places:
+        names.setdefault(organisation_id, parent or district)  # the Stadtteil, not its areas
     return names
 
 

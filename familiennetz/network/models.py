@@ -49,7 +49,7 @@ class Partner(AllianceOwned):
     )
     sector = models.ForeignKey(
         Sector,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="partners",
