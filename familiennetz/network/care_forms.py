@@ -72,6 +72,8 @@ class ConsultationForm(forms.ModelForm):
         if own_partners is not None and len(own_partners) == 1 and not self.is_bound:
             self.initial.setdefault("requesting_partner", next(iter(own_partners)))
         self.fields["consulted_on"].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+        if not self.is_bound and self.instance.pk is None:
+            self.initial.setdefault("consulted_on", timezone.localdate())
 
     def clean(self):
         data = super().clean()
