@@ -134,6 +134,21 @@ CONSULTATIONS_PER_YEAR = {"hainichen": 34, "prohlis": 78}
 GAP_SHARE = 0.2
 
 
+SERVICE_WORDS = (
+    "asd",
+    "jugendamt",
+    "kjaed",
+    "gesundheitsamt",
+    "familienberatung",
+    "beratungsstelle",
+)
+
+
+def _not_the_service(partner: Partner) -> bool:
+    """Sort key: the office or service itself first (the ASD before a youth club)."""
+    return not any(word in partner.organisation.slug for word in SERVICE_WORDS)
+
+
 def _weighted(rng: random.Random, pairs):
     return rng.choices([value for value, _weight in pairs], [w for _v, w in pairs])[0]
 
@@ -185,11 +200,11 @@ class _CareDemo:
     def _people(self) -> dict[str, list[ContactPerson]]:
         people: dict[str, list[ContactPerson]] = {}
         for code, persons in PEOPLE.items():
-            partners = self.partners.get(code, [])
+            partners = sorted(self.partners.get(code, []), key=_not_the_service)
             for index, (name, function) in enumerate(persons):
                 if not partners:
                     break
-                partner = partners[index % len(partners)]
+                partner = partners[0]  # the ASD itself, not a youth club of the same sector
                 contact, _created = ContactPerson.objects.get_or_create(
                     partner=partner,
                     name=name,
