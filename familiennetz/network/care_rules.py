@@ -2,9 +2,9 @@
 consultations, contact matrix, stakeholder grid"); imported by ``rules.py``.
 
 - Case consultations: coordinators and the steering group see and record all of them; a
-  provider editor records and sees only those of her own organisation(s) (as the requesting or
-  the counselling partner). Viewers and the state office see the counts only (counts below 5
-  suppressed, ADR 0620).
+  provider editor sees those of her own organisation(s) (as the requesting or the counselling
+  partner) and records and corrects those her organisation asked for. Viewers and the state
+  office see the counts only (counts below 5 suppressed, ADR 0620).
 - The contact matrix names professionals: everyone with a role in the alliance reads it in the
   workspace, the state office does not (no personal data); the coordinator edits it.
 - The stakeholder grid is the coordination's strategic view: coordinators, the steering group
@@ -34,19 +34,18 @@ member = manages | is_alliance_provider | is_alliance_viewer
 
 
 @rules.predicate
-def is_consultation_party(user, obj) -> bool:
-    """A provider editor of the requesting or the counselling partner's organisation."""
+def requested_by_own_organisation(user, obj) -> bool:
+    """A provider editor of the requesting partner's organisation (she recorded it)."""
     if obj is None or obj._meta.model_name != "caseconsultation":
         return False
     own = access_of(user).provider_organisations(alliance_id_of(obj))
-    return bool(
-        {obj.requesting_partner.organisation_id, obj.counsellor_partner.organisation_id} & own
-    )
+    return obj.requesting_partner.organisation_id in own
 
 
+rules.add_perm("network.view_all_consultations", manages)
 rules.add_perm("network.view_consultations", manages | has_provider_organisations)
 rules.add_perm("network.add_consultation", manages | has_provider_organisations)
-rules.add_perm("network.change_consultation", manages | is_consultation_party)
+rules.add_perm("network.change_consultation", manages | requested_by_own_organisation)
 rules.add_perm(
     "network.view_consultation_counts",
     member | is_state_office_for,

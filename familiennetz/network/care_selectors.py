@@ -53,7 +53,7 @@ def own_partner_ids(*, alliance: Alliance, user) -> set[int]:
 
 
 def sees_all_consultations(*, alliance: Alliance, user) -> bool:
-    return bool(user.has_perm("network.change_stakeholders", alliance))  # coordination, steering
+    return bool(user.has_perm("network.view_all_consultations", alliance))
 
 
 # --- case consultations ----------------------------------------------------------------------

@@ -188,3 +188,17 @@ def test_counts_page_shows_less_than_five(client, viewer, kita, asd):
     assert page.status_code == 200
     assert "&lt;5" in page.content.decode()
     assert "Sonnenschein" in page.content.decode()  # partner names; counts hidden
+
+
+def test_the_counselling_provider_sees_but_cannot_change_a_request(
+    client, provider, kita, alliance
+):
+    """A provider editor of the counselling partner (here: the Kita's head is asked) sees the
+    record, but only the requesting organisation corrects it."""
+    other = PartnerFactory(alliance=alliance, organisation__name="Kita Pusteblume")
+    asked = ConsultationFactory(requesting_partner=other, counsellor_partner=kita)
+    client.force_login(provider.user)
+    page = client.get(url(alliance, "manage-consultation-list"))
+    assert list(page.context["consultations"]) == [asked]
+    assert not page.context["consultations"][0].can_change
+    assert client.get(url(alliance, "manage-consultation-update", pk=asked.pk)).status_code == 403

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from familiennetz.directory.tests.factories import DistrictFactory, LocationFactory
@@ -204,3 +206,37 @@ def test_provider_sees_her_own_network(client, provider, net):
     assert "Carla Kita" in html and "Anna Amt" in html
     assert "Pusteblume" not in html
     assert list(page.context["network"].consultations_per_year.values()) == [6]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "manage-consultation-list",
+        "manage-consultation-counts",
+        "manage-stakeholder-grid",
+        "manage-matrix-show",
+    ],
+)
+def test_care_pages_keep_a_fixed_query_budget(
+    client, coordinator, net, name, django_assert_max_num_queries
+):
+    """Twice the rows, not more queries: no query per partner, record or rating."""
+    alliance = coordinator.alliance
+    asd_partner = net["asd_person"].partner
+
+    def add_rows(n):
+        for _ in range(n):
+            partner = PartnerFactory(alliance=alliance, sector=net["kitas"])
+            ContactPersonFactory(partner=partner)
+            RatingFactory(partner=partner, relevance=5, influence=2)
+            ConsultationFactory(requesting_partner=partner, counsellor_partner=asd_partner)
+
+    client.force_login(coordinator.user)
+    add_rows(5)
+    page = url(alliance, name)
+    client.get(page)
+    with CaptureQueriesContext(connection) as few:
+        client.get(page)
+    add_rows(10)
+    with django_assert_max_num_queries(len(few)):
+        client.get(page)

@@ -74,11 +74,14 @@ def consultation_list(request):
     if year:
         rows = rows.filter(consulted_on__year=year)
     own = _own_partners(request)
+    consultations = list(rows[:PAGE_SIZE])
+    for consultation in consultations:
+        consultation.can_change = request.user.has_perm("network.change_consultation", consultation)
     return render(
         request,
         "network/care/consultation_list.html",
         {
-            "consultations": rows[:PAGE_SIZE],
+            "consultations": consultations,
             "total": rows.count(),
             "page_size": PAGE_SIZE,
             "years": years,
