@@ -8,8 +8,8 @@ from familiennetz.workspace import registry
 
 GROUP = "network"
 
-# The group is the network app's; registering it again with the same key is harmless.
-registry.add_group(registry.NavGroup(GROUP, _("Network"), order=20))
+# The group is the network app's (same key, label and order): registering it twice is harmless.
+registry.add_group(registry.NavGroup(GROUP, _("Network"), order=40))
 for key, label, url_name, markers, permission, order in [
     (
         "network-own",
