@@ -217,3 +217,6 @@ class Snapshot(AllianceOwned):
 
     def __str__(self) -> str:
         return self.label or str(self.taken_on)
+
+
+from .care_models import *  # noqa: E402, F403  (case consultations, contact matrix, grid)

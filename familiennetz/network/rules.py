@@ -41,3 +41,5 @@ def is_own_partner(user, obj) -> bool:
 rules.add_perm("network.view_network", takes_part)
 rules.add_perm("network.manage_network", manages)
 rules.add_perm("network.change_partner", manages | (is_alliance_provider & is_own_partner))
+
+from . import care_rules  # noqa: E402, F401  (case consultations, contact matrix, grid)

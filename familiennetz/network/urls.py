@@ -1,6 +1,6 @@
 """Network URLs: the workspace under /manage/<alliance>/netzwerk/…"""
 
-from django.urls import path
+from django.urls import include, path
 
 from .views import graph, partners, ties
 
@@ -52,4 +52,5 @@ urlpatterns = [
         name="manage-tie-agreement",
     ),
     # --- end of part 1 ---
+    path("", include("familiennetz.network.care_urls")),
 ]

@@ -60,3 +60,5 @@ registry.add_panel(
     )
 )
 # --- end of part 1 ---
+
+from . import care_workspace  # noqa: E402, F401  (case consultations, contact matrix, grid)
