@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from familiennetz.core.archives import ArchiveLimitError, XlsxLimits, check_xlsx
 from familiennetz.core.spreadsheet import looks_like_formula, restore_cell
 
 from .report import Issue, Level
@@ -23,6 +24,10 @@ from .report import Issue, Level
 MAX_ROWS = 50_000
 MAX_FORMULA_WARNINGS = 20  # then one line with the total
 MAX_FIELD_CHARS = 100_000
+MAX_COLUMNS = 200
+# Checked before openpyxl parses anything (core.archives; docs/adr/1101): a header, MAX_ROWS
+# rows and some blank or notes rows; at most MAX_COLUMNS cells a row, 2 million in all.
+XLSX_LIMITS = XlsxLimits(max_rows=MAX_ROWS + 1_000, max_columns=MAX_COLUMNS, max_cells=2_000_000)
 DELIMITERS = (";", ",", "\t")
 
 
@@ -132,6 +137,11 @@ def read_xlsx(data: bytes, *, source: str = "", sheet_name: str | None = None) -
         return sheet
     from openpyxl import load_workbook
 
+    try:
+        check_xlsx(data, XLSX_LIMITS)
+    except ArchiveLimitError as exc:
+        sheet.error(str(exc))
+        return sheet
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         worksheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.active
