@@ -21,6 +21,10 @@ from config.settings import *  # noqa: F403
 
 DEBUG = False
 SECURE_SSL_REDIRECT = False
+# Not production: generated people's mails go nowhere; the default local-memory cache (one per
+# worker) is what the single-machine figures measure (familiennetz.E001/E002 otherwise refuse).
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SINGLE_PROCESS = True
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False  # plain HTTP on loopback
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # The load driver is one client: the API's per-client limit would answer 429 after 300

@@ -211,7 +211,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", not DEBUG)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 0)
+# SECURE_HSTS_SECONDS: see "production safety" below.
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", False) else None
 )
@@ -373,3 +373,17 @@ TOPIC_RATE_WINDOW = env.int("TOPIC_RATE_WINDOW", 3600)
 KIOSK_RATE_LIMIT = env.int("KIOSK_RATE_LIMIT", 30)
 # E-mail addresses left on a topic board are deleted after this many days at the latest.
 TOPIC_CONTACT_RETENTION_DAYS = env.int("TOPIC_CONTACT_RETENTION_DAYS", 180)
+# --- production safety (issue 18; docs/dev/configuration.md "Refused in production") ---
+# With DEBUG off the app refuses to start (system checks fn.E001/E002, also run by wsgi.py and
+# asgi.py before the first request) with the console e-mail backend, which prints recipients'
+# addresses, names and signed links to stdout, unless this says so explicitly …
+EMAIL_CONSOLE_PRINTS_PERSONAL_DATA = env.bool("EMAIL_CONSOLE_PRINTS_PERSONAL_DATA", False)
+# … and with a per-process (local-memory) cache for rate limits and the page cache, which
+# multiplies every limit by the number of worker processes, unless it runs as one process.
+SINGLE_PROCESS = env.bool("SINGLE_PROCESS", False)
+# HSTS behind TLS: on by default with DEBUG off (one year); SECURE_HSTS_SECONDS=0 turns it off.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", False)
+# Where collectstatic writes (a container's image or a shared volume).
+STATIC_ROOT = env.path("STATIC_ROOT", STATIC_ROOT)

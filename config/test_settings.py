@@ -18,3 +18,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 MAP_TILE_URL = ""
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+SINGLE_PROCESS = True  # the test cache is local memory (familiennetz.E002)

@@ -95,7 +95,8 @@ def _zip_kind(head: bytes, file) -> FileKind | None:
         with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100]
+                with archive.open("mimetype") as member:  # never the whole member
+                    mimetype = member.read(100)
                 return ODT if mimetype == ODT.content_type.encode() else None
             if "word/document.xml" in names:
                 return DOCX

@@ -20,6 +20,8 @@ from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from familiennetz.core.spreadsheet import neutralise_row
+
 from . import registration as services
 from .models import Occurrence, Registration
 
@@ -31,18 +33,10 @@ STATE_ORDER = Case(
     default=Value(3),
     output_field=IntegerField(),
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _local(value: dt.datetime | None, fmt: str = "%d.%m.%Y %H:%M") -> str:
     return timezone.localtime(value).strftime(fmt) if value else ""
-
-
-def _cell(value) -> str | int:
-    """Neutralise spreadsheet formulas in user input (CSV injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def participants_csv(queryset, *, filename: str) -> HttpResponse:
@@ -92,7 +86,7 @@ def participants_csv(queryset, *, filename: str) -> HttpResponse:
     writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow(neutralise_row(row))
     return response
 
 

@@ -9,7 +9,11 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from familiennetz.core.archives import ArchiveLimitError, check_xlsx, check_zip
+
+from .hsds.sources import ZIP_LIMITS
 from .services import MAX_UPLOAD_BYTES
+from .tabular_io import XLSX_LIMITS
 
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -85,6 +89,10 @@ class SheetUploadForm(UploadForm):
                 raise forms.ValidationError(
                     _("This is not an Excel file (.xlsx). Save it as .xlsx or as CSV.")
                 )
+            try:  # rows, columns, cells and unpacked size before anything is stored or parsed
+                check_xlsx(data, XLSX_LIMITS)
+            except ArchiveLimitError as exc:
+                raise forms.ValidationError(str(exc)) from exc
         elif data.startswith(ZIP_MAGIC) or (
             b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
         ):
@@ -111,5 +119,10 @@ class HsdsUploadForm(UploadForm):
         is_zip = data.startswith(ZIP_MAGIC) and zipfile.is_zipfile(io.BytesIO(data))
         if name.endswith(".zip") and not is_zip:
             raise forms.ValidationError(_("This is not a ZIP file."))
+        if is_zip:
+            try:  # unpacked sizes and ratio before anything is stored or parsed
+                check_zip(data, ZIP_LIMITS)
+            except ArchiveLimitError as exc:
+                raise forms.ValidationError(str(exc)) from exc
         if name.endswith(".json") and (is_zip or b"\x00" in data[:4096]):
             raise forms.ValidationError(_("This is not a JSON file."))

@@ -16,10 +16,18 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from familiennetz.core.archives import ArchiveLimitError, XlsxLimits, check_xlsx
+from familiennetz.core.spreadsheet import looks_like_formula, restore_cell
+
 from .report import Issue, Level
 
 MAX_ROWS = 50_000
+MAX_FORMULA_WARNINGS = 20  # then one line with the total
 MAX_FIELD_CHARS = 100_000
+MAX_COLUMNS = 200
+# Checked before openpyxl parses anything (core.archives; docs/adr/1101): a header, MAX_ROWS
+# rows and some blank or notes rows; at most MAX_COLUMNS cells a row, 2 million in all.
+XLSX_LIMITS = XlsxLimits(max_rows=MAX_ROWS + 1_000, max_columns=MAX_COLUMNS, max_cells=2_000_000)
 DELIMITERS = (";", ",", "\t")
 
 
@@ -110,7 +118,7 @@ def read_csv(data: bytes, *, source: str = "", max_rows: int = MAX_ROWS) -> Shee
                     row=start,
                 )
                 continue
-            sheet.rows.append((start, values))
+            sheet.rows.append((start, [restore_cell(value) for value in values]))
     except csv.Error as exc:
         sheet.error(
             _("The file is not valid CSV near line %(line)d: %(error)s")
@@ -118,6 +126,7 @@ def read_csv(data: bytes, *, source: str = "", max_rows: int = MAX_ROWS) -> Shee
             row=reader.line_num,
         )
     _check_shape(sheet)
+    _flag_formulas(sheet)
     return sheet
 
 
@@ -128,6 +137,11 @@ def read_xlsx(data: bytes, *, source: str = "", sheet_name: str | None = None) -
         return sheet
     from openpyxl import load_workbook
 
+    try:
+        check_xlsx(data, XLSX_LIMITS)
+    except ArchiveLimitError as exc:
+        sheet.error(str(exc))
+        return sheet
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         worksheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.active
@@ -149,7 +163,45 @@ def read_xlsx(data: bytes, *, source: str = "", sheet_name: str | None = None) -
     if not sheet.header:
         sheet.error(_("The file is empty."))
     _check_shape(sheet)
+    _flag_formulas(sheet)
     return sheet
+
+
+def _flag_formulas(sheet: Sheet) -> None:
+    """A warning for each text a spreadsheet program would run as a formula (=, +, -, @, tab,
+    CR at the start). The text is imported as it is; every export escapes it again
+    (core.spreadsheet, docs/adr/1100)."""
+    found = 0
+    for line, values in sheet.rows:
+        for position, value in enumerate(values):
+            if not looks_like_formula(value):
+                continue
+            found += 1
+            if found <= MAX_FORMULA_WARNINGS:
+                name = sheet.header[position] if position < len(sheet.header) else ""
+                sheet.issues.append(
+                    Issue(
+                        Level.WARNING,
+                        _(
+                            "The value starts with “%(char)s” and would be run as a formula by "
+                            "a spreadsheet program; it is imported as text and every export "
+                            "marks it as text."
+                        )
+                        % {"char": value[:1].replace("\t", "TAB").replace("\r", "CR")},
+                        source=sheet.source,
+                        row=line,
+                        field=name,
+                    )
+                )
+    if found > MAX_FORMULA_WARNINGS:
+        sheet.issues.append(
+            Issue(
+                Level.WARNING,
+                _("%(n)d values in all would be run as formulas by a spreadsheet program.")
+                % {"n": found},
+                source=sheet.source,
+            )
+        )
 
 
 def _cell(value):

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from familiennetz.core.archives import ArchiveLimitError, XlsxLimits, check_xlsx
+
 MAX_ROWS = 100_000
 HEADER_SCAN_ROWS = 25
 
@@ -160,6 +162,10 @@ def _is_number_text(cell) -> bool:
 def _xlsx_rows(data: bytes, sheet: str) -> list[list]:
     import openpyxl
 
+    try:
+        check_xlsx(data, XlsxLimits(max_rows=MAX_ROWS + 100))
+    except ArchiveLimitError as exc:
+        raise TableError(str(exc)) from exc
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

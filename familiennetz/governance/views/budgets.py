@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from familiennetz.core.spreadsheet import xlsx_append
 from familiennetz.workspace.access import check_perm, redirect_manage
 
 from .. import selectors, services
@@ -167,7 +168,7 @@ def pot_export(request, pk: int):
         [_("Remaining"), "", float(pot.remaining), float(pot.total - pot.spent)],
     ]
     for row in rows:
-        sheet.append(row)
+        xlsx_append(sheet, row)  # names typed by members: never a live formula
     for cell in ("A1", "A6", f"A{len(rows) - 1}"):
         sheet[cell].font = bold
     for column, width in zip("ABCD", (40, 40, 16, 16), strict=True):

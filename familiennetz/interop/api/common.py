@@ -59,7 +59,9 @@ def _calendar_range(value: dt.date) -> dt.date:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_text), AfterValidator(_calendar_range)]
-ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
+# Every 4xx a read operation can give (414: ApiHttpMiddleware's query-string limit, 429: the
+# rate limit); write operations add 401, 403 and 413 (write.py).
+ERRORS = {400: ErrorOut, 404: ErrorOut, 414: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}
 MAX_PAGE_SIZE = 100
 
 

@@ -38,7 +38,12 @@ class Changed(Schema):
 
 
 class OfferFilters(Page, Changed):
-    q: str | None = Field(None, max_length=200, description="Search words (German full text).")
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="Search words (German full text), at most 200 characters. The whole query "
+        "string may have at most 3,072 bytes (percent-encoded); longer requests get 414.",
+    )
     category: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
     age_band: AgeBandKey | None = None
     age: int | None = Field(None, ge=0, le=27, description="Age of the child in years.")
@@ -49,10 +54,27 @@ class OfferFilters(Page, Changed):
     weekday: Weekday | None = None
     open_now: bool | None = None
     organisation: str | None = Field(None, pattern=SLUG_PATTERN, max_length=120)
-    near_district: str | None = Field(None, pattern=SLUG_PATTERN, max_length=100)
-    near_location: str | None = Field(None, pattern=SLUG_PATTERN, max_length=120)
-    lat: float | None = Field(None, ge=-90, le=90, description="Origin for proximity.")
-    lon: float | None = Field(None, ge=-180, le=180)
+    near_district: str | None = Field(
+        None,
+        pattern=SLUG_PATTERN,
+        max_length=100,
+        description="Origin for proximity: a district. Give at most one origin "
+        "(near_district, near_location or lat/lon); more than one is a 422.",
+    )
+    near_location: str | None = Field(
+        None,
+        pattern=SLUG_PATTERN,
+        max_length=120,
+        description="Origin for proximity: a place. At most one origin (see near_district).",
+    )
+    lat: float | None = Field(
+        None,
+        ge=-90,
+        le=90,
+        description="Origin for proximity, together with lon (one without the other is a "
+        "422). At most one origin (see near_district).",
+    )
+    lon: float | None = Field(None, ge=-180, le=180, description="Together with lat.")
     radius_km: float | None = Field(None, gt=0, le=1000, description="Needs an origin.")
     sort: Literal["relevance", "distance", "name"] | None = None
 
@@ -100,7 +122,12 @@ class GeoFilters(OfferFilters):
 
 
 class NamedFilters(Page, Changed):
-    q: str | None = Field(None, max_length=200, description="Part of the name.")
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="Part of the name, at most 200 characters. The whole query string may "
+        "have at most 3,072 bytes (percent-encoded); longer requests get 414.",
+    )
 
 
 class LocationFilters(NamedFilters):
@@ -117,8 +144,18 @@ class EventFilters(Page, Changed):
 
 
 class OccurrenceFilters(EventFilters):
-    start: IsoDate | None = Field(None, alias="from", description="First day (default today).")
-    end: IsoDate | None = Field(None, alias="to", description="Last day (inclusive).")
+    start: IsoDate | None = Field(
+        None,
+        alias="from",
+        description="First day (default today); a date from 1900-01-01 to 2200-12-31 "
+        "(other years are a 422).",
+    )
+    end: IsoDate | None = Field(
+        None,
+        alias="to",
+        description="Last day (inclusive); from 1900-01-01 to 2200-12-31 and not before "
+        "'from' (else 422).",
+    )
 
     @model_validator(mode="after")
     def check_range(self):

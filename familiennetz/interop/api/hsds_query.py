@@ -57,7 +57,12 @@ class HsdsPage(Schema):
 
 
 class Paging(Schema):
-    search: str | None = Field(None, max_length=200, description="Full text search.")
+    search: str | None = Field(
+        None,
+        max_length=200,
+        description="Full text search, at most 200 characters. The whole query string may "
+        "have at most 3,072 bytes (percent-encoded); longer requests get 414.",
+    )
     page: int = Field(1, ge=1, le=100_000, description="Page number of paginated result.")
     per_page: int = Field(50, ge=1, le=MAX_PER_PAGE, description="Results in one page.")
     format: Literal["json", "ndjson"] = Field(

@@ -6,6 +6,9 @@
   on other sites running in a visitor's browser (docs/adr/0201-api-tokens.md).
 - Rate limit: ``API_RATE_LIMIT`` requests per client per ``API_RATE_WINDOW`` seconds
   (core.ratelimit: keyed by a hash of the client's network), then 429 with Retry-After.
+- Request size: a query string longer than ``MAX_QUERY_BYTES`` is answered 414 here, below
+  gunicorn's ``limit_request_line`` (4094 bytes by default; keep it at least
+  ``MAX_QUERY_BYTES`` + 1,000 for the path), so the client gets the API's documented error.
 - Conditional GET: every 200 answer gets a strong ETag (hash of the body); with a matching
   If-None-Match (or If-Modified-Since not older than Last-Modified) the answer is 304.
 """
@@ -24,6 +27,7 @@ from django.utils.translation import gettext as _
 from familiennetz.core.ratelimit import RateLimit
 
 API_PREFIX = "/api/"
+MAX_QUERY_BYTES = 3072
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
@@ -50,6 +54,15 @@ class ApiHttpMiddleware:
             return self.get_response(request)
         if request.method == "OPTIONS":
             return self._cors(HttpResponse(status=204))
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_BYTES:
+            response = JsonResponse(
+                {
+                    "detail": _("The query is too long (at most %(n)d bytes).")
+                    % {"n": MAX_QUERY_BYTES}
+                },
+                status=414,
+            )
+            return self._cors(response)
         limit = api_rate_limit()
         if limit.hit(request):
             response = JsonResponse(

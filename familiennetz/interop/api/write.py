@@ -10,6 +10,8 @@ errors are 422 under the API's field names (``inputs.py``). See docs/dev/api.md.
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
@@ -28,7 +30,7 @@ from familiennetz.moderation.changes import changes_from_form
 from familiennetz.moderation.entries import perm_name
 from familiennetz.moderation.entries import status_field as entry_status_field
 
-from .auth import token_auth
+from .auth import ApiTokenAuth
 from .common import ERRORS, AllianceSlug, alliance_get
 from .inputs import (
     EventCreate,
@@ -54,7 +56,7 @@ from .schemas import (
 from .serializers import Serializer
 from .v1_app import api
 
-WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut}
+WRITE_ERRORS = {**ERRORS, 401: ErrorOut, 403: ErrorOut, 413: ErrorOut}
 SLUG_PATH = r"^[-a-zA-Z0-9_]+$"
 
 
@@ -209,24 +211,84 @@ def _invalid(request, exc):
     return api.create_response(request, {"detail": detail}, status=422)
 
 
-def _operation(method: str, path: str, ok: int, schema, *, tags: list[str], queued: bool = True):
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request, exc):
+    return api.create_response(
+        request,
+        {"detail": _("The request body is too large (at most %(n)d bytes).")
+         % {"n": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}},
+        status=413,
+    )  # fmt: skip
+
+
+class WriteAccess(ApiTokenAuth):
+    """The token, then — before the body is read or validated — the alliance in the path
+    (another alliance's or one the user may not enter: 404), two-factor (403) and the
+    operation's permission: ``add`` on the alliance, or ``change`` on the entry in the path
+    (an entry the user may not see: 404). So another alliance's token never learns which
+    bodies would be valid there (issue 18)."""
+
+    def __init__(self, model, action: str):
+        super().__init__()
+        self.model, self.action = model, action
+
+    def authenticate(self, request, token: str):
+        api_token = super().authenticate(request, token)
+        if api_token is None:
+            return None
+        request.auth = api_token
+        path = request.resolver_match.kwargs if request.resolver_match else {}
+        alliance = _alliance(request, str(path.get("alliance", "")))
+        if self.action == "add":
+            _check(request, perm_name(self.model, "add"), alliance)
+        else:
+            entry = _entry(request, alliance, self.model, str(path.get("slug", "")))
+            _check(request, perm_name(entry, "change"), entry)
+        return api_token
+
+
+def _operation(
+    method: str,
+    path: str,
+    ok: int,
+    schema,
+    *,
+    tags: list[str],
+    model,
+    queued: bool = True,
+):
     responses = {ok: schema, **WRITE_ERRORS}
     if queued:
         responses[202] = QueuedOut
-    return getattr(api, method)(path, response=responses, auth=token_auth, tags=tags)
+    action = "add" if method == "post" else "change"
+    return getattr(api, method)(
+        path, response=responses, auth=WriteAccess(model, action), tags=tags
+    )
 
 
 # --- organisations ------------------------------------------------------------------------------
 
 
-@_operation("post", "/{alliance}/organisations", 201, OrganisationOut, tags=["organisations"])
+@_operation(
+    "post",
+    "/{alliance}/organisations",
+    201,
+    OrganisationOut,
+    tags=["organisations"],
+    model=Organisation,
+)
 def organisation_create(request, alliance: AllianceSlug, body: OrganisationCreate):
     """Create an organisation (coordination and steering group)."""
     return _create(request, alliance, OrganisationForm, body)
 
 
 @_operation(
-    "patch", "/{alliance}/organisations/{slug}", 200, OrganisationOut, tags=["organisations"]
+    "patch",
+    "/{alliance}/organisations/{slug}",
+    200,
+    OrganisationOut,
+    tags=["organisations"],
+    model=Organisation,
 )
 def organisation_update(request, alliance: AllianceSlug, slug: str, body: OrganisationPatch):
     """Change an organisation; a provider's change waits for review where the network wants it
@@ -237,13 +299,15 @@ def organisation_update(request, alliance: AllianceSlug, slug: str, body: Organi
 # --- places -------------------------------------------------------------------------------------
 
 
-@_operation("post", "/{alliance}/locations", 201, LocationOut, tags=["locations"])
+@_operation("post", "/{alliance}/locations", 201, LocationOut, tags=["locations"], model=Location)
 def location_create(request, alliance: AllianceSlug, body: LocationCreate):
     """Create a place (providers: of one of their organisations)."""
     return _create(request, alliance, LocationForm, body)
 
 
-@_operation("patch", "/{alliance}/locations/{slug}", 200, LocationOut, tags=["locations"])
+@_operation(
+    "patch", "/{alliance}/locations/{slug}", 200, LocationOut, tags=["locations"], model=Location
+)
 def location_update(request, alliance: AllianceSlug, slug: str, body: LocationPatch):
     """Change a place; opening hours stay as they are."""
     return _update(request, alliance, LocationForm, slug, body)
@@ -252,21 +316,27 @@ def location_update(request, alliance: AllianceSlug, slug: str, body: LocationPa
 # --- offers -------------------------------------------------------------------------------------
 
 
-@_operation("post", "/{alliance}/offers", 201, OfferWriteOut, tags=["offers"])
+@_operation("post", "/{alliance}/offers", 201, OfferWriteOut, tags=["offers"], model=Offer)
 def offer_create(request, alliance: AllianceSlug, body: OfferCreate):
     """Create an offer. Providers' new offers are drafts; with ``publication_status:
     published`` the coordination is asked to publish it (202)."""
     return _create(request, alliance, OfferForm, body)
 
 
-@_operation("patch", "/{alliance}/offers/{slug}", 200, OfferWriteOut, tags=["offers"])
+@_operation("patch", "/{alliance}/offers/{slug}", 200, OfferWriteOut, tags=["offers"], model=Offer)
 def offer_update(request, alliance: AllianceSlug, slug: str, body: OfferPatch):
     """Change an offer (drafts too); regular sessions stay as they are."""
     return _update(request, alliance, OfferForm, slug, body)
 
 
 @_operation(
-    "delete", "/{alliance}/offers/{slug}", 200, OfferWriteOut, tags=["offers"], queued=False
+    "delete",
+    "/{alliance}/offers/{slug}",
+    200,
+    OfferWriteOut,
+    tags=["offers"],
+    model=Offer,
+    queued=False,
 )
 def offer_archive(request, alliance: AllianceSlug, slug: str):
     """Archive an offer (it leaves the guide; nothing is deleted)."""
@@ -276,19 +346,25 @@ def offer_archive(request, alliance: AllianceSlug, slug: str):
 # --- events -------------------------------------------------------------------------------------
 
 
-@_operation("post", "/{alliance}/events", 201, EventWriteOut, tags=["events"])
+@_operation("post", "/{alliance}/events", 201, EventWriteOut, tags=["events"], model=Event)
 def event_create(request, alliance: AllianceSlug, body: EventCreate):
     """Create an event (a single date or a series with ``rrule``)."""
     return _create(request, alliance, EventForm, body)
 
 
-@_operation("patch", "/{alliance}/events/{slug}", 200, EventWriteOut, tags=["events"])
+@_operation("patch", "/{alliance}/events/{slug}", 200, EventWriteOut, tags=["events"], model=Event)
 def event_update(request, alliance: AllianceSlug, slug: str, body: EventPatch):
     return _update(request, alliance, EventForm, slug, body)
 
 
 @_operation(
-    "delete", "/{alliance}/events/{slug}", 200, EventWriteOut, tags=["events"], queued=False
+    "delete",
+    "/{alliance}/events/{slug}",
+    200,
+    EventWriteOut,
+    tags=["events"],
+    model=Event,
+    queued=False,
 )
 def event_archive(request, alliance: AllianceSlug, slug: str):
     """Archive an event with all its dates (nothing is deleted)."""

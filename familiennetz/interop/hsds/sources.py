@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from familiennetz.core.archives import ArchiveLimitError, ZipLimits, check_zip
 from familiennetz.interop.report import Level
 
 from . import schema
@@ -22,6 +23,10 @@ from .tabular import all_specs, load_csv, read_rows
 
 MAX_FILES = 100_000
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # uncompressed, for ZIP files
+# Checked before anything is unpacked (core.archives: sizes as declared, ratio of large members).
+ZIP_LIMITS = ZipLimits(
+    max_members=MAX_FILES, max_member_bytes=MAX_TOTAL_BYTES, max_total_bytes=MAX_TOTAL_BYTES
+)
 IMPORTED_TABLES = set(MAPPED_FIELDS) | {EVENT}
 
 
@@ -131,12 +136,13 @@ def read_bytes(data: bytes, *, name: str) -> Tables:
 
 def read_zip(data: bytes, *, name: str = "") -> Tables:
     try:
+        infos = check_zip(data, ZIP_LIMITS)
+    except ArchiveLimitError as exc:
+        tables = Tables()
+        tables.issue(Level.ERROR, str(exc), source=name)
+        return tables
+    try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = [info for info in archive.infolist() if not info.is_dir()]
-        if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-            tables = Tables()
-            tables.issue(Level.ERROR, _("The ZIP file is too large."), source=name)
-            return tables
         files = {
             info.filename: archive.read(info)
             for info in infos

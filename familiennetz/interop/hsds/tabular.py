@@ -7,10 +7,12 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import cache
 
 from django.utils.translation import gettext as _
 
+from familiennetz.core.spreadsheet import neutralise_cell
 from familiennetz.interop.report import Level
 from familiennetz.interop.tabular_io import parse_bool, parse_number, read_csv
 
@@ -206,13 +208,17 @@ def csv_chunks(spec: schema.TableSpec, rows: Iterable[dict], size: int = 16384) 
 
 
 def _cell(value) -> str:
+    """Numbers as numbers; texts escaped against formula injection (reversed on reading:
+    ``tabular_io.read_csv``; docs/dev/hsds.md, docs/adr/1100)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return neutralise_cell(json.dumps(value, ensure_ascii=False))
+    if isinstance(value, int | float | Decimal):
+        return str(value)  # a negative number is a value, not a formula
+    return neutralise_cell(str(value))
 
 
 def datapackage_descriptor(*, title: str) -> dict:

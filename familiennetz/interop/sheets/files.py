@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.core.spreadsheet import neutralise_cell, xlsx_append
 from familiennetz.directory.models import Category, Language, Offer, OfferLocation, Status
 from familiennetz.interop.models import ExternalId
 
@@ -91,21 +92,33 @@ def headers() -> list[str]:
 
 
 def write_csv(rows: list[list]) -> bytes:
-    """Semicolon-separated UTF-8 with BOM and German decimal commas: opens in Excel as is."""
+    """Semicolon-separated UTF-8 with BOM and German decimal commas: opens in Excel as is.
+    Texts that a spreadsheet would run as a formula are escaped (core.spreadsheet)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(headers())
     for row in rows:
-        writer.writerow([_german(value) for value in row])
+        writer.writerow([_keep_numbers(_german(value)) for value in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _german(value) -> str:
+def _german(value) -> str | float | int:
     if value is None:
         return ""
     if isinstance(value, float):
-        return repr(value).replace(".", ",")
+        # A number stays a number: a negative coordinate is not a formula (not escaped).
+        return _GermanNumber(repr(value).replace(".", ","))
+    if isinstance(value, int):
+        return value
     return str(value)
+
+
+class _GermanNumber(str):
+    """A number already written with a decimal comma; ``neutralise_cell`` leaves it alone."""
+
+
+def _keep_numbers(value):
+    return value if isinstance(value, _GermanNumber) else neutralise_cell(value)
 
 
 def write_xlsx(rows: list[list], *, with_notes: bool = True) -> bytes:
@@ -120,7 +133,7 @@ def write_xlsx(rows: list[list], *, with_notes: bool = True) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(["" if value is None else value for value in row])
+        xlsx_append(sheet, ["" if value is None else value for value in row])
     sheet.freeze_panes = "B2"
     for index, column in enumerate(cols.COLUMNS, start=1):
         letter = sheet.cell(row=1, column=index).column_letter

@@ -83,7 +83,11 @@ def import_start(request):
             publish=data.get("status") == "published",
             geocode=bool(data.get("geocode")) and geocoding_available,
         )
-        import_upload_check(upload=upload)
+        try:
+            import_upload_check(upload=upload)
+        except BaseException:
+            upload.delete()  # nothing left behind by a failed check
+            raise
         return redirect_manage("interop:manage-import-preview", request.alliance, pk=upload.pk)
     return render(
         request,

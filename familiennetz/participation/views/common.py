@@ -9,6 +9,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from familiennetz.core.spreadsheet import neutralise_row, xlsx_append
 from familiennetz.workspace.access import check_perm, entry_or_404
 
 from ..models import Survey
@@ -26,13 +27,14 @@ def survey_or_404(request, pk: int, perm: str = "participation.view_survey") -> 
 
 
 def csv_response(rows, filename: str) -> StreamingHttpResponse:
-    """Rows as CSV for Excel (UTF-8 with BOM, semicolons), streamed."""
+    """Rows as CSV for Excel (UTF-8 with BOM, semicolons), streamed; cells that a spreadsheet
+    would run as a formula are neutralised (``core.spreadsheet``)."""
     writer = csv.writer(_Echo(), delimiter=";")
 
     def lines():
         yield "\ufeff"
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow(neutralise_row(row))
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -46,7 +48,7 @@ def xlsx_response(sheets: list[tuple[str, list]], filename: str) -> HttpResponse
     for title, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
         for row in rows:
-            sheet.append(list(row))
+            xlsx_append(sheet, row)
     buffer = BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

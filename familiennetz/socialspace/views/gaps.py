@@ -11,6 +11,7 @@ from django.utils.translation import pgettext
 
 from familiennetz.core.pdf import pdf_response, render_pdf
 from familiennetz.core.privacy import display
+from familiennetz.core.spreadsheet import neutralise_cell
 from familiennetz.directory.models import Category
 from familiennetz.workspace.access import check_perm, workspace_view
 
@@ -126,15 +127,15 @@ def gap_export(request):
         writer.writerow(
             [
                 gap.position,
-                gap.row.district.key,
-                gap.row.district.name,
+                neutralise_cell(gap.row.district.key),
+                neutralise_cell(gap.row.district.name),
                 row["children"],
                 gap.row.offers,
                 row["per_1000"],
                 row["reach"].replace("\u202f%", ""),
                 gap.rank or "",
                 row["score"].replace("\u202f", ""),
-                gap.sentence,
+                neutralise_cell(gap.sentence),
             ]
         )
     return response
