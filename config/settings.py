@@ -360,3 +360,6 @@ GEOCODER_URL = env.str("GEOCODER_URL", "")
 GEOCODER_USER_AGENT = env.str("GEOCODER_USER_AGENT", "")
 GEOCODER_TIMEOUT = env.float("GEOCODER_TIMEOUT", 5.0)
 GEOCODER_MIN_INTERVAL = env.float("GEOCODER_MIN_INTERVAL", 1.0)  # seconds between requests
+
+# --- operations: backup/restore, moving an alliance, health, metrics (docs/howto/production.md) ---
+INSTALLED_APPS += ["familiennetz.ops"]
