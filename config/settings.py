@@ -363,3 +363,13 @@ GEOCODER_MIN_INTERVAL = env.float("GEOCODER_MIN_INTERVAL", 1.0)  # seconds betwe
 
 # --- operations: backup/restore, moving an alliance, health, metrics (docs/howto/production.md) ---
 INSTALLED_APPS += ["familiennetz.ops"]
+# Prometheus metrics at /metrics (familiennetz/ops/metrics.py): off by default; when on, only
+# for a bearer token or the listed client addresses (the proxy should not forward /metrics).
+METRICS_ENABLED = env.bool("METRICS_ENABLED", False)
+METRICS_TOKEN = env.str("METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+MIDDLEWARE.insert(0, "familiennetz.ops.metrics.MetricsMiddleware")
+# Media on an S3-compatible store (django-storages, needs boto3; docs/howto/production.md):
+# MEDIA_STORAGE=s3 and the AWS_* variables of django-storages. Default: the MEDIA_ROOT folder.
+if env.str("MEDIA_STORAGE", "filesystem") == "s3":
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
