@@ -373,3 +373,6 @@ MIDDLEWARE.insert(0, "familiennetz.ops.metrics.MetricsMiddleware")
 # MEDIA_STORAGE=s3 and the AWS_* variables of django-storages. Default: the MEDIA_ROOT folder.
 if env.str("MEDIA_STORAGE", "filesystem") == "s3":
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Sessions: in the database by default; with Redis as cache, "cached_db" reads them from Redis
+# and still survives a Redis restart (docs/howto/production.md).
+SESSION_ENGINE = env.str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
