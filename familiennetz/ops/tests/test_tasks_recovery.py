@@ -37,6 +37,8 @@ def status(task) -> str:
     return DBTaskResult.objects.get(pk=task.pk).status
 
 
+# The worker closes its database connections when it stops: outside the test's transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_tasks_of_a_dead_worker_are_queued_again_and_run_elsewhere():
     dead = claimed("web1-worker-1")
     alive = claimed("web1-worker-2")
