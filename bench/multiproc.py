@@ -37,6 +37,8 @@ from pathlib import Path
 from .server import ROOT, Gunicorn, free_port
 
 RATE_LIMIT = 10
+# What a client sees when the server dies under its request.
+CUT = (OSError, http.client.HTTPException)
 
 
 @dataclass
@@ -99,7 +101,7 @@ def register(ports, index: int, fixture: Fixture, outcome: Outcome) -> None:
         try:
             status = request(port, "POST", path, body, headers)
             break
-        except OSError:
+        except CUT:
             if attempt == 0:
                 with outcome.lock:
                     outcome.retried += 1
@@ -122,7 +124,7 @@ def search(ports, index: int, fixture: Fixture, outcome: Outcome) -> None:
         try:
             ok = request(port, "GET", path) == 200
             break
-        except OSError:
+        except CUT:
             continue
     with outcome.lock:
         outcome.searches += 1
@@ -254,25 +256,27 @@ def drive(
             jobs.insert(min(len(jobs), n * (step + 1)), ("search", n))
         kill_at = len(jobs) // 2
         with ThreadPoolExecutor(max_workers=concurrency) as pool:
-            futures = []
-            for number, (kind, index) in enumerate(jobs):
-                if number == kill_at:
-                    time.sleep(0.5)  # requests in flight on both servers
-                    doomed = servers[0].worker_pids()
-                    servers[0].process.send_signal(signal.SIGKILL)
-                    for pid in doomed:
-                        os.kill(pid, signal.SIGKILL)
-                    servers[0].process.wait(timeout=10)
-                    workers[0].kill()
-                    killed = {
-                        "server_port": servers[0].port,
-                        "worker_id": workers[0].worker_id,
-                        "after_jobs": number,
-                    }
-                if kind == "register":
-                    futures.append(pool.submit(register, ports, index, fixture, outcome))
-                else:
-                    futures.append(pool.submit(search, ports, index, fixture, outcome))
+            futures = [
+                pool.submit(
+                    register if kind == "register" else search, ports, index, fixture, outcome
+                )
+                for kind, index in jobs
+            ]
+            # Half of the load answered, the other half queued or in flight: kill.
+            while sum(future.done() for future in futures) < kill_at:
+                time.sleep(0.02)
+            doomed = servers[0].worker_pids()
+            servers[0].process.send_signal(signal.SIGKILL)
+            for pid in doomed:
+                os.kill(pid, signal.SIGKILL)
+            servers[0].process.wait(timeout=10)
+            workers[0].kill()
+            killed = {
+                "server_port": servers[0].port,
+                "worker_id": workers[0].worker_id,
+                "after_jobs": sum(future.done() for future in futures),
+                "of_jobs": len(jobs),
+            }
             for future in futures:
                 future.result()
         # The orchestrator starts the killed server again; from now on both serve.
@@ -355,7 +359,7 @@ def confirm_all(ports, emails: list[str], concurrency: int) -> dict:
     def click(index: int, path: str) -> None:
         try:
             status = str(request(ports[index % 2], "POST", path))
-        except OSError:
+        except CUT:
             status = "connection error"
         with lock:
             answers[status] = answers.get(status, 0) + 1

@@ -26,7 +26,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from .multiproc import ROOT, Gunicorn, Worker, free_port, make_fixture, request, run_env
+from .multiproc import CUT, ROOT, Gunicorn, Worker, free_port, make_fixture, request, run_env
 from .server import rss_mb
 
 
@@ -112,7 +112,7 @@ def main() -> None:
                             {"X-Forwarded-For": f"10.9.{number // 256 % 256}.{number % 256}"},
                         )
                         status = 200 if status == 302 else status
-                except OSError:
+                except CUT:
                     status = 0
                 with lock:
                     samples.append(

@@ -48,17 +48,18 @@ def test_killing_a_server_and_a_worker_loses_nothing(tmp_path, monkeypatch):
         database_url=database_url(),
         redis_url=REDIS_URL,
         fixture=fixture,
-        registrations=80,
-        searches=40,
+        registrations=60,
+        searches=30,
         concurrency=6,
         folder=tmp_path,
+        workers_per_server=1,  # the short CI version: two servers are the point, not four
     )
     multiproc.drain(result["workers"])
     report = {**result["report"], **multiproc.check(result, fixture, CAPACITY)}
     print(json.dumps(report, indent=1))  # the figures, for the CI log
 
     assert report["killed"], "the server and the worker were killed mid-run"
-    assert report["registrations_accepted"] > 60
+    assert report["registrations_accepted"] > 45
     assert report["lost"] == 0
     assert report["duplicated"] == 0
     assert report["overbooked_dates"] == 0
