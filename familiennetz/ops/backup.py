@@ -182,7 +182,7 @@ def _safe_member(member: tarfile.TarInfo) -> tuple[str, PurePosixPath]:
     return path.parts[0], PurePosixPath(*path.parts[1:])
 
 
-def _restore_media(archive: Path, folders: dict[str, Path]) -> int:
+def _restore_media(archive: Path, folders: dict[str, Path]) -> list[Path]:
     with tarfile.open(archive, "r:gz") as tar:
         members = tar.getmembers()
         plan = []
@@ -203,7 +203,7 @@ def _restore_media(archive: Path, folders: dict[str, Path]) -> int:
             assert source is not None  # regular files only (_safe_member)
             with source, open(destination, "wb") as out:
                 shutil.copyfileobj(source, out)
-    return len(plan)
+    return [destination for _member, destination in plan]
 
 
 # --- migrations -----------------------------------------------------------------------------
@@ -362,8 +362,29 @@ def backup_restore(folder: Path, *, target: Target | None = None) -> dict:
                 raise BackupError(
                     f"{media_folder} holds files: restore only into empty media folders"
                 )
-        _restore_media(folder / MEDIA, target.media)
-    if engine == "postgresql":
+        restored_files = _restore_media(folder / MEDIA, target.media)
+    else:
+        restored_files = []
+    try:
+        counts = _restore_database(folder, target)
+    except BaseException:
+        for path in restored_files:  # all or nothing: no media without its database
+            path.unlink(missing_ok=True)
+        raise
+    expected = manifest["tables"]
+    differing = sorted(
+        name for name in set(expected) | set(counts) if expected.get(name) != counts.get(name)
+    )
+    if differing:
+        raise BackupError(
+            "restored row counts differ from the manifest in: " + ", ".join(differing[:20])
+        )
+    return manifest
+
+
+def _restore_database(folder: Path, target: Target) -> dict[str, int]:
+    """Load the dump into the empty target database; its row counts per table."""
+    if engine_of(target.database) == "postgresql":
         args, env = _pg_conninfo(target.database)
         _run(
             [
@@ -379,23 +400,12 @@ def backup_restore(folder: Path, *, target: Target | None = None) -> dict:
             ],
             env,
         )
-        counts = pg_table_counts(target.database)
-    else:
-        path = Path(target.database["NAME"])
-        source = sqlite3.connect(folder / SQLITE_DUMP)
-        destination = sqlite3.connect(path)
-        try:
-            source.backup(destination)
-            counts = _sqlite_counts(destination)
-        finally:
-            source.close()
-            destination.close()
-    expected = manifest["tables"]
-    differing = sorted(
-        name for name in set(expected) | set(counts) if expected.get(name) != counts.get(name)
-    )
-    if differing:
-        raise BackupError(
-            "restored row counts differ from the manifest in: " + ", ".join(differing[:20])
-        )
-    return manifest
+        return pg_table_counts(target.database)
+    source = sqlite3.connect(folder / SQLITE_DUMP)
+    destination = sqlite3.connect(Path(target.database["NAME"]))
+    try:
+        source.backup(destination)
+        return _sqlite_counts(destination)
+    finally:
+        source.close()
+        destination.close()

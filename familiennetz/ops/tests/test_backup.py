@@ -7,6 +7,7 @@ makes it fail there instead of skipping)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import psycopg
 import pytest
@@ -167,3 +168,15 @@ def test_without_postgresql_the_ci_step_fails_instead_of_skipping(on_sqlite, mon
     monkeypatch.delenv("CI_REQUIRE_SERVICES")
     with pytest.raises(pytest.skip.Exception):
         require_postgresql()
+
+
+def test_a_failed_database_restore_leaves_no_media_behind(
+    on_sqlite, media, restored_media, tmp_path
+):
+    media["private"].mkdir(parents=True)
+    (media["private"] / "vereinbarung.pdf").write_bytes(b"%PDF-1.4\n")
+    call_command("backup", str(tmp_path / "backup"))
+    unreachable = {**connection.settings_dict, "NAME": str(tmp_path / "no" / "such" / "db")}
+    with pytest.raises(sqlite3.OperationalError):
+        backup.backup_restore(tmp_path / "backup", target=Target(unreachable, restored_media))
+    assert not files_under(restored_media["private"])
