@@ -4,6 +4,7 @@ with logins, plus public and private files), and every table's rows read back fo
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import sqlite3
@@ -16,6 +17,7 @@ from django.db import connection
 from PIL import Image
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.directory.models import Language
 from familiennetz.events.models import Event
 from familiennetz.governance.models import Document, DocumentVersion
 
@@ -39,10 +41,27 @@ def png(colour: str = "teal") -> bytes:
     return buffer.getvalue()
 
 
+def ensure_reference_data() -> None:
+    """The languages a data migration loads: a transactional test before this one may have
+    flushed them (the demo's offers name their languages)."""
+    languages = importlib.import_module("familiennetz.directory.migrations.0002_load_languages")
+    for position, (code, name_de, name_en, endonym) in enumerate(languages.LANGUAGES):
+        Language.objects.update_or_create(
+            code=code,
+            defaults={
+                "name_de": name_de,
+                "name_en": name_en,
+                "endonym": endonym,
+                "position": position,
+            },
+        )
+
+
 def fill_instance() -> list[Alliance]:
     """Both demo alliances with logins, reviews, events, registrations, governance,
     participation, social space; a logo and an event image (public files) and a document
     version (a private file) in each."""
+    ensure_reference_data()
     call_command("seed_demo", "--quiet", "--with-admin")
     alliances = list(Alliance.objects.order_by("slug"))
     for index, alliance in enumerate(alliances):

@@ -38,7 +38,7 @@ def status(task) -> str:
 
 
 # The worker closes its database connections when it stops: outside the test's transaction.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_tasks_of_a_dead_worker_are_queued_again_and_run_elsewhere():
     dead = claimed("web1-worker-1")
     alive = claimed("web1-worker-2")
