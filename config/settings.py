@@ -387,3 +387,18 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", False)
 # Where collectstatic writes (a container's image or a shared volume).
 STATIC_ROOT = env.path("STATIC_ROOT", STATIC_ROOT)
+# --- operations: backup/restore, moving an alliance, health, metrics (docs/howto/production.md) ---
+INSTALLED_APPS += ["familiennetz.ops"]
+# Prometheus metrics at /metrics (familiennetz/ops/metrics.py): off by default; when on, only
+# for a bearer token or the listed client addresses (the proxy should not forward /metrics).
+METRICS_ENABLED = env.bool("METRICS_ENABLED", False)
+METRICS_TOKEN = env.str("METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+MIDDLEWARE.insert(0, "familiennetz.ops.metrics.MetricsMiddleware")
+# Media on an S3-compatible store (django-storages, needs boto3; docs/howto/production.md):
+# MEDIA_STORAGE=s3 and the AWS_* variables of django-storages. Default: the MEDIA_ROOT folder.
+if env.str("MEDIA_STORAGE", "filesystem") == "s3":
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Sessions: in the database by default; with Redis as cache, "cached_db" reads them from Redis
+# and still survives a Redis restart (docs/howto/production.md).
+SESSION_ENGINE = env.str("SESSION_ENGINE", "django.contrib.sessions.backends.db")

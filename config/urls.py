@@ -13,6 +13,7 @@ from familiennetz.interop.views import crawlers
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("familiennetz.ops.urls")),  # /readyz, /metrics
     # The APIs are not translated and must match before the <alliance_slug>/ guide.
     path("api/v1/", v1_api.urls),
     path("api/hsds/", hsds_api.urls),

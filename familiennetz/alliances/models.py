@@ -25,6 +25,8 @@ RESERVED_SLUGS = frozenset(
         "sitemap.xml",
         "favicon.ico",
         "healthz",
+        "readyz",
+        "metrics",
         # API paths next to /api/v1/<alliance>/ and /api/hsds/<alliance>/
         "alliances",
         "docs",

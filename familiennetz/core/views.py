@@ -1,9 +1,9 @@
-from django.db import connection
 from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
 
 
+@never_cache
 def healthz(request):
-    """Liveness and database check for load balancers and monitoring."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Liveness: the process answers. No database or cache: a database outage must not make
+    the orchestrator restart every app server; readiness is ``/readyz`` (familiennetz.ops)."""
     return JsonResponse({"status": "ok"})

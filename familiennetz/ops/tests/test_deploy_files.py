@@ -1,0 +1,52 @@
+"""The deployment files in deploy/ stay true to the code: every timer runs a command that
+exists, the compose file has the documented layout, gunicorn's limits are the stated ones."""
+
+from pathlib import Path
+
+import yaml
+from django.core.management import get_commands
+from gunicorn.config import Config
+
+DEPLOY = Path(__file__).resolve().parents[3] / "deploy"
+
+
+def test_every_timer_runs_a_command_that_exists():
+    commands = get_commands()
+    timers = sorted((DEPLOY / "systemd").glob("familiennetz-job@*.timer"))
+    names = [path.name.removeprefix("familiennetz-job@").removesuffix(".timer") for path in timers]
+    assert {
+        "refresh_occurrences",
+        "purge_registrations",
+        "purge_personal_data",
+        "send_event_reminders",
+        "send_review_reminders",
+        "send_action_reminders",
+        "refresh_calendar_sources",
+    } <= set(names)
+    assert all(name in commands for name in names)
+    for unit in (DEPLOY / "systemd").glob("*.service"):
+        for command in ("backup", "requeue_stale_tasks", "db_worker"):
+            if f"manage.py {command}" in unit.read_text():
+                assert command in commands
+
+
+def test_compose_has_the_documented_layout():
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+    services = compose["services"]
+    assert {"postgres", "redis", "migrate", "app1", "app2", "worker", "caddy"} <= set(services)
+    app = services["app1"]
+    assert app["environment"]["CACHE_URL"].startswith("redis://")
+    assert app["environment"]["TASKS_BACKEND"] == "database"
+    assert "media:/srv/familiennetz/media" in app["volumes"]
+
+
+def test_gunicorn_limits_and_timeouts():
+    config = Config()
+    namespace: dict = {"__file__": str(DEPLOY / "gunicorn.conf.py")}
+    exec(compile((DEPLOY / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), namespace)
+    for key in ("limit_request_line", "limit_request_fields", "timeout", "max_requests"):
+        config.set(key, namespace[key])
+    assert config.limit_request_line == 8190
+    assert config.timeout == 30
+    assert config.worker_class_str == "sync"
+    assert callable(namespace["child_exit"])
