@@ -23,6 +23,20 @@ from .tabular import all_specs, load_csv, read_rows
 MAX_FILES = 100_000
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # uncompressed, for ZIP files
 IMPORTED_TABLES = set(MAPPED_FIELDS) | {EVENT}
+MAX_RECORD_NOTES = 2000  # "not kept" notes per record; beyond, one summary per table
+# Links that flattening adds to nested records (the parent's id): not data of their own.
+LINKS = {
+    "service_id",
+    "organization_id",
+    "location_id",
+    "service_at_location_id",
+    "contact_id",
+    "phone_id",
+    "link_id",
+    "link_entity",
+    "resource_id",
+    "resource_type",
+}
 
 
 def unique_keys_hook(pairs):
@@ -129,11 +143,29 @@ def read_bytes(data: bytes, *, name: str) -> Tables:
     return read_files({name: data})
 
 
+def unpack(
+    data: bytes, *, name: str, max_total: int = MAX_TOTAL_BYTES
+) -> tuple[dict[str, bytes], Tables | None]:
+    """The files of an upload (name → content): a ZIP's members or the file itself; with
+    the tables holding the error instead if a ZIP cannot be read."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return {name: data}, None
+    files = _zip_members(data, name=name, max_total=max_total)
+    return (files, None) if isinstance(files, dict) else ({}, files)
+
+
 def read_zip(data: bytes, *, name: str = "") -> Tables:
+    files = _zip_members(data, name=name)
+    return read_files(files) if isinstance(files, dict) else files
+
+
+def _zip_members(
+    data: bytes, *, name: str = "", max_total: int = MAX_TOTAL_BYTES
+) -> dict[str, bytes] | Tables:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [info for info in archive.infolist() if not info.is_dir()]
-        if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+        if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > max_total:
             tables = Tables()
             tables.issue(Level.ERROR, _("The ZIP file is too large."), source=name)
             return tables
@@ -148,18 +180,22 @@ def read_zip(data: bytes, *, name: str = "") -> Tables:
             Level.ERROR, _("The ZIP file cannot be read: %(error)s") % {"error": exc}, source=name
         )
         return tables
-    return read_files(files)
+    return files
 
 
 def read_path(path: Path) -> Tables:
     if path.is_dir():
-        files = {
-            str(p.relative_to(path)): p.read_bytes()
-            for p in sorted(path.rglob("*"))
-            if p.is_file() and p.suffix.lower() in (".json", ".csv", ".ndjson")
-        }
-        return read_files(files)
+        return read_files(path_files(path))
     return read_bytes(path.read_bytes(), name=path.name)
+
+
+def path_files(path: Path) -> dict[str, bytes]:
+    """The JSON and CSV files of a folder (name relative to it → content)."""
+    return {
+        str(p.relative_to(path)): p.read_bytes()
+        for p in sorted(path.rglob("*"))
+        if p.is_file() and p.suffix.lower() in (".json", ".csv", ".ndjson")
+    }
 
 
 def normalise_ids(tables: Tables) -> None:
@@ -230,6 +266,7 @@ def validate(tables: Tables) -> None:
         issue.level == Level.ERROR for issue in tables.issues
     ):
         tables.issue(Level.ERROR, _("No HSDS records were found."))
+    noted = 0
     for table, records in tables.records.items():
         if table == "taxonomy":
             tables.issue(
@@ -245,15 +282,25 @@ def validate(tables: Tables) -> None:
             )  # fmt: skip
             continue
         name = "familiennetz_event.json" if table == EVENT else f"{table}.json"
-        unused = set()
+        unused: set[str] = set()
         for record in records.values():
             for message in schema.row_errors(name, record.data):
                 tables.issue(Level.ERROR, message, **record.where())
                 tables.invalid.add((table, record.id))
-            unused |= set(record.data) - MAPPED_FIELDS.get(table, set(record.data))
+            left = set(record.data) - MAPPED_FIELDS.get(table, set(record.data)) - LINKS
+            left = {key for key in left if record.data.get(key) not in (None, "", [], {})}
+            if left and noted < MAX_RECORD_NOTES:
+                noted += 1
+                tables.issue(
+                    Level.INFO,
+                    _("Not kept: %(fields)s") % {"fields": ", ".join(sorted(left))},
+                    **record.where(),
+                )
+            elif left:
+                unused |= left
         if unused:
             tables.issue(
                 Level.INFO,
-                _("Fields of “%(table)s” that are not imported: %(fields)s")
+                _("Fields of further records of “%(table)s” that are not kept: %(fields)s")
                 % {"table": table, "fields": ", ".join(sorted(unused))},
             )
