@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import posixpath
 import zipfile
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from . import schema
 from .ids import is_uuid, source_uuid
 from .mapping import MAPPED_FIELDS
 from .tables import EVENT, Tables, flatten, guess_table, type_of
-from .tabular import all_specs, load_csv, read_rows
+from .tabular import all_specs, descriptor_tables, load_csv, read_rows
 
 MAX_FILES = 100_000
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # uncompressed, for ZIP files
@@ -113,12 +114,14 @@ def read_files(files: dict[str, bytes]) -> Tables:
     names = sorted(files, key=_order)
     if not names:
         tables.issue(Level.ERROR, _("No files were given."))
+    described = descriptor_tables(files)
     for name in names:
         lower = name.lower()
         if lower.endswith("datapackage.json"):
-            continue  # the descriptor; our reader knows the HSDS tables
+            continue  # the descriptor: read above (which file holds which table)
         if lower.endswith(".csv"):
-            load_csv(files[name], name=name, tables=tables)
+            resource, legacy = described.get(posixpath.normpath(name), ("", False))
+            load_csv(files[name], name=name, tables=tables, resource=resource, legacy=legacy)
         elif lower.endswith(".json"):
             load_json(files[name], source=name, tables=tables, hint=name)
         elif lower.endswith(".ndjson"):
