@@ -220,7 +220,12 @@ class RecordWriter:
         sal = self.lookup(Kind.OFFER_LOCATION, OfferLocation, data.get("service_at_location_id"))
         if sal:
             return {"offer_location_id": sal, "location_id": None}, Schedule.Kind.SESSION
-        offer = self.lookup(Kind.OFFER, Offer, data.get("service_id"))
+        service_id = data.get("service_id")
+        link = self.tables.get("service_at_location", data.get("service_at_location_id"))
+        if not service_id and link is not None and not link.data.get("location_id"):
+            # A service_at_location without a location: the schedule is its service's.
+            service_id = link.data.get("service_id")
+        offer = self.lookup(Kind.OFFER, Offer, service_id)
         location = self.lookup(Kind.LOCATION, Location, data.get("location_id"))
         if offer:
             links = [
@@ -231,8 +236,10 @@ class RecordWriter:
             if links:
                 return {"offer_location_id": links[0], "location_id": None}, Schedule.Kind.SESSION
             self.ctx.warn(
-                rec, _("The service has no location to hold this schedule; it was left out.")
-            )
+                rec,
+                _("The service has no place to hold this schedule (offers keep their times "
+                  "per place); it was left out."),
+            )  # fmt: skip
             return None
         if location:
             return (
