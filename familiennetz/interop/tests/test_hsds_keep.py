@@ -197,3 +197,13 @@ def test_a_schedule_of_a_service_without_any_place_is_reported(empty_alliance):
         for issue in report.issues
         if issue.level == Level.WARNING
     )
+
+
+def test_the_amount_is_shown_on_the_offer_page(client, empty_alliance):
+    document = copy.deepcopy(SERVICE_FULL)
+    run(empty_alliance, document)
+    offer = Offer.objects.get(alliance=empty_alliance)
+    with translation.override("de"):
+        page = client.get(offer.get_absolute_url())
+    assert page.status_code == 200
+    assert "35,00 GBP" in page.content.decode()
