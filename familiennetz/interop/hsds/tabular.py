@@ -20,6 +20,7 @@ from .tables import EVENT, Tables
 
 MAX_TABLE_ROWS = 2_000_000
 EVENT_PATH = "x_familiennetz_events.csv"
+EVENT_RESOURCE = "x_familiennetz_event"  # its name in our data package descriptor
 
 # HSDS 1.1 tables: file stem → (3.0 table, renamed fields, fixed values). None: not imported.
 V11_TABLES: dict[str, tuple[str, dict[str, str], dict] | None] = {
@@ -102,6 +103,8 @@ def descriptor_tables(files: dict[str, bytes]) -> dict[str, tuple[str, bool]]:
             if not isinstance(path, str) or not resource_name:
                 continue
             key = V11_RESOURCES.get(resource_name, resource_name) if legacy else resource_name
+            if resource_name == EVENT_RESOURCE:
+                key = EVENT
             found[posixpath.normpath(folder + path)] = (key, legacy)
     return found
 
@@ -158,6 +161,8 @@ def load_csv(
     """One CSV table; ``resource``: its table as the data package names it (else the file
     name decides)."""
     table, renames, fixed, known = table_for_file(resource or name, legacy=legacy)
+    if resource and not known:  # a resource name we do not know: the file name may tell
+        table, renames, fixed, known = table_for_file(name, legacy=legacy)
     if table is None:
         message = (
             _("This HSDS 1.1 table is not imported.")
@@ -287,7 +292,7 @@ def datapackage_descriptor(*, title: str) -> dict:
     extension = schema.document("familiennetz_event.json")
     package["resources"].append(
         {
-            "name": "x_familiennetz_event",
+            "name": EVENT_RESOURCE,
             "path": EVENT_PATH,
             "description": extension["description"],
             "format": "csv",

@@ -7,6 +7,9 @@ import pytest
 from django.utils import translation
 
 from familiennetz.directory.models import Category, Location, Offer, Organisation, Schedule
+from familiennetz.events.models import Event
+from familiennetz.events.tests.factories import EventFactory
+from familiennetz.interop.hsds.export import csv_files, export_tables
 from familiennetz.interop.hsds.importer import hsds_import
 from familiennetz.interop.hsds.sources import path_files, read_files
 from familiennetz.interop.hsds.tabular import descriptor_tables
@@ -85,3 +88,13 @@ def test_the_legacy_descriptor_maps_the_1_1_resource_names():
     assert "address" in tables.records and "schedule" in tables.records
     # HSDS 1.1 "taxonomy" holds terms (id, name, parent_id, vocabulary)
     assert "taxonomy_term" in tables.records and "taxonomy" not in tables.records
+
+
+def test_our_own_csv_package_with_events_is_read_by_its_descriptor(alliance, other_alliance):
+    EventFactory(alliance=alliance, title="Sommerfest")
+    files = csv_files(export_tables(alliance=alliance))
+    described = descriptor_tables(files)
+    assert described["x_familiennetz_events.csv"] == ("event", False)
+    report = hsds_import(alliance=other_alliance, tables=read_files(renamed(files)))
+    assert report.committed, report.errors
+    assert Event.objects.filter(alliance=other_alliance, title="Sommerfest").exists()
