@@ -679,7 +679,18 @@ def event_dates_upcoming(
 
 
 def event_date_last(*, event: Event) -> Entry | None:
+    """The event's last stored date; for an event older than the stored dates (they reach 60
+    days back), its own first date, so that its .ics is never empty."""
     row = Occurrence.objects.filter(event=event).order_by("-starts_at", "-pk").first()
+    if row is None and event.starts_at:
+        row = Occurrence(
+            alliance_id=event.alliance_id,
+            original_start=event.starts_at,
+            starts_at=event.starts_at,
+            ends_at=event.ends_at,
+            created_at=event.created_at,
+            updated_at=event.updated_at,
+        )
     return _attach([row], event)[0] if row else None
 
 

@@ -89,6 +89,8 @@ class Report:
     counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     # kind → primary keys of the records a commit created (where the importer knows them)
     created: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # HSDS: the conformance report of the file (hsds.conformance), independent of the import
+    conformance: object = None
 
     def add(self, level: str, message: str, **where) -> None:
         self.issues.append(Issue(level, message, **where))

@@ -28,8 +28,9 @@ from familiennetz.alliances.models import Alliance
 from familiennetz.directory.models import Status
 
 from .geocoding import Geocoder, GeocodingError, Place, get_geocoder
+from .hsds.conformance import conformance_check
 from .hsds.importer import hsds_import
-from .hsds.sources import read_bytes
+from .hsds.sources import read_files, unpack
 from .models import ImportUpload
 from .report import Level, Report
 from .sheets import SheetImport, sheet_commit, sheet_parse
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 UPLOAD_LIFETIME = dt.timedelta(hours=24)
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_ISSUES_SHOWN = 1000
+MAX_CHECK_UNPACKED_BYTES = 100 * 1024 * 1024  # a ZIP sent to the public validator, unpacked
 
 
 class ImportRefused(Exception):
@@ -129,11 +131,23 @@ def _fingerprint(report: Report) -> dict:
     }
 
 
-def _run(upload: ImportUpload, *, dry_run: bool, first: bool) -> tuple[Report, SheetImport | None]:
+def _run(
+    upload: ImportUpload, *, dry_run: bool, first: bool, strict: bool = False
+) -> tuple[Report, SheetImport | None]:
     data = bytes(upload.data)
     if upload.kind == ImportUpload.Kind.HSDS:
-        tables = read_bytes(data, name=upload.filename)
-        return hsds_import(alliance=upload.alliance, tables=tables, dry_run=dry_run), None
+        files, broken = unpack(data, name=upload.filename)
+        tables = broken or read_files(files)
+        # The conformance report reads the file as it is, before the import fills defaults.
+        conformance = conformance_check(files, alliance=upload.alliance, tables=tables)
+        report = hsds_import(
+            alliance=upload.alliance,
+            tables=tables,
+            dry_run=dry_run,
+            strict=strict,
+            conformance=conformance,
+        )
+        return report, None
     answers = upload.checked.get("geocoder", {}) if not first else {}
     inner = get_geocoder() if first and upload.options.get("geocode") else None
     geocoder = ReplayGeocoder(inner, answers) if upload.options.get("geocode") else None
@@ -195,9 +209,12 @@ def import_upload_check(*, upload: ImportUpload) -> UploadCheck:
     return check
 
 
-def import_upload_commit(*, upload: ImportUpload) -> Report:
+def import_upload_commit(*, upload: ImportUpload, strict: bool = False) -> Report:
     """Import exactly the checked file, all or nothing. Raises ImportRefused if it has
-    errors, was imported already, or would now do something else than the preview showed."""
+    errors, was imported already, or would now do something else than the preview showed.
+    ``strict`` (HSDS): nothing is written if the file is not HSDS-conformant or the import
+    would drop or correct any value; lenient (default) drops invalid values, as the check
+    listed them."""
     changed = None
     with transaction.atomic():
         upload = ImportUpload.objects.select_for_update().get(pk=upload.pk)
@@ -207,9 +224,14 @@ def import_upload_commit(*, upload: ImportUpload) -> Report:
             raise ImportRefused(_("The stored file is damaged; please upload it again."))
         if not upload.checked:
             raise ImportRefused(_("Please check the file first."))
-        planned, sheet = _run(upload, dry_run=True, first=False)
+        planned, sheet = _run(upload, dry_run=True, first=False, strict=strict)
         if planned.has_errors or (sheet is not None and not sheet.can_commit):
-            raise ImportRefused(_("The file has errors; nothing was saved."))
+            raise ImportRefused(
+                _("Strict import: the file is not HSDS-conformant or values would be dropped; "
+                  "nothing was saved.")
+                if strict and sheet is None
+                else _("The file has errors; nothing was saved.")
+            )  # fmt: skip
         if _fingerprint(planned) != upload.checked.get("fingerprint"):
             changed = _fingerprint(planned)
         else:
@@ -248,6 +270,14 @@ def _write(upload: ImportUpload, sheet: SheetImport | None) -> Report:
     if not report.committed:  # the database refused; hsds_import rolled back
         raise ImportRefused(_("The file has errors; nothing was saved."))
     return report
+
+
+def hsds_conformance(*, data: bytes, name: str, alliance: Alliance | None = None):
+    """The conformance report of an HSDS file (JSON, CSV or ZIP) — the public validation
+    endpoint and ``manage.py check_hsds``; nothing is imported."""
+    files, broken = unpack(data, name=name, max_total=MAX_CHECK_UNPACKED_BYTES)
+    tables = broken or read_files(files)
+    return conformance_check(files, alliance=alliance, tables=tables)
 
 
 def import_upload_purge(*, dry_run: bool = False, now=None) -> int:

@@ -40,6 +40,7 @@ public_patterns = [
     path("offene-daten/orte.geojson", public.places_geojson, name="places-geojson"),
     path("offene-daten/hsds-json.zip", public.hsds_download, {"fmt": "json"}, name="hsds-json"),
     path("offene-daten/hsds-csv.zip", public.hsds_download, {"fmt": "csv"}, name="hsds-csv"),
+    path("offene-daten/hsds-pruefen/", public.hsds_check, name="hsds-check"),
 ]
 
 urlpatterns = [

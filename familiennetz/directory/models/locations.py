@@ -53,6 +53,17 @@ class Location(Checked):
     is_pram_accessible = models.BooleanField(_("accessible with a pram"), default=False)
     accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
     transport_notes = models.CharField(_("getting there"), max_length=300, blank=True)
+    # From open data (HSDS address and location); empty: Germany / derived from the postcode.
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2; empty: DE")
+    )
+    state_province = models.CharField(_("state"), max_length=100, blank=True)
+    external_identifier = models.CharField(
+        _("external identifier"), max_length=100, blank=True, help_text=_("e.g. a UPRN")
+    )
+    external_identifier_type = models.CharField(
+        _("type of the external identifier"), max_length=50, blank=True
+    )
 
     class Meta:
         verbose_name = _("location")

@@ -63,6 +63,21 @@ class Offer(Audience, Checked):
         _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # From open data (HSDS cost_option, service_area, funding); kept and exported again.
+    fee_amount = models.DecimalField(
+        _("fee amount"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    fee_currency = models.CharField(
+        _("currency"), max_length=3, blank=True, help_text=_("ISO 4217, e.g. EUR")
+    )
+    service_districts = models.ManyToManyField(
+        "socialspace.District",
+        related_name="served_by_offers",
+        blank=True,
+        verbose_name=_("districts served"),
+    )
+    service_area = models.CharField(_("area served"), max_length=300, blank=True)
+    funding = models.JSONField(_("funded by"), default=list, blank=True)
 
     objects = AllianceScopedManager.from_queryset(OfferQuerySet)()
 

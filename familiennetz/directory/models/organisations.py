@@ -40,6 +40,10 @@ class Organisation(Checked):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
+    # From open data: [{"identifier_scheme", "identifier_type", "identifier"}] (HSDS
+    # organization_identifier, e.g. a register number) and funding sources (strings).
+    identifiers = models.JSONField(_("identifiers"), default=list, blank=True)
+    funding = models.JSONField(_("funded by"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("organisation")

@@ -69,6 +69,9 @@ class ParsedEvent:
     is_cancelled: bool = False
     sequence: int = 0
     changes: list[DateChange] = field(default_factory=list)
+    geo: tuple[float, float] | None = None  # GEO: (latitude, longitude)
+    organizer_email: str = ""  # ORGANIZER mailto:, lower case
+    organizer_name: str = ""  # ORGANIZER;CN=
 
 
 @dataclass
@@ -454,5 +457,33 @@ def _parse_vevent(component, number: int, reader: _TimeReader, warn):
         exdates=exdates,
         is_cancelled=status == "CANCELLED",
         sequence=sequence,
+        geo=_geo(component, event_warn),
+        **_organizer(component),
     )
     return parsed, recurrence_id
+
+
+def _geo(component, warn) -> tuple[float, float] | None:
+    """GEO as (latitude, longitude) if it is readable and in range."""
+    value = first_value(component.get("GEO"))
+    if value is None:
+        return None
+    try:
+        lat, lon = float(value.latitude), float(value.longitude)
+    except (AttributeError, TypeError, ValueError):
+        warn("bad_geo", _("GEO could not be read and was ignored."))
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        warn("bad_geo", _("GEO is out of range and was ignored."))
+        return None
+    return lat, lon
+
+
+def _organizer(component) -> dict:
+    value = first_value(component.get("ORGANIZER"))
+    if value is None:
+        return {}
+    address = CONTROL_CHARS.sub("", str(value)).strip()
+    email = address[7:] if address.lower().startswith("mailto:") else ""
+    name = CONTROL_CHARS.sub("", str(getattr(value, "params", {}).get("CN", ""))).strip()
+    return {"organizer_email": email.lower()[:254], "organizer_name": name[:300]}

@@ -30,7 +30,13 @@ MAX_RDATES = 500  # RDATE/EXDATE entries kept per event
 MAX_WARNINGS_PER_KIND = 10
 
 _CONTENT_LINE = re.compile(r"^[A-Za-z0-9-]+[;:]")
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+# Real HTML only: RFC 5545 text is not HTML, and "<https://…>" or "<Anmeldung>" are text.
+_HTML_TAG = re.compile(
+    r"<\s*/?\s*(?:a|abbr|b|big|blockquote|body|br|center|code|div|em|font|h[1-6]|head|hr|"
+    r"html|i|img|li|meta|ol|p|pre|s|small|span|strike|strong|style|sub|sup|table|tbody|td|"
+    r"th|thead|title|tr|u|ul|script|!--)(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

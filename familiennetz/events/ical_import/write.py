@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from familiennetz.core.slugs import unique_slug
-from familiennetz.directory.models import Category, Location, Status
+from familiennetz.directory.models import Category, Location, Organisation, Status
 from familiennetz.events import services as calendar_services
 from familiennetz.events.models import CalendarSource, Event, EventStatus, Occurrence, Registration
 from familiennetz.events.occurrences import Window, event_slots
@@ -191,6 +192,17 @@ def calendar_import(
     return report
 
 
+GEO_TOLERANCE_M = 500  # GEO this far from a matched place's coordinates: noted
+GEO_NEAR_M = 100  # a place this close to GEO is the event's place
+
+
+def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in metres (equirectangular; exact enough at these distances)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6_371_000 * math.hypot(x, y)
+
+
 def _normalise(text: str) -> str:
     text = text.casefold().replace("„", '"').replace("“", '"').replace("”", '"')
     return re.sub(r"[\s,]+", " ", text).strip()
@@ -206,6 +218,8 @@ class _Writer:
         self.report = report
         self.now = now
         self.unmatched_categories: set[str] = set()
+        self.geo_updates: dict[int, tuple[float, float]] = {}
+        self.unmatched_organisers: set[str] = set()
 
     def write(self, parsed: ParsedCalendar) -> None:
         existing = {event.uid: event for event in Event.objects.filter(source=self.source)}
@@ -229,8 +243,16 @@ class _Writer:
         else:
             for event in existing.values():
                 self._vanished(event)
+        self.save_geo_updates()
         if seen:
             Event.objects.filter(pk__in=seen).update(last_checked_at=self.now)
+        if self.unmatched_organisers:
+            self.report.warnings.append(
+                _("ORGANIZER without a match in the alliance's organisations (the calendar's "
+                  "organiser %(organisation)s is kept): %(names)s")
+                % {"organisation": self.organisation.name,
+                   "names": ", ".join(sorted(self.unmatched_organisers)[:20])}
+            )  # fmt: skip
         if self.unmatched_categories:
             self.report.warnings.append(
                 _("Categories without a match in the alliance's categories: %(names)s")
@@ -247,13 +269,72 @@ class _Writer:
                     self.categories.setdefault(_normalise(name), category)
         locations = list(
             Location.objects.for_alliance(self.alliance).only(
-                "pk", "name", "street", "organisation"
+                "pk", "name", "street", "organisation", "latitude", "longitude"
             )
         )
         # The organiser's own places first: "Turnhalle" of the Kita wins over another one
         locations.sort(key=lambda loc: loc.organisation_id != self.organisation.pk)
         self.locations = locations
         self.place_cache: dict[str, Location | None] = {}
+        self.organisations: dict[str, Organisation] = {}
+        for org in Organisation.objects.for_alliance(self.alliance).only("pk", "name", "email"):
+            self.organisations.setdefault(_normalise(org.name).casefold(), org)
+            if org.email:
+                self.organisations.setdefault(org.email.lower(), org)
+
+    def _match_organiser(self, item: ParsedEvent) -> Organisation | None:
+        """ORGANIZER → the alliance's organisation with that e-mail address or name; None
+        (and a note) where none matches: the calendar's organiser stays."""
+        if not (item.organizer_email or item.organizer_name):
+            return None
+        for key in (item.organizer_email, _normalise(item.organizer_name).casefold()):
+            if key and key in self.organisations:
+                return self.organisations[key]
+        self.unmatched_organisers.add(item.organizer_name or item.organizer_email)
+        return None
+
+    def _place_by_geo(self, item: ParsedEvent, location: Location | None) -> Location | None:
+        """GEO: the place's coordinates. A matched place without coordinates gets them; with
+        no place matched by name, the place at these coordinates (within 100 m) is used;
+        otherwise the report says that GEO was not kept."""
+        if item.geo is None:
+            return location
+        lat, lon = item.geo
+        if location is not None:
+            if location.latitude is None or location.longitude is None:
+                self.geo_updates[location.pk] = item.geo
+            elif _metres(location.latitude, location.longitude, lat, lon) > GEO_TOLERANCE_M:
+                self.report.warnings.append(
+                    _("VEVENT %(number)s: GEO %(lat)s, %(lon)s is far from the place "
+                      "“%(place)s”; the place's coordinates were kept.")
+                    % {"number": item.vevent, "lat": lat, "lon": lon, "place": location.name}
+                )  # fmt: skip
+            return location
+        near = [
+            (_metres(loc.latitude, loc.longitude, lat, lon), loc.pk, loc)
+            for loc in self.locations
+            if loc.latitude is not None and loc.longitude is not None
+        ]
+        best = min(near, default=None, key=lambda found: found[:2])
+        if best is not None and best[0] <= GEO_NEAR_M:
+            return best[2]
+        self.report.warnings.append(
+            _("VEVENT %(number)s: GEO %(lat)s, %(lon)s matches no place of the network and "
+              "was not kept.") % {"number": item.vevent, "lat": lat, "lon": lon}
+        )  # fmt: skip
+        return None
+
+    def save_geo_updates(self) -> None:
+        """Places matched by name that had no coordinates get the feed's GEO (through the
+        one write path of entries)."""
+        for location in Location.objects.filter(pk__in=list(self.geo_updates)):
+            lat, lon = self.geo_updates[location.pk]
+            entry_save(
+                entry=location,
+                changes=EntryChanges(fields={"latitude": lat, "longitude": lon}),
+                user=None,
+                reason="calendar import (GEO)",
+            )
 
     def _match_location(self, place: str) -> Location | None:
         if not place:
@@ -276,7 +357,7 @@ class _Writer:
     # --- one event -----------------------------------------------------------------------
 
     def _values(self, item: ParsedEvent) -> dict:
-        location = self._match_location(item.place)
+        location = self._place_by_geo(item, self._match_location(item.place))
         online_url = ""
         extra = []
         if re.match(r"(?i)^https?://\S+$", item.place) and len(item.place) <= MAX_URL:
@@ -286,9 +367,11 @@ class _Writer:
         if item.url and item.url != online_url and item.url not in item.description:
             extra.append(_("More information: %(url)s") % {"url": item.url})
         description = "\n\n".join(part for part in [item.description, *extra] if part)
+        organiser = self._match_organiser(item) or self.organisation
         return {
             "title": item.title,
             "description": description,
+            "organisation_id": organiser.pk,
             "location_id": location.pk if location else None,
             "online_url": online_url,
             "starts_at": item.starts_at,

@@ -45,6 +45,20 @@ class Context:
                     if key.endswith("_id") and isinstance(value, str):
                         self.by_link[(table, key, value)].append(record)
         self.attribute_codes = self._attribute_codes()
+        for attribute in tables.table("attribute"):
+            if not attribute.data.get("taxonomy_term_id"):
+                self.info(
+                    attribute,
+                    _("An attribute without a taxonomy term is not kept (%(fields)s).")
+                    % {
+                        "fields": ", ".join(
+                            f"{k}={attribute.data[k]}"
+                            for k in ("link_type", "value", "label")
+                            if attribute.data.get(k)
+                        )
+                        or "—"
+                    },
+                )
 
     # --- reporting ------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from familiennetz.directory.models import (
     Schedule,
 )
 from familiennetz.events.models import Event, Occurrence
+from familiennetz.socialspace.models import District
 
 from . import mapping, schema
 from .ids import IdMap, Kind
@@ -141,6 +142,7 @@ def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Expo
     offers = offers_qs.prefetch_related(
         Prefetch("categories", queryset=Category.objects.only("pk")),
         Prefetch("languages", queryset=Language.objects.order_by("code")),
+        Prefetch("service_districts", queryset=District.objects.only("pk", "name")),
     ).order_by("name", "pk")
     for offer in offers.iterator(chunk_size=CHUNK):
         terms = sorted(
@@ -153,6 +155,7 @@ def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Expo
             org_id=oid(Kind.ORGANISATION, offer.organisation_id),
             categories=terms,
             languages=list(offer.languages.all()),
+            districts=sorted(offer.service_districts.all(), key=lambda d: (d.name, d.pk)),
         )
     for ol_pk, offer_pk, location_pk, notes in offer_locations:
         mapping.service_at_location_row(
@@ -257,10 +260,19 @@ def _export_events(out: Export, alliance, ids: IdMap, offer_ids: set[int], now) 
 
 # Which nested arrays the JSON documents carry (the rest of HSDS we have no data for).
 NESTED = {
-    "service": ["phones", "schedules", "service_at_locations", "languages", "contacts"],
+    "service": [
+        "phones",
+        "schedules",
+        "service_at_locations",
+        "languages",
+        "contacts",
+        "cost_options",
+        "service_areas",
+        "funding",
+    ],
     "service_at_location": ["contacts", "phones", "schedules"],
     "location": ["languages", "addresses", "contacts", "accessibility", "phones", "schedules"],
-    "organization": ["contacts", "phones"],
+    "organization": ["contacts", "phones", "organization_identifiers", "funding"],
     "contact": ["phones"],
     "phone": ["languages"],
     "schedule": [],

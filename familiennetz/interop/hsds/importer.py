@@ -25,16 +25,21 @@ from familiennetz.core.slugs import german_ascii
 from familiennetz.directory.models import (
     Category,
     Location,
+    Offer,
     Organisation,
     Schedule,
 )
 from familiennetz.directory.recurrence import weekday_codes
+from familiennetz.events.models import Event
 from familiennetz.interop.models import ExternalId
 from familiennetz.interop.report import Report
+from familiennetz.moderation.changes import EntryChanges
+from familiennetz.moderation.services import entry_save
 from familiennetz.search.api import deferred_indexing
 from familiennetz.socialspace.models import District
 
 from . import mapping
+from .conformance import ConformanceReport, conformance_check
 from .context import Context
 from .ids import IdMap, Kind
 from .sources import normalise_ids, validate
@@ -43,6 +48,7 @@ from .vocabulary import ATTRIBUTE_TAXONOMY_ID, default_terms
 from .writing import BATCH, RecordWriter, assign
 
 logger = logging.getLogger(__name__)
+ENTRY_MODELS = (Organisation, Location, Offer, Event)
 
 
 class SlugAllocator:
@@ -64,11 +70,26 @@ class SlugAllocator:
 
 
 def hsds_import(
-    *, alliance: Alliance, tables: Tables, dry_run: bool = False, strict: bool = False
+    *,
+    alliance: Alliance,
+    tables: Tables,
+    dry_run: bool = False,
+    strict: bool = False,
+    conformance: ConformanceReport | None = None,
 ) -> Report:
     """Import ``tables`` into ``alliance``. Writes only if not ``dry_run`` and the report has
-    no errors (with ``strict`` also no warnings); otherwise everything is rolled back."""
+    no errors; otherwise everything is rolled back. Lenient (default): invalid values are
+    dropped with a warning. ``strict``: any warning, and any schema error of the file's
+    ``conformance`` report (checked here if not given), refuses the import."""
     report = Report(dry_run=dry_run)
+    if strict and conformance is None:
+        conformance = conformance_check({}, alliance=alliance, tables=tables)
+    report.conformance = conformance
+    if strict and conformance is not None and not conformance.conformant:
+        report.error(
+            _("Strict mode: the file is not HSDS-conformant (%(n)d schema errors); nothing is "
+              "saved.") % {"n": len(conformance.schema_errors)}
+        )  # fmt: skip
     normalise_ids(tables)
     validate(tables)
     report.extend(tables.issues)
@@ -82,6 +103,7 @@ def hsds_import(
                 )
             if dry_run or report.has_errors:
                 transaction.set_rollback(True)
+                touched.clear()  # entry_save's signals asked for indexing; nothing is kept
             else:
                 if _changed(report):
                     touched.add(alliance.pk)  # rebuild the search index once, at the end
@@ -209,13 +231,20 @@ class _Writer(RecordWriter):
         if model is Schedule:
             for obj in created + changed:
                 obj.byday = ",".join(weekday_codes(obj.rrule))
-        model.objects.bulk_create(created, batch_size=BATCH)
-        if changed:
-            fields = sorted(
-                {*next(iter(items))[1].keys(), "updated_at"}
-                | ({"byday"} if model is Schedule else set())
-            )
-            model.objects.bulk_update(changed, fields, batch_size=BATCH)
+        if model in ENTRY_MODELS:
+            # Entries go through the one write path (history, checked date, publication).
+            pairs = zip(items, objects, strict=True)
+            values_of = {id(obj): values for (_rec, values), (_r, obj) in pairs}
+            for obj in created + changed:
+                self.save_entry(obj, values_of[id(obj)])
+        else:
+            model.objects.bulk_create(created, batch_size=BATCH)
+            if changed:
+                fields = sorted(
+                    {*next(iter(items))[1].keys(), "updated_at"}
+                    | ({"byday"} if model is Schedule else set())
+                )
+                model.objects.bulk_update(changed, fields, batch_size=BATCH)
         if created:
             self.report.count(kind, "created", len(created))
         if changed:
@@ -225,6 +254,17 @@ class _Writer(RecordWriter):
         self.created = {obj.pk for obj in created}
         self.changed = {obj.pk for obj in changed}
         return objects
+
+    def save_entry(self, entry, values: dict) -> None:
+        """Save a new or changed organisation, place, offer or event with
+        ``moderation.services.entry_save`` (no user: the import acts for the coordination, so
+        changes apply at once). The source's checked date is kept where it gives one."""
+        entry_save(
+            entry=entry,
+            changes=EntryChanges(fields=values, checked_at=values.get("last_checked_at")),
+            user=None,
+            reason=_("HSDS import"),
+        )
 
     # --- categories -----------------------------------------------------------------------
 

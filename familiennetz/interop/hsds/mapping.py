@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,8 +53,15 @@ STATUS_FROM_HSDS = {
 # Fields of each HSDS table that the import uses; the rest is listed in the mapping report.
 MAPPED_FIELDS = {
     "organization": {"id", "name", "description", "email", "website"},
+    "organization_identifier": {"id", "organization_id", "identifier_scheme",
+                                "identifier_type", "identifier"},
+    "funding": {"id", "organization_id", "service_id", "source"},
+    "cost_option": {"id", "service_id", "amount", "currency", "option",
+                    "amount_description"},
+    "service_area": {"id", "service_id", "name", "description"},
     "location": {"id", "location_type", "organization_id", "name", "description",
-                 "transportation", "latitude", "longitude"},
+                 "transportation", "latitude", "longitude", "external_identifier",
+                 "external_identifier_type"},
     "service": {"id", "organization_id", "name", "description", "url", "email", "status",
                 "fees_description", "fees", "application_process", "minimum_age",
                 "maximum_age", "assured_date", "last_modified"},
@@ -66,7 +74,7 @@ MAPPED_FIELDS = {
     "phone": {"id", "organization_id", "service_id", "location_id", "contact_id",
               "service_at_location_id", "number"},
     "address": {"id", "location_id", "address_1", "address_2", "city", "postal_code",
-                "address_type"},
+                "address_type", "country", "state_province"},
     "language": {"id", "service_id", "location_id", "phone_id", "name", "code"},
     "accessibility": {"id", "location_id", "description", "details"},
     "attribute": {"id", "link_id", "link_entity", "link_type", "taxonomy_term_id", "value"},
@@ -176,8 +184,28 @@ def organization_rows(emit: Emit, org: Organisation, org_id: str) -> None:
         },
     )
     _phone(emit, "organization_id", org_id, org.phone)
+    for index, item in enumerate(org.identifiers or []):
+        emit(
+            "organization_identifier",
+            {
+                "id": derived_id(org_id, f"identifier:{index}"),
+                "organization_id": org_id,
+                "identifier_scheme": item.get("identifier_scheme"),
+                "identifier_type": item.get("identifier_type") or "",
+                "identifier": item.get("identifier") or "",
+            },
+        )
+    _funding(emit, "organization_id", org_id, org.funding)
     _attribute(emit, "organization", org_id, "organisation_kind", org.kind)
     _attribute(emit, "organization", org_id, "operator", org.operator)
+
+
+def _funding(emit: Emit, link: str, parent_id: str, sources) -> None:
+    for index, source in enumerate(sources or []):
+        emit(
+            "funding",
+            {"id": derived_id(parent_id, f"funding:{index}"), link: parent_id, "source": source},
+        )
 
 
 def contact_rows(emit: Emit, contact, contact_id: str, *, org_id: str, service_id: str | None):
@@ -207,6 +235,8 @@ def location_rows(emit: Emit, location, location_id: str, *, org_id: str | None)
             "transportation": location.transport_notes,
             "latitude": location.latitude,
             "longitude": location.longitude,
+            "external_identifier": location.external_identifier,
+            "external_identifier_type": location.external_identifier_type,
         },
     )
     if location.street or location.postal_code or location.city:
@@ -217,9 +247,10 @@ def location_rows(emit: Emit, location, location_id: str, *, org_id: str | None)
                 "location_id": location_id,
                 "address_1": location.street,
                 "city": location.city,
-                "state_province": state_for_postal_code(location.postal_code),
+                "state_province": location.state_province
+                or state_for_postal_code(location.postal_code),
                 "postal_code": location.postal_code,
-                "country": "DE",
+                "country": location.country or "DE",
                 "address_type": "physical",
             },
         )
@@ -248,6 +279,7 @@ def service_rows(
     org_id: str,
     categories: list[tuple[str, str]],  # (code, term id)
     languages: list,
+    districts: list = (),  # type: ignore[assignment]
 ) -> None:
     lo, hi = offer.age_min_months, offer.age_max_months
     emit(
@@ -271,6 +303,25 @@ def service_rows(
         },
     )
     _phone(emit, "service_id", service_id, offer.phone)
+    if offer.fee_amount is not None:
+        amount = offer.fee_amount
+        emit(
+            "cost_option",
+            {
+                "id": derived_id(service_id, "cost"),
+                "service_id": service_id,
+                "amount": int(amount) if amount == amount.to_integral_value() else float(amount),
+                "currency": offer.fee_currency or None,
+            },
+        )
+    for name in [district.name for district in districts] + [offer.service_area]:
+        if name:
+            emit(
+                "service_area",
+                {"id": derived_id(service_id, f"area:{name}"), "service_id": service_id,
+                 "name": name},
+            )  # fmt: skip
+    _funding(emit, "service_id", service_id, offer.funding)
     for language in languages:
         emit(
             "language",
@@ -400,7 +451,24 @@ def organisation_values(rec, ctx) -> dict:
         "phone": ctx.phone(rec, ctx.phone_of("organization_id", rec.id)),
         "kind": kind if kind in Organisation.Kind.values else Organisation.Kind.OTHER,
         "operator": ctx.clip(rec, "operator", attrs.get("operator", [""])[0], 300),
+        "identifiers": [
+            {
+                "identifier_scheme": str(row.get("identifier_scheme") or "")[:100] or None,
+                "identifier_type": str(row.get("identifier_type") or "")[:100],
+                "identifier": str(row.get("identifier") or "")[:200],
+            }
+            for row in ctx.rows_where("organization_identifier", "organization_id", rec.id)
+        ],
+        "funding": _funding_sources(ctx, "organization_id", rec.id),
     }
+
+
+def _funding_sources(ctx, link: str, record_id: str) -> list[str]:
+    return [
+        str(row["source"])[:300]
+        for row in ctx.rows_where("funding", link, record_id)
+        if row.get("source")
+    ]
 
 
 def location_values(rec, ctx) -> dict:
@@ -427,7 +495,33 @@ def location_values(rec, ctx) -> dict:
         "is_wheelchair_accessible": _true(attrs, "wheelchair_accessible"),
         "is_pram_accessible": _true(attrs, "pram_accessible"),
         "accessibility_notes": "\n\n".join(n for n in notes if n),
+        "country": _country(rec, ctx, address.get("country")),
+        "state_province": _state(address),
+        "external_identifier": ctx.text(rec, "external_identifier", 100),
+        "external_identifier_type": ctx.text(rec, "external_identifier_type", 50),
     }
+
+
+def _country(rec, ctx, value) -> str:
+    """ISO 3166-1 alpha-2, upper case; "" for Germany (the default) or nothing given."""
+    code = str(value or "").strip().upper()
+    if code in ("", "DE"):
+        return ""
+    if len(code) == 2 and code.isalpha():
+        return code
+    ctx.warn(
+        rec,
+        _("The country “%(value)s” is no two-letter ISO code and was left out.")
+        % {"value": str(value)[:40]},
+        field="country",
+    )
+    return ""
+
+
+def _state(address: dict) -> str:
+    """The state only where it is not the one our postcode table gives (kept as given)."""
+    state = str(address.get("state_province") or "").strip()[:100]
+    return "" if state == state_for_postal_code(str(address.get("postal_code") or "")) else state
 
 
 def _true(attrs: dict, code: str) -> bool:
@@ -443,6 +537,7 @@ def offer_values(rec, ctx) -> dict:
     if participation not in Offer.Participation.values:
         participation = Offer.Participation.OPEN
     assured = ctx.date(rec, "assured_date")
+    fees = _fees(rec, ctx, data)
     return {
         "name": ctx.text(rec, "name", 300, required=True),
         "summary": ctx.clip(rec, "summary", attrs.get("summary", [""])[0], 400),
@@ -451,20 +546,68 @@ def offer_values(rec, ctx) -> dict:
         "email": ctx.email(rec, data.get("email")),
         "phone": ctx.phone(rec, ctx.phone_of("service_id", rec.id)),
         "status": status,
-        "fee_description": ctx.clip(
-            rec, "fees_description", data.get("fees_description") or data.get("fees") or "", 300
-        ),
+        "fee_description": ctx.clip(rec, "fees_description", fees["text"], 300),
+        "fee_amount": fees["amount"],
+        "fee_currency": fees["currency"],
+        "funding": _funding_sources(ctx, "service_id", rec.id),
         "participation_notes": ctx.text(rec, "application_process", 100_000),
         "participation": participation,
         "for_pregnancy": _true(attrs, "pregnancy"),
         "age_min_months": lo,
         "age_max_months": hi,
-        "is_free": _true(attrs, "free_of_charge"),
+        "is_free": _true(attrs, "free_of_charge") or fees["free"],
         "is_online": _true(attrs, "online"),
         "accessibility_notes": attrs.get("accessibility_notes", [""])[0],
         "last_checked_at": timezone.make_aware(dt.datetime.combine(assured, dt.time(12)))
         if assured
         else None,
+    }
+
+
+def _fees(rec, ctx, data: dict) -> dict:
+    """The offer's fee fields from the service and its cost options: the first amount with
+    its currency; an amount of 0 (and none above) means free of charge ("kostenlos"); the
+    options' texts describe the costs where the service has no fees_description. Further
+    amounts are listed in the text and noted in the report."""
+    options = ctx.records_where("cost_option", "service_id", rec.id)
+    amounts = []
+    for option in options:
+        value = option.data.get("amount")
+        if value is None:
+            continue
+        try:
+            amount = Decimal(str(value)).quantize(Decimal("0.01"))
+        except (InvalidOperation, ValueError):
+            ctx.warn(option, _("The amount is not a number; it was left out."), field="amount")
+            continue
+        if not Decimal(0) <= amount < Decimal(10_000_000):
+            ctx.warn(option, _("The amount is out of range; it was left out."), field="amount")
+            continue
+        currency = str(option.data.get("currency") or "").strip().upper()[:3]
+        amounts.append((amount, currency, option))
+    texts = [
+        str(option.data.get("option") or option.data.get("amount_description") or "").strip()
+        for option in options
+    ]
+    text = str(data.get("fees_description") or data.get("fees") or "").strip()
+    if not text:
+        text = "; ".join(t for t in texts if t)
+    free = bool(amounts) and all(amount == 0 for amount, _c, _o in amounts)
+    if free and not text:
+        text = "kostenlos"
+    for amount, currency, option in amounts[1:]:
+        ctx.info(
+            option,
+            _("Only the first amount is kept in the fee fields; %(amount)s %(currency)s is "
+              "left to the description.") % {"amount": amount, "currency": currency},
+            field="amount",
+        )  # fmt: skip
+    first = amounts[0] if amounts and not free else None
+    return {
+        "text": text,
+        "amount": first[0] if first else None,
+        "currency": first[1] if first else "",
+        "free": free,
     }
 
 
@@ -542,7 +685,9 @@ def schedule_values(rec, ctx, *, default_kind: str) -> dict | None:
         ctx.warn(rec, _("“valid to” is before “valid from”; it was left out."), field="valid_to")
         valid_to = None
     kind = attrs.get("schedule_kind", [default_kind])[0]
-    description = " ".join(p for p in (data.get("description"), data.get("notes")) if p)
+    description = str(data.get("description") or "")
+    if data.get("notes"):
+        ctx.info(rec, _("The schedule's notes are not kept."), field="notes")
     return {
         "rrule": rule,
         "kind": kind if kind in Schedule.Kind.values else default_kind,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import posixpath
 import zipfile
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from . import schema
 from .ids import is_uuid, source_uuid
 from .mapping import MAPPED_FIELDS
 from .tables import EVENT, Tables, flatten, guess_table, type_of
-from .tabular import all_specs, load_csv, read_rows
+from .tabular import all_specs, descriptor_tables, load_csv, read_rows
 
 MAX_FILES = 100_000
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # uncompressed, for ZIP files
@@ -28,6 +29,20 @@ ZIP_LIMITS = ZipLimits(
     max_members=MAX_FILES, max_member_bytes=MAX_TOTAL_BYTES, max_total_bytes=MAX_TOTAL_BYTES
 )
 IMPORTED_TABLES = set(MAPPED_FIELDS) | {EVENT}
+MAX_RECORD_NOTES = 2000  # "not kept" notes per record; beyond, one summary per table
+# Links that flattening adds to nested records (the parent's id): not data of their own.
+LINKS = {
+    "service_id",
+    "organization_id",
+    "location_id",
+    "service_at_location_id",
+    "contact_id",
+    "phone_id",
+    "link_id",
+    "link_entity",
+    "resource_id",
+    "resource_type",
+}
 
 
 def unique_keys_hook(pairs):
@@ -104,12 +119,14 @@ def read_files(files: dict[str, bytes]) -> Tables:
     names = sorted(files, key=_order)
     if not names:
         tables.issue(Level.ERROR, _("No files were given."))
+    described = descriptor_tables(files)
     for name in names:
         lower = name.lower()
         if lower.endswith("datapackage.json"):
-            continue  # the descriptor; our reader knows the HSDS tables
+            continue  # the descriptor: read above (which file holds which table)
         if lower.endswith(".csv"):
-            load_csv(files[name], name=name, tables=tables)
+            resource, legacy = described.get(posixpath.normpath(name), ("", False))
+            load_csv(files[name], name=name, tables=tables, resource=resource, legacy=legacy)
         elif lower.endswith(".json"):
             load_json(files[name], source=name, tables=tables, hint=name)
         elif lower.endswith(".ndjson"):
@@ -134,7 +151,25 @@ def read_bytes(data: bytes, *, name: str) -> Tables:
     return read_files({name: data})
 
 
+def unpack(
+    data: bytes, *, name: str, max_total: int = MAX_TOTAL_BYTES
+) -> tuple[dict[str, bytes], Tables | None]:
+    """The files of an upload (name → content): a ZIP's members or the file itself; with
+    the tables holding the error instead if a ZIP cannot be read."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return {name: data}, None
+    files = _zip_members(data, name=name, max_total=max_total)
+    return (files, None) if isinstance(files, dict) else ({}, files)
+
+
 def read_zip(data: bytes, *, name: str = "") -> Tables:
+    files = _zip_members(data, name=name)
+    return read_files(files) if isinstance(files, dict) else files
+
+
+def _zip_members(
+    data: bytes, *, name: str = "", max_total: int = MAX_TOTAL_BYTES
+) -> dict[str, bytes] | Tables:
     try:
         infos = check_zip(data, ZIP_LIMITS)
     except ArchiveLimitError as exc:
@@ -143,6 +178,10 @@ def read_zip(data: bytes, *, name: str = "") -> Tables:
         return tables
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+        if sum(i.file_size for i in infos if not i.is_dir()) > max_total:
+            tables = Tables()
+            tables.issue(Level.ERROR, _("The ZIP file is too large."), source=name)
+            return tables
         files = {
             info.filename: archive.read(info)
             for info in infos
@@ -154,18 +193,22 @@ def read_zip(data: bytes, *, name: str = "") -> Tables:
             Level.ERROR, _("The ZIP file cannot be read: %(error)s") % {"error": exc}, source=name
         )
         return tables
-    return read_files(files)
+    return files
 
 
 def read_path(path: Path) -> Tables:
     if path.is_dir():
-        files = {
-            str(p.relative_to(path)): p.read_bytes()
-            for p in sorted(path.rglob("*"))
-            if p.is_file() and p.suffix.lower() in (".json", ".csv", ".ndjson")
-        }
-        return read_files(files)
+        return read_files(path_files(path))
     return read_bytes(path.read_bytes(), name=path.name)
+
+
+def path_files(path: Path) -> dict[str, bytes]:
+    """The JSON and CSV files of a folder (name relative to it → content)."""
+    return {
+        str(p.relative_to(path)): p.read_bytes()
+        for p in sorted(path.rglob("*"))
+        if p.is_file() and p.suffix.lower() in (".json", ".csv", ".ndjson")
+    }
 
 
 def normalise_ids(tables: Tables) -> None:
@@ -236,6 +279,7 @@ def validate(tables: Tables) -> None:
         issue.level == Level.ERROR for issue in tables.issues
     ):
         tables.issue(Level.ERROR, _("No HSDS records were found."))
+    noted = 0
     for table, records in tables.records.items():
         if table == "taxonomy":
             tables.issue(
@@ -251,15 +295,25 @@ def validate(tables: Tables) -> None:
             )  # fmt: skip
             continue
         name = "familiennetz_event.json" if table == EVENT else f"{table}.json"
-        unused = set()
+        unused: set[str] = set()
         for record in records.values():
             for message in schema.row_errors(name, record.data):
                 tables.issue(Level.ERROR, message, **record.where())
                 tables.invalid.add((table, record.id))
-            unused |= set(record.data) - MAPPED_FIELDS.get(table, set(record.data))
+            left = set(record.data) - MAPPED_FIELDS.get(table, set(record.data)) - LINKS
+            left = {key for key in left if record.data.get(key) not in (None, "", [], {})}
+            if left and noted < MAX_RECORD_NOTES:
+                noted += 1
+                tables.issue(
+                    Level.INFO,
+                    _("Not kept: %(fields)s") % {"fields": ", ".join(sorted(left))},
+                    **record.where(),
+                )
+            elif left:
+                unused |= left
         if unused:
             tables.issue(
                 Level.INFO,
-                _("Fields of “%(table)s” that are not imported: %(fields)s")
+                _("Fields of further records of “%(table)s” that are not kept: %(fields)s")
                 % {"table": table, "fields": ", ".join(sorted(unused))},
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache
@@ -21,6 +22,7 @@ from .tables import EVENT, Tables
 
 MAX_TABLE_ROWS = 2_000_000
 EVENT_PATH = "x_familiennetz_events.csv"
+EVENT_RESOURCE = "x_familiennetz_event"  # its name in our data package descriptor
 
 # HSDS 1.1 tables: file stem → (3.0 table, renamed fields, fixed values). None: not imported.
 V11_TABLES: dict[str, tuple[str, dict[str, str], dict] | None] = {
@@ -53,12 +55,74 @@ V11_TABLES: dict[str, tuple[str, dict[str, str], dict] | None] = {
 }
 
 
-def table_for_file(name: str) -> tuple[str | None, dict, dict, bool]:
-    """(table, renames, fixed values, known) for a CSV file name of HSDS 3.0 or 1.1.
+# HSDS 1.1 / ORUK 1.x data package resource names (singular) → their file stems above.
+V11_RESOURCES = {
+    "organization": "organizations",
+    "program": "programs",
+    "service": "services",
+    "service_taxonomy": "services_taxonomy",
+    "service_at_location": "services_at_location",
+    "location": "locations",
+    "phone": "phones",
+    "contact": "contacts",
+    "physical_address": "physical_addresses",
+    "postal_address": "postal_addresses",
+    "regular_schedule": "regular_schedules",
+    "holiday_schedule": "holiday_schedules",
+    "service_area": "service_areas",
+    "required_document": "required_documents",
+    "payment_accepted": "payments_accepted",
+    "language": "languages",
+    "meta_table_description": "meta_table_descriptions",
+}
+# Resource names only HSDS 1.1 / ORUK 1.x packages have: such a descriptor is read as 1.1.
+V11_ONLY = {"physical_address", "postal_address", "regular_schedule", "holiday_schedule",
+            "service_taxonomy", "payment_accepted", "eligibility",
+            "accessibility_for_disabilities"} | {
+    stem for stem in V11_TABLES if stem not in {"organizations", "programs", "services",
+    "locations", "phones", "contacts", "funding", "service_areas", "required_documents",
+    "languages", "taxonomy", "metadata", "meta_table_descriptions"}}  # fmt: skip
+
+
+def descriptor_tables(files: dict[str, bytes]) -> dict[str, tuple[str, bool]]:
+    """CSV file name → (table key for ``table_for_file``, is HSDS 1.1) from the data package
+    descriptors (``datapackage.json``) among ``files``: the descriptor, not the file name,
+    says which table a CSV file holds."""
+    found: dict[str, tuple[str, bool]] = {}
+    for name, content in files.items():
+        if not name.lower().endswith("datapackage.json"):
+            continue
+        try:
+            package = json.loads(content.decode("utf-8-sig"))
+            resources = [r for r in package.get("resources", []) if isinstance(r, dict)]
+        except (UnicodeDecodeError, ValueError, AttributeError, RecursionError):
+            continue
+        names = {str(r.get("name", "")).lower() for r in resources}
+        legacy = bool(names & V11_ONLY)
+        folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+        for resource in resources:
+            path, resource_name = resource.get("path"), str(resource.get("name", "")).lower()
+            if not isinstance(path, str) or not resource_name:
+                continue
+            key = V11_RESOURCES.get(resource_name, resource_name) if legacy else resource_name
+            if resource_name == EVENT_RESOURCE:
+                key = EVENT
+            found[posixpath.normpath(folder + path)] = (key, legacy)
+    return found
+
+
+def table_for_file(name: str, *, legacy: bool = False) -> tuple[str | None, dict, dict, bool]:
+    """(table, renames, fixed values, known) for a CSV file name (or a data package resource
+    name) of HSDS 3.0 or 1.1; ``legacy``: the data package says it is HSDS 1.1.
 
     Where 1.1 and 3.0 share a file name (organizations.csv), the 1.1 column names are
     renamed unless 3.0 has a column of that name."""
     stem = name.rsplit("/", 1)[-1].removesuffix(".csv").lower()
+    if legacy and stem in V11_TABLES and stem not in {s.path[:-4] for s in all_specs().values()}:
+        mapped = V11_TABLES[stem]
+        if mapped is None:
+            return None, {}, {}, True
+        return mapped[0], mapped[1], mapped[2], True
     for spec in all_specs().values():
         if spec.path.removesuffix(".csv") == stem or spec.name == stem:
             legacy = V11_TABLES.get(stem)
@@ -93,8 +157,14 @@ def event_spec() -> schema.TableSpec:
     return schema.TableSpec(EVENT, EVENT_PATH, columns)
 
 
-def load_csv(data: bytes, *, name: str, tables: Tables) -> None:
-    table, renames, fixed, known = table_for_file(name)
+def load_csv(
+    data: bytes, *, name: str, tables: Tables, resource: str = "", legacy: bool = False
+) -> None:
+    """One CSV table; ``resource``: its table as the data package names it (else the file
+    name decides)."""
+    table, renames, fixed, known = table_for_file(resource or name, legacy=legacy)
+    if resource and not known:  # a resource name we do not know: the file name may tell
+        table, renames, fixed, known = table_for_file(name, legacy=legacy)
     if table is None:
         message = (
             _("This HSDS 1.1 table is not imported.")
@@ -228,7 +298,7 @@ def datapackage_descriptor(*, title: str) -> dict:
     extension = schema.document("familiennetz_event.json")
     package["resources"].append(
         {
-            "name": "x_familiennetz_event",
+            "name": EVENT_RESOURCE,
             "path": EVENT_PATH,
             "description": extension["description"],
             "format": "csv",

@@ -22,7 +22,6 @@ from familiennetz.directory.models import (
     Status,
 )
 from familiennetz.events.models import Event
-from familiennetz.events.services import event_sync_occurrences
 
 from . import mapping
 from .ids import Kind
@@ -45,6 +44,8 @@ class RecordWriter:
         items, relations = [], {}
         for rec in self.tables.table("service"):
             values = mapping.offer_values(rec, self.ctx)
+            if values.get("last_checked_at") is None:
+                values.pop("last_checked_at", None)  # not given: entry_save's own date
             org = self._organisation_pk(rec, rec.data.get("organization_id"), required=True)
             if org is None:
                 continue
@@ -52,29 +53,40 @@ class RecordWriter:
             sals = self.ctx.records_where("service_at_location", "service_id", rec.id)
             if any(sal.data.get("location_id") in self.virtual for sal in sals):
                 values["is_online"] = True
+            districts, values["service_area"] = self._service_areas(rec)
             items.append((rec, values))
             relations[rec.id] = (
                 self._category_pks(rec),
                 self._language_pks(rec, languages, language_names),
+                districts,
             )
         objects = self.upsert(Kind.OFFER, Offer, items, on_create=self._published_at)
         created = self.created
-        newly_published = [
-            offer
-            for _rec, offer in objects
-            if offer.status == Status.PUBLISHED and offer.published_at is None
-        ]
-        for offer in newly_published:  # existing offers that are published now
-            offer.published_at = self.now
-        Offer.objects.bulk_update(newly_published, ["published_at"], batch_size=BATCH)
+        # (entry_save sets the publication date of offers that are published now)
         changed = self._set_m2m(Offer.categories.through, "category_id", objects, relations, 0)
         changed |= self._set_m2m(Offer.languages.through, "language_id", objects, relations, 1)
+        changed |= self._set_m2m(
+            Offer.service_districts.through, "district_id", objects, relations, 2
+        )
         changed -= created | self.changed
         if changed:  # a changed category or language is a change of the offer
             Offer.objects.filter(pk__in=changed).update(updated_at=self.now)
             self.report.count(Kind.OFFER, "updated", len(changed))
             self.report.count(Kind.OFFER, "unchanged", -len(changed))
         self.offer_org = {offer.pk: offer.organisation_id for _rec, offer in objects}
+
+    def _service_areas(self, rec) -> tuple[set[int], str]:
+        """HSDS service areas: the alliance's districts by name, the rest as a described
+        area (text)."""
+        districts, texts = set(), []
+        for area in self.ctx.records_where("service_area", "service_id", rec.id):
+            name = str(area.data.get("name") or area.data.get("description") or "").strip()
+            pk = self.districts.get(name.casefold()) if name else None
+            if pk:
+                districts.add(pk)
+            elif name:
+                texts.append(name)
+        return districts, self.ctx.clip(rec, "service_areas", "; ".join(texts), 300)
 
     def _published_at(self, offer: Offer) -> None:
         if offer.status == Status.PUBLISHED:
@@ -208,7 +220,12 @@ class RecordWriter:
         sal = self.lookup(Kind.OFFER_LOCATION, OfferLocation, data.get("service_at_location_id"))
         if sal:
             return {"offer_location_id": sal, "location_id": None}, Schedule.Kind.SESSION
-        offer = self.lookup(Kind.OFFER, Offer, data.get("service_id"))
+        service_id = data.get("service_id")
+        link = self.tables.get("service_at_location", data.get("service_at_location_id"))
+        if not service_id and link is not None and not link.data.get("location_id"):
+            # A service_at_location without a location: the schedule is its service's.
+            service_id = link.data.get("service_id")
+        offer = self.lookup(Kind.OFFER, Offer, service_id)
         location = self.lookup(Kind.LOCATION, Location, data.get("location_id"))
         if offer:
             links = [
@@ -219,8 +236,10 @@ class RecordWriter:
             if links:
                 return {"offer_location_id": links[0], "location_id": None}, Schedule.Kind.SESSION
             self.ctx.warn(
-                rec, _("The service has no location to hold this schedule; it was left out.")
-            )
+                rec,
+                _("The service has no place to hold this schedule (offers keep their times "
+                  "per place); it was left out."),
+            )  # fmt: skip
             return None
         if location:
             return (
@@ -327,8 +346,8 @@ class RecordWriter:
             }
             codes = {languages.get(str(c).lower()) for c in rec.data.get("language_codes") or []}
             relations[rec.id] = (categories - {None}, codes - {None})
+        # entry_save brings each new or changed event's dates in line (event_apply_related)
         objects = self.upsert(Kind.EVENT, Event, items, title="title")
-        touched = self.created | self.changed
         # Categories and languages in bulk, as for offers (per event, these were 2–4 queries
         # and a history record each: half the import time of a town's 124 events).
         for through, field, index in (
@@ -336,9 +355,6 @@ class RecordWriter:
             (Event.languages.through, "language_id", 1),
         ):
             self._set_m2m(through, field, objects, relations, index, owner="event_id")
-        for _rec, event in objects:
-            if event.pk in touched:
-                event_sync_occurrences(event=event)
 
 
 def assign(obj, values: dict) -> bool:

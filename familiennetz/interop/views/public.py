@@ -6,13 +6,17 @@ from __future__ import annotations
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 
+from familiennetz.core.ratelimit import RateLimit
 from familiennetz.directory import selectors as directory_selectors
 from familiennetz.directory.forms import OfferFilterForm
 from familiennetz.directory.models import Location, Offer
 from familiennetz.interop import geojson
+from familiennetz.interop import services as interop_services
 from familiennetz.interop.hsds.storage import hsds_zip_path
 
 MAX_FEATURES = 5000
@@ -114,3 +118,43 @@ def open_data(request):
             "offer_count": Offer.objects.for_alliance(alliance).published().count(),
         },
     )
+
+
+MAX_CHECK_BYTES = 10 * 1024 * 1024
+check_limit = RateLimit(scope="hsds-check", limit=20, window=600)
+
+
+@csrf_exempt  # no cookies, no login, nothing stored: a stateless check
+@require_POST
+def hsds_check(request):
+    """The conformance report of an HSDS file (JSON, CSV or ZIP) as JSON: a multipart field
+    ``file``, or the file as the request body (``?name=services.json`` names it). Nothing is
+    imported or kept; rate limited per client, at most 10 MB."""
+    if check_limit.hit(request):
+        response = JsonResponse({"error": _("Too many checks; please wait a few minutes.")})
+        response.status_code = 429
+        response["Retry-After"] = str(check_limit.window)
+        return _open(response)
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_CHECK_BYTES + 64 * 1024:
+        return _too_large()
+    upload = request.FILES.get("file") if request.content_type == "multipart/form-data" else None
+    if upload is not None:
+        if upload.size > MAX_CHECK_BYTES:
+            return _too_large()
+        data, name = upload.read(), upload.name or "upload.json"
+    else:
+        data = request.body
+        name = (request.GET.get("name") or "upload.json").rsplit("/", 1)[-1][:100]
+    if not data:
+        return _open(JsonResponse({"error": _("Send a file (field “file”).")}, status=400))
+    report = interop_services.hsds_conformance(data=data, name=name, alliance=request.alliance)
+    return _open(JsonResponse(report.as_dict(), json_dumps_params={"ensure_ascii": False}))
+
+
+def _too_large() -> HttpResponse:
+    message = _("The file is larger than %(mb)d MB.") % {"mb": MAX_CHECK_BYTES // 1024 // 1024}
+    return _open(JsonResponse({"error": message}, status=413))

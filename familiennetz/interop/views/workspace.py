@@ -123,7 +123,7 @@ def import_commit(request, pk):
     check_perm(request, "interop.import_data")
     upload = _upload_or_404(request, pk)
     try:
-        import_upload_commit(upload=upload)
+        import_upload_commit(upload=upload, strict=request.POST.get("mode") == "strict")
     except ImportRefused as exc:
         messages.error(request, str(exc))
         return redirect_manage("interop:manage-import-preview", request.alliance, pk=upload.pk)

@@ -7,8 +7,9 @@ from django.utils.text import slugify
 
 from familiennetz.alliances.models import RESERVED_SLUGS, Alliance
 from familiennetz.alliances.scopes import command_scope
+from familiennetz.interop.hsds.conformance import conformance_check
 from familiennetz.interop.hsds.importer import hsds_import
-from familiennetz.interop.hsds.sources import read_path
+from familiennetz.interop.hsds.sources import path_files, read_files, unpack
 from familiennetz.interop.report import Level
 
 
@@ -28,7 +29,10 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Report only; save nothing.")
         parser.add_argument(
-            "--strict", action="store_true", help="Treat warnings as errors (save nothing)."
+            "--strict",
+            action="store_true",
+            help="Save nothing if the file is not HSDS-conformant or any value would be "
+            "dropped (default: drop invalid values with a warning).",
         )
         parser.add_argument(
             "--quiet-notes", action="store_true", help="Do not list notes (info), only counts."
@@ -53,8 +57,18 @@ class Command(BaseCommand):
             if dry_run:
                 raise CommandError("--dry-run needs an existing alliance.")
             target.save()
+        files, broken = (
+            (path_files(path), None) if path.is_dir() else unpack(path.read_bytes(), name=path.name)
+        )
+        tables = broken or read_files(files)
+        conformance = conformance_check(files, alliance=target, tables=tables)
+        self.stdout.write(conformance.headline())
         report = hsds_import(
-            alliance=target, tables=read_path(path), dry_run=dry_run, strict=strict
+            alliance=target,
+            tables=tables,
+            dry_run=dry_run,
+            strict=strict,
+            conformance=conformance,
         )
         for issue in report.issues:
             if issue.level != Level.INFO or not quiet_notes:
