@@ -307,6 +307,7 @@ INSTALLED_APPS += [
     "familiennetz.freshness",
     "familiennetz.network",
     "familiennetz.governance",
+    "familiennetz.outreach",
     "familiennetz.history",  # last: holds the historical models of directory and events
 ]
 _auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
@@ -360,3 +361,6 @@ GEOCODER_URL = env.str("GEOCODER_URL", "")
 GEOCODER_USER_AGENT = env.str("GEOCODER_USER_AGENT", "")
 GEOCODER_TIMEOUT = env.float("GEOCODER_TIMEOUT", 5.0)
 GEOCODER_MIN_INTERVAL = env.float("GEOCODER_MIN_INTERVAL", 1.0)  # seconds between requests
+# --- outreach: the network's pages and print products (docs/dev/outreach.md) ---
+RALLY_RATE_LIMIT = env.int("RALLY_RATE_LIMIT", 20)  # "done" POSTs per client and station …
+RALLY_RATE_WINDOW = env.int("RALLY_RATE_WINDOW", 3600)  # … per this many seconds

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("familiennetz.freshness.urls")),
     path("", include("familiennetz.socialspace.urls")),
     path("", include("familiennetz.governance.urls")),
+    path("", include("familiennetz.outreach.urls")),
     path("", include("familiennetz.directory.urls")),
     path("", include("familiennetz.events.urls")),
     path("<slug:alliance_slug>/", include("familiennetz.events.registration_urls")),
