@@ -18,3 +18,37 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF (poppler's pdftotext)."""
+    import subprocess
+
+    result = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+    )
+    return result.stdout.decode()
+
+
+def pdf_qr_codes(content: bytes, *, dpi: int = 150) -> list[str]:
+    """The QR codes on the pages of a PDF (pdftoppm renders, zxing-cpp decodes)."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "doc.pdf"
+        pdf.write_bytes(content)
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(Path(folder) / "page")], check=True
+        )
+        found = []
+        for page in sorted(Path(folder).glob("page*.png")):
+            found += decode_qr(page.read_bytes())
+    return found
+
+
+@pytest.fixture
+def logged_in(client, coordinator):
+    client.force_login(coordinator.user)
+    return client
