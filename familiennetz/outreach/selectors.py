@@ -105,9 +105,11 @@ class NoticeSheet:
     place: Location | None = None
     total: int = 0
 
+    limit: int = NOTICE_LIMIT
+
     @property
     def too_large(self) -> bool:
-        return self.total > NOTICE_LIMIT
+        return self.total > self.limit
 
 
 def place_for_filter(*, alliance: Alliance, slug: str) -> Location | None:
@@ -123,14 +125,15 @@ def notice_sheet(
     place: Location | None = None,
     today: dt.date | None = None,
     weeks: int = NOTICE_WEEKS,
-    limit: int = NOTICE_LIMIT,
+    limit: int | None = None,
 ) -> NoticeSheet:
     """Dates of the next ``weeks`` weeks and the offers that match ``filters`` (the calendar's
     and the search's parameter names), at ``place`` if given. Reads at most ``limit + 1`` of
     each, so that a request for thousands of lines stays cheap and ``too_large`` says so."""
     today = today or timezone.localdate()
+    limit = limit or NOTICE_LIMIT
     end = today + dt.timedelta(days=7 * weeks)
-    sheet = NoticeSheet(start=today, end=end, place=place)
+    sheet = NoticeSheet(start=today, end=end, place=place, limit=limit)
     dates = event_selectors.occurrence_list_for_feed(
         alliance=alliance,
         filters=filters,

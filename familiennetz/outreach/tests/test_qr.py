@@ -73,8 +73,7 @@ def test_the_qr_endpoint_refuses_another_site(client, alliance):
 
 def test_offer_and_place_pages_link_their_qr_codes(client, alliance):
     place = f.LocationFactory(alliance=alliance, name="Kita Sonnenschein", slug="kita-sonnenschein")
-    offer = f.OfferFactory(alliance=alliance, name="Krabbelgruppe", slug="krabbelgruppe")
-    f.OfferLocationFactory(offer=offer, location=place)
+    f.OfferFactory(alliance=alliance, name="Krabbelgruppe", slug="krabbelgruppe", locations=[place])
     page = client.get("/hainichen/angebote/krabbelgruppe/").content.decode()
     assert "/hainichen/qr/?ziel=/hainichen/angebote/krabbelgruppe/&amp;format=png" in page
     assert "/hainichen/angebote/krabbelgruppe/flyer.pdf" in page

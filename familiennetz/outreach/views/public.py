@@ -142,7 +142,7 @@ def notice_pdf(request):
             "outreach/public/notice_too_large.html",
             {
                 "sheet": sheet,
-                "limit": selectors.NOTICE_LIMIT,
+                "limit": sheet.limit,
                 "chips": chips,
                 "calendar_url": calendar_url,
             },
