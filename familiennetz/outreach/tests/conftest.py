@@ -20,9 +20,20 @@ def _fresh_cache():
     cache.clear()
 
 
+def _require_poppler() -> None:
+    import shutil
+
+    if not shutil.which("pdftoppm") or not shutil.which("pdftotext"):
+        pytest.fail(
+            "poppler-utils is missing (pdftotext, pdftoppm): run `make pdf-deps`.", pytrace=False
+        )
+
+
 def pdf_text(content: bytes) -> str:
     """The text of a PDF (poppler's pdftotext)."""
     import subprocess
+
+    _require_poppler()
 
     result = subprocess.run(
         ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
@@ -36,6 +47,7 @@ def pdf_qr_codes(content: bytes, *, dpi: int = 150) -> list[str]:
     import tempfile
     from pathlib import Path
 
+    _require_poppler()
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "doc.pdf"
         pdf.write_bytes(content)
