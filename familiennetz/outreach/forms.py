@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from familiennetz.core import files
 from familiennetz.directory.models import Location
 
-from .models import HelpContact, Rally, RallyStation
+from .models import HelpContact, NewsItem, Rally, RallyStation
 
 PHONE_CHARS = re.compile(r"^\+?[0-9 ()/\-–.]+$")
 MARKUP = re.compile(r"[<>]")
@@ -106,3 +106,18 @@ class QrForm(forms.Form):
         max_length=600,
         help_text=_("A page of this site, e.g. the calendar with your filters."),
     )
+
+
+class NewsForm(PlainTextMixin, forms.ModelForm):
+    plain_fields = ("title", "summary", "text")
+    is_published = forms.BooleanField(label=_("published"), required=False)
+
+    class Meta:
+        model = NewsItem
+        fields = ["title", "summary", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["is_published"].initial = self.instance.published_at is not None

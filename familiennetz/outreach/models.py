@@ -115,3 +115,33 @@ class RallyStation(AllianceOwned):
                 "number": self.number,
             },
         )
+
+
+class NewsItem(AllianceOwned):
+    """A news item of the network (Aktuelles), public once published, also as an Atom feed."""
+
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("short name in URLs"), max_length=120)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    text = models.TextField(_("text"), max_length=6000)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["alliance", "slug"], name="outreach_news_unique_slug")
+        ]
+        indexes = [models.Index(fields=["alliance", "published_at"], name="outreach_news_pub_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "outreach:news-detail",
+            kwargs={"alliance_slug": self.alliance.slug, "slug": self.slug},
+        )

@@ -16,7 +16,7 @@ from familiennetz.directory.models import Location, Offer, OfferLocation
 from familiennetz.events import selectors as event_selectors
 from familiennetz.events.occurrences import local_midnight
 
-from .models import HelpContact, Rally, RallyStation
+from .models import HelpContact, NewsItem, Rally, RallyStation
 
 # The notice-board sheet: this many weeks ahead, at most this many lines on one sheet.
 NOTICE_WEEKS = 4
@@ -190,3 +190,36 @@ def notice_sheet(
 
 def offer_for_flyer(*, alliance: Alliance, slug: str) -> Offer:
     return directory_selectors.offer_get_public(alliance=alliance, slug=slug)
+
+
+# --- news --------------------------------------------------------------------------------------
+
+NEWS_FEED_LIMIT = 20
+
+
+def news_published(*, alliance: Alliance, limit: int | None = None) -> list[NewsItem]:
+    rows = (
+        NewsItem.objects.for_alliance(alliance)
+        .filter(published_at__isnull=False, published_at__lte=timezone.now())
+        .order_by("-published_at", "-pk")
+    )
+    items = list(rows[:limit] if limit else rows)
+    for item in items:
+        item.alliance = alliance
+    return items
+
+
+def news_get_public(*, alliance: Alliance, slug: str) -> NewsItem:
+    item = (
+        NewsItem.objects.for_alliance(alliance)
+        .filter(slug=slug, published_at__isnull=False, published_at__lte=timezone.now())
+        .first()
+    )
+    if item is None:
+        raise Http404(_("This news item does not exist."))
+    item.alliance = alliance
+    return item
+
+
+def news_list(*, alliance: Alliance):
+    return NewsItem.objects.for_alliance(alliance).order_by("-published_at", "-created_at")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from familiennetz.core import files
 from familiennetz.core.slugs import unique_slug
 
-from .models import HelpContact, Rally, RallyStation
+from .models import HelpContact, NewsItem, Rally, RallyStation
 
 HELP_FIELDS = ("group", "name", "phone", "hours", "note", "position")
 RALLY_FIELDS = ("title", "intro", "is_published")
@@ -92,3 +93,28 @@ def station_delete(*, station: RallyStation) -> None:
 def station_complete(*, station: RallyStation) -> None:
     """Count one completion (no person, no time: just the number)."""
     RallyStation.objects.filter(pk=station.pk).update(completions=F("completions") + 1)
+
+
+@transaction.atomic
+def news_save(*, alliance, values: dict, item: NewsItem | None = None) -> NewsItem:
+    """Save a news item; ``is_published`` publishes it (keeping the first publication time)
+    or takes it back to a draft."""
+    item = item or NewsItem(alliance=alliance)
+    for name in ("title", "summary", "text"):
+        if name in values:
+            setattr(item, name, values[name])
+    if not item.slug:
+        item.slug = unique_slug(model=NewsItem, alliance=alliance, text=item.title, max_length=120)
+    if "is_published" in values:
+        if values["is_published"] and item.published_at is None:
+            item.published_at = timezone.now()
+        elif not values["is_published"]:
+            item.published_at = None
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def news_delete(*, item: NewsItem) -> None:
+    item.delete()

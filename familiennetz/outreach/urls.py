@@ -34,6 +34,10 @@ urlpatterns = [
         name="manage-station-delete",
     ),
     path(f"{M}qr-codes/", workspace.qr_codes, name="manage-qr"),
+    path(f"{M}aktuelles/", workspace.news_list, name="manage-news"),
+    path(f"{M}aktuelles/neu/", workspace.news_create, name="manage-news-create"),
+    path(f"{M}aktuelles/<int:pk>/", workspace.news_update, name="manage-news-update"),
+    path(f"{M}aktuelles/<int:pk>/loeschen/", workspace.news_delete, name="manage-news-delete"),
     # public
     path(f"{A}qr/", public.qr_code, name="qr"),
     path(f"{A}erste-hilfe/", public.help_box, name="help"),
@@ -45,6 +49,9 @@ urlpatterns = [
     path(STATION, public.rally_station, name="rally-station"),
     path(f"{STATION}geschafft/", public.rally_station_done, name="rally-station-done"),
     path(f"{STATION}bild", public.rally_picture, name="rally-picture"),
+    path(f"{A}aktuelles/", public.news_list, name="news"),
+    path(f"{A}aktuelles/feed.atom", public.news_feed, name="news-feed"),
+    path(f"{A}aktuelles/<slug:slug>/", public.news_detail, name="news-detail"),
     path(f"{A}stadtteilplan/", public.district_plan, name="plan"),
     path(f"{A}stadtteilplan.pdf", public.district_plan_pdf, name="plan-pdf"),
 ]

@@ -22,7 +22,11 @@ def extend_world(world) -> None:
         rally=rally,
         values={"location": world.location, "number": 1, "title": "Rathaus", "task": "Zähle!"},
     )
-    world.outreach = {"contact": contact, "rally": rally, "station": station}
+    news = services.news_save(
+        alliance=alliance,
+        values={"title": "Neu im Netzwerk", "text": "Hallo", "is_published": True},
+    )
+    world.outreach = {"contact": contact, "rally": rally, "station": station, "news": news}
 
 
 def _o(name):
@@ -44,4 +48,8 @@ MATRIX = {
     "outreach:manage-station-update": ("get", _station, only(COORDINATION)),
     "outreach:manage-station-delete": ("get", _station, only(COORDINATION, ok=405)),
     "outreach:manage-qr": ("get", lambda w: {}, ALL),
+    "outreach:manage-news": ("get", lambda w: {}, only(COORDINATION)),
+    "outreach:manage-news-create": ("get", lambda w: {}, only(COORDINATION)),
+    "outreach:manage-news-update": ("get", _o("news"), only(COORDINATION)),
+    "outreach:manage-news-delete": ("get", _o("news"), only(COORDINATION, ok=405)),
 }

@@ -24,6 +24,7 @@ from familiennetz.events import selectors as event_selectors
 from familiennetz.events.forms import SELECTION_PARAMS, EventFilterForm
 
 from .. import plan, qr, selectors, services
+from ..feeds import NewsAtom
 from ..qr import QrTargetError
 
 public_cache = cache_control(public=True, max_age=300)
@@ -310,3 +311,37 @@ def district_plan_pdf(request):
     context["qr_png"] = qr.png_data_uri(page_url)
     content = render_pdf("outreach/pdf/plan.html", context, request=request)
     return pdf_response(content, f"stadtteilplan-{request.alliance.slug}.pdf")
+
+
+# --- news --------------------------------------------------------------------------------------
+
+
+@require_safe
+@cache_public_page
+@public_cache
+def news_list(request):
+    return render(
+        request,
+        "outreach/public/news_list.html",
+        {"items": selectors.news_published(alliance=request.alliance)},
+    )
+
+
+@require_safe
+@cache_public_page
+@public_cache
+def news_detail(request, slug: str):
+    item = selectors.news_get_public(alliance=request.alliance, slug=slug)
+    return render(request, "outreach/public/news_detail.html", {"item": item})
+
+
+@require_safe
+@cache_public_page
+@public_cache
+def news_feed(request):
+    alliance = request.alliance
+    return NewsAtom(
+        alliance=alliance,
+        items=selectors.news_published(alliance=alliance, limit=selectors.NEWS_FEED_LIMIT),
+        link=_url("outreach:news", alliance),
+    )(request)

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from familiennetz.workspace.access import check_perm, redirect_manage, workspace_view
 
 from .. import qr, selectors, services
-from ..forms import HelpContactForm, QrForm, RallyForm, StationForm
-from ..models import HelpContact, Rally, RallyStation
+from ..forms import HelpContactForm, NewsForm, QrForm, RallyForm, StationForm
+from ..models import HelpContact, NewsItem, Rally, RallyStation
 
 MANAGE = "outreach.manage_outreach"
 
@@ -281,3 +281,68 @@ def qr_codes(request):
             "rallies": selectors.rally_published_list(alliance=alliance),
         },
     )
+
+
+# --- news --------------------------------------------------------------------------------------
+
+
+@workspace_view
+def news_list(request):
+    check_perm(request, MANAGE)
+    return render(
+        request,
+        "outreach/workspace/news_list.html",
+        {"items": selectors.news_list(alliance=request.alliance)},
+    )
+
+
+def _news_form(request, item: NewsItem | None):
+    alliance = request.alliance
+    form = NewsForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.news_save(
+                alliance=alliance,
+                values=form.cleaned_data,
+                item=NewsItem.objects.get(pk=item.pk) if item else None,
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The news item was saved."))
+            return redirect_manage("outreach:manage-news", alliance)
+    context = {
+        "form": form,
+        "title": _("Edit news item") if item else _("New news item"),
+        "back_url": reverse("outreach:manage-news", kwargs={"alliance_slug": alliance.slug}),
+    }
+    if item is not None:
+        context["delete_url"] = reverse(
+            "outreach:manage-news-delete", kwargs={"alliance_slug": alliance.slug, "pk": item.pk}
+        )
+        context["history"] = list(
+            item.history.select_related("history_user").order_by("-history_date")[:10]
+        )
+    return render(request, "outreach/workspace/form.html", context)
+
+
+@workspace_view
+def news_create(request):
+    check_perm(request, MANAGE)
+    return _news_form(request, None)
+
+
+@workspace_view
+def news_update(request, pk: int):
+    check_perm(request, MANAGE)
+    return _news_form(request, _row(NewsItem, request, pk))
+
+
+@workspace_view
+def news_delete(request, pk: int):
+    check_perm(request, MANAGE)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.news_delete(item=_row(NewsItem, request, pk))
+    messages.success(request, _("The news item was removed."))
+    return redirect_manage("outreach:manage-news", request.alliance)
