@@ -95,6 +95,38 @@ def district_plan(*, alliance, district_slug: str | None = None) -> PlanData:
     return data
 
 
+def spread(
+    points: list[tuple[float, float]], *, width: float, height: float, gap: float = 22.0
+) -> list[tuple[float, float]]:
+    """Marker positions that do not overlap: markers closer than ``gap`` push each other
+    apart (a few rounds of pairwise repulsion), kept inside the drawing."""
+    moved = [list(p) for p in points]
+    for _round in range(60):
+        changed = False
+        for i in range(len(moved)):
+            for j in range(i + 1, len(moved)):
+                dx = moved[j][0] - moved[i][0]
+                dy = moved[j][1] - moved[i][1]
+                distance = (dx * dx + dy * dy) ** 0.5
+                if distance >= gap:
+                    continue
+                if distance < 0.01:  # the same spot: split them sideways
+                    dx, dy, distance = 1.0, 0.3 * ((i + j) % 3 - 1), 1.0
+                push = (gap - distance) / 2 + 0.5
+                ux, uy = dx / distance, dy / distance
+                moved[i][0] -= ux * push
+                moved[i][1] -= uy * push
+                moved[j][0] += ux * push
+                moved[j][1] += uy * push
+                changed = True
+        for point in moved:
+            point[0] = min(max(point[0], 11), width - 11)
+            point[1] = min(max(point[1], 11), height - 11)
+        if not changed:
+            break
+    return [(x, y) for x, y in moved]
+
+
 def plan_svg(data: PlanData, *, title: str, width: int = WIDTH) -> SafeString:
     """The plan as an SVG document (inline on the page, in the PDF)."""
     boxes = [shape.envelope for _d, shape in data.districts]
@@ -138,17 +170,27 @@ def plan_svg(data: PlanData, *, title: str, width: int = WIDTH) -> SafeString:
         )
         lat, lon = geo.centre_of(shape)
         lx, ly = xy(lon, lat)
-        labels.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" class="plan-label" text-anchor="middle" '
-            f'font-size="15" font-weight="bold" fill="#3b4650" stroke="#fff" stroke-width="3" '
-            f'paint-order="stroke">{escape(district.name)}</text>'
+        name = escape(district.name)
+        common = f'x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" font-size="15" font-weight="bold"'
+        labels.append(  # a white halo first, then the name (PDF renderers lack paint-order)
+            f'<text {common} fill="#fff" stroke="#fff" stroke-width="4" aria-hidden="true">'
+            f'{name}</text><text {common} class="plan-label" fill="#3b4650">{name}</text>'
         )
     parts += labels
-    for place in data.places:
-        x, y = xy(place.location.longitude, place.location.latitude)
+    true_points = [xy(p.location.longitude, p.location.latitude) for p in data.places]
+    for place, (tx, ty), (x, y) in zip(
+        data.places, true_points, spread(true_points, width=width, height=height), strict=True
+    ):
+        leader = ""
+        if abs(x - tx) > 1 or abs(y - ty) > 1:  # moved apart: a line to the real spot
+            leader = (
+                f'<line x1="{tx:.1f}" y1="{ty:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
+                f'stroke="#b3261e" stroke-width="1"/><circle cx="{tx:.1f}" cy="{ty:.1f}" '
+                f'r="2" fill="#b3261e"/>'
+            )
         parts.append(
-            f'<g class="plan-marker"><circle cx="{x:.1f}" cy="{y:.1f}" r="10" fill="#b3261e" '
-            f'stroke="#fff" stroke-width="2"/><text x="{x:.1f}" y="{y + 4:.1f}" '
+            f'<g class="plan-marker">{leader}<circle cx="{x:.1f}" cy="{y:.1f}" r="10" '
+            f'fill="#b3261e" stroke="#fff" stroke-width="2"/><text x="{x:.1f}" y="{y + 4:.1f}" '
             f'text-anchor="middle" font-size="11" font-weight="bold" fill="#fff">'
             f"{place.number}</text></g>"
         )

@@ -172,7 +172,10 @@ def _task_for(name: str) -> tuple[str, str, str]:
 def _help_box(alliance) -> None:
     local = emergency_offer_list(alliance=alliance, limit=2)
     rows = list(NATIONAL)
+    known = {"".join(ch for ch in row[2] if ch.isdigit()) for row in rows}
     for offer in local:
+        if "".join(ch for ch in offer.phone if ch.isdigit()) in known:
+            continue
         rows.insert(6, ("beratung", offer.name, offer.phone, "", "vor Ort in Ihrer Nähe"))
     for position, (group, name, phone, hours, note) in enumerate(rows, start=1):
         services.help_contact_save(
