@@ -77,7 +77,7 @@ def station_save(
         clean = files.strip_image_metadata(picture, max_side=1600)
         if station.picture:
             station.picture.delete(save=False)
-        station.picture.save(clean.name, clean, save=False)
+        station.picture.save(clean.name or "station.jpg", clean, save=False)
     station.full_clean()
     station.save()
     return station
