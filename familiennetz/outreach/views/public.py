@@ -151,6 +151,8 @@ def notice_pdf(request):
         )
     context = {
         "sheet": sheet,
+        # Two offers a row: a table lays out much faster than CSS columns in WeasyPrint.
+        "offer_rows": [sheet.offers[i : i + 2] for i in range(0, len(sheet.offers), 2)],
         "chips": chips,
         "calendar_url": calendar_url,
         "qr_png": qr.png_data_uri(calendar_url),
@@ -309,6 +311,8 @@ def district_plan_pdf(request):
     context = _plan_context(request, paper)
     page_url = request.build_absolute_uri(_url("outreach:plan", request.alliance))
     context["qr_png"] = qr.png_data_uri(page_url)
+    places = context["plan"].places
+    context["legend_rows"] = [places[i : i + 2] for i in range(0, len(places), 2)]
     content = render_pdf("outreach/pdf/plan.html", context, request=request)
     return pdf_response(content, f"stadtteilplan-{request.alliance.slug}.pdf")
 
