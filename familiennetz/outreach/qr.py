@@ -15,7 +15,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 import segno
 from django.conf import settings
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -71,7 +70,7 @@ def svg(url: str, *, scale: int = 4, title: str = "") -> str:
 def svg_inline(url: str, *, scale: int = 4, title: str = "") -> SafeString:
     """The QR code as inline SVG markup with a title (screen readers, print templates)."""
     return mark_safe(  # segno escapes the title; the URL is not part of the markup
-        make(url).svg_inline(scale=scale, border=2, title=escape(title) if title else None)
+        make(url).svg_inline(scale=scale, border=2, title=title or None)
     )
 
 

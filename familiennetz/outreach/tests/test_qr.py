@@ -82,3 +82,15 @@ def test_offer_and_place_pages_link_their_qr_codes(client, alliance):
     place_page = client.get("/hainichen/orte/kita-sonnenschein/").content.decode()
     assert "/hainichen/qr/?ziel=/hainichen/orte/kita-sonnenschein/" in place_page
     assert "/hainichen/aushang.pdf?ort=kita-sonnenschein" in place_page
+
+
+def test_the_workspace_makes_a_qr_code_of_a_calendar_filter(logged_in, alliance):
+    page = logged_in.get(
+        "/manage/hainichen/qr-codes/", {"ziel": "/hainichen/kalender/?alter=3-6"}
+    ).content.decode()
+    assert "<svg" in page and "<title>QR-Code</title>" in page
+    assert "http://testserver/hainichen/kalender/?alter=3-6" in page
+    assert "/hainichen/qr/?ziel=/hainichen/kalender/%3Falter%3D3-6&amp;format=png" in page
+    refused = logged_in.get("/manage/hainichen/qr-codes/", {"ziel": "https://evil.example/"})
+    assert "QR-Codes dürfen nur auf Seiten dieser Website führen." in refused.content.decode()
+    assert "<svg" not in refused.content.decode().split("<main", 1)[1]
