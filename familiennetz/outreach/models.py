@@ -73,9 +73,11 @@ class RallyStation(AllianceOwned):
     rally = models.ForeignKey(
         Rally, on_delete=models.CASCADE, related_name="stations", verbose_name=_("rally")
     )
+    # CASCADE, not PROTECT: deleting an alliance (or rebuilding the demo) deletes its places;
+    # a place is archived rather than deleted in normal work.
     location = models.ForeignKey(
         "directory.Location",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("place"),
     )

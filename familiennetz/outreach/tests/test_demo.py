@@ -23,3 +23,10 @@ def test_a_demo_town_gets_a_help_box_and_a_rally_with_six_stations(client, other
     page = client.get(f"/prohlis/rallye/{rally.slug}/station-2/")
     assert "Wie viele Bücher mit Tieren" in page.content.decode()
     assert client.get(f"/prohlis/rallye/{rally.slug}/station-2/bild")["Content-Type"] == "image/png"
+
+
+def test_an_alliance_with_a_rally_can_be_deleted(other_alliance):
+    for name in RALLIES["prohlis"][2]:
+        f.LocationFactory(alliance=other_alliance, name=name)
+    install_demo_outreach(alliance=other_alliance)
+    other_alliance.delete()
