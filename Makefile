@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 # Local commands run in development mode; production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS.
 run seed messages import-chemnitz: export DEBUG = true
-.PHONY: help install run serve seed test test-fast test-postgres test-browser browser-deps lint fmt messages check-messages compile-messages check bench bench-search bench-calendar import-chemnitz clean
+.PHONY: help install run serve seed test test-fast test-postgres test-browser browser-deps pdf-deps lint fmt messages check-messages compile-messages check bench bench-search bench-calendar import-chemnitz clean
 
 help:
 	@echo "make run            set up and start the demo on http://$(HOST):$(PORT)"
@@ -55,11 +55,17 @@ test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/familiennetz} \
 		$(BIN)/python -m pytest -m "not browser" -n 2 $(PYTEST_ARGS)
 
-browser-deps: install
+browser-deps: install pdf-deps
 	@command -v chromium >/dev/null || { \
 		echo "Installing Debian's chromium (needs root)…"; \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+# PDF tests read PDFs with poppler (pdftotext, pdftoppm; docs/dev/outreach.md).
+pdf-deps:
+	@command -v pdftoppm >/dev/null || { \
+		echo "Installing Debian's poppler-utils (needs root)…"; \
+		apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
 
 test-browser: browser-deps
 	$(BIN)/python -m pytest -m browser -p no:xdist $(PYTEST_ARGS)

@@ -308,6 +308,7 @@ INSTALLED_APPS += [
     "familiennetz.network",
     "familiennetz.governance",
     "familiennetz.participation",
+    "familiennetz.outreach",
     "familiennetz.history",  # last: holds the historical models of directory and events
 ]
 _auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
@@ -402,3 +403,6 @@ if env.str("MEDIA_STORAGE", "filesystem") == "s3":
 # Sessions: in the database by default; with Redis as cache, "cached_db" reads them from Redis
 # and still survives a Redis restart (docs/howto/production.md).
 SESSION_ENGINE = env.str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
+# --- outreach: the network's pages and print products (docs/dev/outreach.md) ---
+RALLY_RATE_LIMIT = env.int("RALLY_RATE_LIMIT", 20)  # "done" POSTs per client and station …
+RALLY_RATE_WINDOW = env.int("RALLY_RATE_WINDOW", 3600)  # … per this many seconds

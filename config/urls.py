@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("familiennetz.governance.urls")),
     path("", include("familiennetz.network.urls")),
     path("", include("familiennetz.participation.urls")),
+    path("", include("familiennetz.outreach.urls")),
     path("", include("familiennetz.directory.urls")),
     path("", include("familiennetz.events.urls")),
     path("<slug:alliance_slug>/", include("familiennetz.events.registration_urls")),

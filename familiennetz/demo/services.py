@@ -41,6 +41,7 @@ from .content.events import install_demo_events
 from .content.governance import install_demo_governance
 from .content.netcare import install_demo_network_care
 from .content.network import install_demo_network
+from .content.outreach import install_demo_outreach
 from .content.participation import install_demo_participation
 from .content.socialspace import install_demo_socialspace
 from .content.types import AllianceSpec, DistrictSpec, OfferSpec, OrganisationSpec, PlaceSpec
@@ -124,6 +125,7 @@ def _demo_seed(*, with_admin: bool, specs: tuple[AllianceSpec, ...]) -> SeedResu
             # After the users: members of bodies are linked to the demo logins.
             install_demo_governance(alliance=alliance, now=now)
             install_demo_network_care(alliance=alliance, now=now)
+            install_demo_outreach(alliance=alliance, now=now)
     result.alliances = [demo_alliance_summary(alliance=alliance) for alliance in alliances]
     result.seconds = time.monotonic() - started
     return result

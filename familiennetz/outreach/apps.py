@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutreachConfig(AppConfig):
+    name = "familiennetz.outreach"
+    label = "outreach"
+    verbose_name = _("Outreach")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import guide_sections, workspace  # noqa: F401  (plug-ins: guide pages, shell)
+
+        guide_sections.register()

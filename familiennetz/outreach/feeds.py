@@ -1,0 +1,46 @@
+"""The network's news as an Atom feed (django.contrib.syndication)."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+
+class NewsAtom(Feed):
+    feed_type = Atom1Feed
+
+    def __init__(self, *, alliance, items, link: str):
+        self.alliance = alliance
+        self.news = items
+        self.feed_link = link
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def title(self) -> str:
+        return _("%(alliance)s – news") % {"alliance": self.alliance.name}
+
+    def link(self) -> str:
+        return self.feed_link
+
+    def subtitle(self) -> str:
+        return _("News of the network for families.")
+
+    def items(self):
+        return self.news
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_description(self, item) -> str:
+        return item.summary or item.text[:300]
+
+    def item_link(self, item) -> str:
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
