@@ -1,0 +1,92 @@
+"""Issue 16 on a 360 px phone: what a parent needs is on the first screen.
+
+Positions are measured in CSS pixels from the top of the page; "one screen" is the phone's
+viewport height (740 px).
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from .helpers import PHONE, axe_check, no_horizontal_scroll, visit
+
+SCREEN = PHONE["height"]
+
+
+def _top(page, selector: str) -> float:
+    return page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top + scrollY")
+
+
+def _placeholder_fits(page, selector: str) -> bool:
+    """The placeholder's text width (canvas, in the input's font) fits its content box."""
+    return page.locator(selector).evaluate(
+        """input => {
+            const style = getComputedStyle(input);
+            const context = document.createElement("canvas").getContext("2d");
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const room = input.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+            return context.measureText(input.placeholder).width <= room;
+        }"""
+    )
+
+
+def test_home_page_first_screen_has_search_emergency_and_categories(corpus, phone_page):
+    page = phone_page
+    visit(page, corpus.url())
+    for selector in ("#home-q", ".emergency", "#categories-heading", ".category-grid li"):
+        assert _top(page, selector) < SCREEN, f"{selector} starts below the first screen"
+    # The emergency box is compact: 112 is one tap away, the other numbers behind one line.
+    emergency = page.locator(".emergency")
+    assert emergency.bounding_box()["height"] < 200
+    expect(emergency.locator('a[href="tel:112"]')).to_be_visible()
+    assert _placeholder_fits(page, "#home-q"), "the search placeholder is cut"
+    no_horizontal_scroll(page)
+    axe_check(page)
+
+
+def test_journey_1_first_result_within_one_screen_after_the_search(corpus, phone_page):
+    page = phone_page
+    visit(page, corpus.url())
+    page.locator("#home-q").fill("Krabbelgruppe")
+    page.locator("#home-q").press("Enter")
+    page.wait_for_url(re.compile(r"/hainichen/suche/\?q=Krabbelgruppe"))
+    first = page.locator("ol.results__list > li").first
+    expect(first).to_contain_text("Eltern-Kind-Gruppe Sonnenschein")
+    assert _top(page, ".result-count") < _top(page, "details.filters__more")
+    assert _top(page, "ol.results__list > li") + 60 < SCREEN
+    assert _placeholder_fits(page, "#id_q")
+
+    # Filters: a closed panel (no JavaScript needed) that says what is set afterwards.
+    details = page.locator("details.filters__more")
+    assert not details.evaluate("d => d.open")
+    details.locator("summary").click()
+    page.locator("input[name=kostenlos]").check()
+    page.locator("select[name=alter]").select_option("0-3")
+    details.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"kostenlos=on"))
+    assert "q=Krabbelgruppe" in page.url and "alter=0-3" in page.url
+    summary = page.locator("details.filters__more > summary")
+    expect(summary).to_contain_text("kostenlos")
+    expect(summary).to_contain_text("0–3")
+    assert not page.locator("details.filters__more").evaluate("d => d.open")
+    assert _top(page, "ol.results__list > li") + 60 < SCREEN
+    # A new search keeps the filters.
+    page.locator("#id_q").fill("Eltern")
+    page.locator("#id_q").press("Enter")
+    page.wait_for_url(re.compile(r"q=Eltern"))
+    assert "kostenlos=on" in page.url and "alter=0-3" in page.url
+    no_horizontal_scroll(page)
+    axe_check(page)
+
+
+def test_calendar_dates_come_before_the_closed_filters(corpus, phone_page):
+    page = phone_page
+    visit(page, corpus.url("kalender/?kostenlos=on"))
+    details = page.locator("form.cal-filters details")
+    assert not details.evaluate("d => d.open")
+    expect(details.locator("summary")).to_contain_text("kostenlos")
+    assert _top(page, ".result-count") < SCREEN
+    no_horizontal_scroll(page)
