@@ -90,3 +90,28 @@ def test_calendar_dates_come_before_the_closed_filters(corpus, phone_page):
     expect(details.locator("summary")).to_contain_text("kostenlos")
     assert _top(page, ".result-count") < SCREEN
     no_horizontal_scroll(page)
+
+
+def test_journey_2_crisis_search_shows_tappable_emergency_numbers(corpus, phone_page):
+    page = phone_page
+    visit(page, corpus.url())
+    page.locator("#home-q").fill("Trennung")
+    page.locator("#home-q").press("Enter")
+    page.wait_for_url(re.compile(r"/hainichen/suche/\?q=Trennung"))
+    box = page.locator("main .emergency")
+    expect(box).to_be_visible()
+    phone = box.locator('a[href="tel:112"]')
+    expect(phone).to_be_visible()
+    size = phone.bounding_box()
+    assert size and size["height"] >= 44, f"touch target too small: {size}"
+    phone.click(trial=True)
+    assert _top(page, "main .emergency") < SCREEN
+    # Counselling first.
+    expect(page.locator("ol.results__list > li").first).to_contain_text(
+        "Beratungsstelle für Familien"
+    )
+    no_horizontal_scroll(page)
+    axe_check(page)
+    # An everyday search shows no emergency box.
+    visit(page, corpus.url("suche/?q=Krabbelgruppe"))
+    expect(page.locator("main .emergency")).to_have_count(0)

@@ -82,6 +82,17 @@ def search(request):
             "chips": chips,
             "filter_chips": [chip for chip in chips if chip.name != "q"],
             "search_keeps": kept_params(request, without=("q", "seite")),
+            "crisis": outcome.crisis,
+            "sections": sections_for("search", request, outcome),
+            "emergency_offers": (
+                alliance_cached(
+                    request.alliance,
+                    "emergency-offers",
+                    lambda: selectors.emergency_offer_list(alliance=request.alliance),
+                )
+                if outcome.crisis
+                else []
+            ),
             "map_features": selectors.map_features(outcome.offers),
             "first_number": outcome.page.start_index(),
         },
