@@ -115,3 +115,54 @@ def test_journey_2_crisis_search_shows_tappable_emergency_numbers(corpus, phone_
     # An everyday search shows no emergency box.
     visit(page, corpus.url("suche/?q=Krabbelgruppe"))
     expect(page.locator("main .emergency")).to_have_count(0)
+
+
+def test_journey_3_regular_session_in_the_week_view_not_in_school_holidays(corpus, phone_page):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from familiennetz.directory.tests.factories import OfferLocationFactory, ScheduleFactory
+    from familiennetz.events.models import HolidayPeriod
+    from familiennetz.events.sessions import offer_sessions_sync
+
+    today = timezone.localdate()
+    wednesday = today + dt.timedelta(days=(2 - today.weekday()) % 7 or 7)
+    holiday = wednesday + dt.timedelta(days=7)
+    HolidayPeriod.objects.create(
+        alliance=corpus.alliance,
+        name="Winterferien",
+        starts_on=holiday - dt.timedelta(days=2),
+        ends_on=holiday + dt.timedelta(days=4),
+    )
+    link = OfferLocationFactory(
+        alliance=corpus.alliance,
+        offer__alliance=corpus.alliance,
+        offer__name="Eltern-Kind-Gruppe „Krabbelkäfer“",
+        offer__organisation=corpus.familienzentrum,
+        offer__age_min_months=0,
+        offer__age_max_months=36,
+        location=corpus.am_markt,
+    )
+    ScheduleFactory(
+        alliance=corpus.alliance,
+        offer_location=link,
+        rrule="FREQ=WEEKLY;BYDAY=WE",
+        opens_at=dt.time(9, 30),
+        closes_at=dt.time(11),
+        skips_school_holidays=True,
+    )
+    offer_sessions_sync(offer=link.offer)
+
+    page = phone_page
+    monday = wednesday - dt.timedelta(days=2)
+    visit(page, corpus.url(f"kalender/?ansicht=woche&alter=0-3&von={monday.isoformat()}"))
+    day = page.locator(f"#day-{wednesday.isoformat()}").locator("xpath=..")
+    expect(day).to_contain_text("Krabbelkäfer")
+    expect(day).to_contain_text("9:30")
+    no_horizontal_scroll(page)
+    axe_check(page)
+    visit(page, corpus.url(f"kalender/?ansicht=woche&alter=0-3&von={holiday.isoformat()}"))
+    holiday_day = page.locator(f"#day-{holiday.isoformat()}").locator("xpath=..")
+    expect(holiday_day).to_be_visible()
+    expect(holiday_day).not_to_contain_text("Krabbelkäfer")
