@@ -19,3 +19,37 @@ def test_english_pages_say_that_the_offers_are_in_german(client, alliance):
     note = "described by the providers in German"
     assert note in client.get(f"/en/{alliance.slug}/suche/").content.decode()
     assert note not in client.get(f"/{alliance.slug}/suche/").content.decode()
+
+
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[13.1, 50.9], [13.2, 50.9], [13.2, 51.0], [13.1, 51.0], [13.1, 50.9]]],
+}
+
+
+def test_map_base_layer_without_tiles_shows_districts_and_outline(client, alliance, settings):
+    """Issue 16: no tile server → the districts with names and the outline, from our data."""
+    settings.MAP_TILE_URL = ""
+    town = f.DistrictFactory(alliance=alliance, name="Hainichen", boundary=SQUARE)
+    f.DistrictFactory(
+        alliance=alliance,
+        name="Gersdorf",
+        parent=town,
+        boundary={**SQUARE, "coordinates": [[[13.123456789, 50.9], [13.2, 50.9], [13.2, 51.0]]]},
+    )
+    f.DistrictFactory(alliance=alliance, name="Ohne Grenze")
+    f.OfferLocationFactory(
+        alliance=alliance,
+        offer__alliance=alliance,
+        location__latitude=50.95,
+        location__longitude=13.15,
+    )
+    html = client.get(f"/{alliance.slug}/").content.decode()
+    assert 'id="map-base"' in html
+    assert '"name": "Gersdorf", "outline": false' in html
+    assert '"name": "Hainichen", "outline": true' in html
+    assert "13.1235" in html and "13.123456789" not in html  # rounded to ~10 m
+    assert "Ohne Grenze" not in html.split('id="map-base"')[1].split("</script>")[0]
+
+    settings.MAP_TILE_URL = "https://tiles.example/{z}/{x}/{y}.png"
+    assert 'id="map-base"' not in client.get(f"/{alliance.slug}/suche/").content.decode()
