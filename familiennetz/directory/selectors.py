@@ -592,3 +592,45 @@ def location_features(locations) -> list[dict]:
             (loc for loc in locations if loc.has_coordinates), start=1
         )
     ]
+
+
+# --- the maps' own base layer (issue 16) ------------------------------------------------------
+
+MAP_BASE_DECIMALS = (
+    4  # about 10 m: plenty for a district line, a third of the bytes of full precision
+)
+MAP_BASE_MAX_DISTRICTS = 200
+
+
+def _round_coordinates(coordinates):
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return [round(value, MAP_BASE_DECIMALS) for value in coordinates[:2]]
+    return [_round_coordinates(part) for part in coordinates]
+
+
+def map_base_layer(*, alliance: Alliance) -> list[dict]:
+    """Districts with a boundary: name, whether it is a top-level area (the outline), and
+    the geometry rounded to ~10 m."""
+    rows = (
+        district_model()
+        .objects.filter(alliance=alliance)
+        .exclude(boundary=None)
+        .order_by("name")
+        .values("name", "parent_id", "boundary")[:MAP_BASE_MAX_DISTRICTS]
+    )
+    features = []
+    for row in rows:
+        geometry = row["boundary"] or {}
+        if geometry.get("type") not in {"Polygon", "MultiPolygon"}:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": row["name"], "outline": row["parent_id"] is None},
+                "geometry": {
+                    "type": geometry["type"],
+                    "coordinates": _round_coordinates(geometry["coordinates"]),
+                },
+            }
+        )
+    return features

@@ -18,22 +18,26 @@
     } else {
       el.classList.add("map--no-tiles");
       // Our own base layer: the network's districts with their names and its outline.
-      var base = document.getElementById(el.dataset.base || "");
-      if (base) {
-        var areas = L.geoJSON(JSON.parse(base.textContent), {
-          interactive: false,
-          style: function (f) {
-            return f.properties.outline
-              ? { color: "#063f38", weight: 3, fill: true, fillColor: "#ffffff", fillOpacity: 0.55 }
-              : { color: "#0b5f55", weight: 1.5, dashArray: "4 3", fill: true, fillColor: "#eef5f3", fillOpacity: 0.6 };
-          },
-          onEachFeature: function (f, layer) {
-            if (!f.properties.outline) {
-              layer.bindTooltip(f.properties.name, { permanent: true, direction: "center", className: "map-area-label" });
-            }
-          }
-        }).addTo(map);
-        areas.eachLayer(function (layer) { layer.getElement && layer.getElement() && layer.getElement().setAttribute("aria-hidden", "true"); });
+      if (el.dataset.baseUrl && window.fetch) {
+        fetch(el.dataset.baseUrl, { credentials: "same-origin" })
+          .then(function (response) { return response.ok ? response.json() : null; })
+          .then(function (data) {
+            if (!data || !data.features || !data.features.length) { return; }
+            L.geoJSON(data, {
+              interactive: false,
+              style: function (f) {
+                return f.properties.outline
+                  ? { color: "#063f38", weight: 3, fill: true, fillColor: "#ffffff", fillOpacity: 0.55 }
+                  : { color: "#0b5f55", weight: 1.5, dashArray: "4 3", fill: true, fillColor: "#eef5f3", fillOpacity: 0.6 };
+              },
+              onEachFeature: function (f, layer) {
+                if (!f.properties.outline) {
+                  layer.bindTooltip(f.properties.name, { permanent: true, direction: "center", className: "map-area-label" });
+                }
+              }
+            }).addTo(map).bringToBack();
+          })
+          .catch(function () { /* the pins still show */ });
       }
     }
     features.forEach(function (f) {

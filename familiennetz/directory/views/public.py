@@ -125,6 +125,23 @@ def search_geojson(request):
     )
 
 
+@require_safe
+@cache_public_page
+@public_cache
+def map_base_geojson(request):
+    """The maps' base layer without a tile server: districts with names, the outline."""
+    features = alliance_cached(
+        request.alliance,
+        "map-base-layer",
+        lambda: selectors.map_base_layer(alliance=request.alliance),
+    )
+    return JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
 def _offer_context(request, slug: str) -> dict:
     offer = selectors.offer_get_public(alliance=request.alliance, slug=slug)
     today = timezone.localdate()
