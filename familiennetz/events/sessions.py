@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from familiennetz.core.slugs import unique_slug
 from familiennetz.directory.models import Offer, OfferLocation, Schedule
+from familiennetz.directory.recurrence import next_dates
 
 from . import occurrences as rec
 from .models import Event
@@ -45,7 +46,10 @@ def _wanted(offer: Offer) -> list[Schedule]:
 
 
 def _start(schedule: Schedule, today: dt.date) -> tuple[dt.datetime, dt.datetime | None]:
-    first = schedule.valid_from or (today - dt.timedelta(days=7))
+    # The series starts on the rule's first day (RFC 5545 counts DTSTART as a date), from a
+    # week ago or from the schedule's first day.
+    after = max(schedule.valid_from or dt.date.min, today - dt.timedelta(days=7))
+    first = next(iter(next_dates(schedule, after, count=1)), after)
     starts = dt.datetime.combine(first, schedule.opens_at, tzinfo=BERLIN)
     ends = None
     if schedule.closes_at:

@@ -54,6 +54,7 @@ def test_sessions_are_dates_without_the_school_holidays(krabbelkaefer):
     event = Event.objects.get(schedule=schedule)
     assert event.title == offer.name and event.status == "published"
     days = _local_days(offer)
+    assert {day.weekday() for day in days} == {2}  # only Wednesdays (not the series' anchor)
     assert wednesday in days
     assert holiday not in days
     assert wednesday + dt.timedelta(days=14) in days
