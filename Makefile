@@ -12,6 +12,8 @@ PYTEST_ARGS ?=
 .DEFAULT_GOAL := help
 # Local commands run in development mode; production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS.
 run seed messages import-chemnitz: export DEBUG = true
+# Links in e-mails sent by `make run`'s server point to its host and port (unless SITE_URL is set).
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 .PHONY: help install run serve seed test test-fast test-postgres test-browser browser-deps pdf-deps lint fmt messages check-messages compile-messages check bench bench-search bench-calendar import-chemnitz clean
 
 help:

@@ -371,6 +371,7 @@ class _AllianceBuilder:
                 opens_at=session.opens_at,
                 closes_at=session.closes_at,
                 description=session.note,
+                skips_school_holidays=session.skips_school_holidays,
                 last_checked_at=checked_at,
             )
         for role in spec.contacts:

@@ -1,5 +1,6 @@
 """Sections other apps add to the guide's pages (the calendar's next dates on the home page
-and on an offer, the events of an organisation, …), so the directory never imports them.
+and on an offer, the events of an organisation, the dates a search finds, …), so the
+directory never imports them.
 
     # familiennetz/events/guide_sections.py
     add_section("offer", PageSection("offer-dates", "events/public/_offer_dates.html",
@@ -17,7 +18,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-PAGES = ("home", "offer", "organisation", "location")
+PAGES = ("home", "offer", "organisation", "location", "search")
 
 
 @dataclass(frozen=True)

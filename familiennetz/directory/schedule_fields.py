@@ -124,7 +124,12 @@ class ScheduleRowsMixin:
                 initial=schedule.description if schedule else "",
             ),
         }
-        if self.with_place:
+        if self.with_place:  # sessions: a rule instead of a note "nicht in den Schulferien"
+            fields["holidays"] = forms.BooleanField(
+                label=f"{label}: " + str(_("not during school holidays")),
+                required=False,
+                initial=schedule.skips_school_holidays if schedule else False,
+            )
             fields["place"] = forms.ModelChoiceField(
                 label=f"{label}: " + str(_("place")),
                 queryset=Location.objects.for_alliance(self.alliance).order_by("name"),
@@ -157,12 +162,19 @@ class ScheduleRowsMixin:
                     "closes_at": closes,
                     "description": cleaned.get(f"{name}_note") or "",
                     "place": place,
+                    **(
+                        {"skips_school_holidays": bool(cleaned.get(f"{name}_holidays"))}
+                        if self.with_place
+                        else {}
+                    ),
                 }
             )
         return rows
 
     def _row_keys(self) -> list[str]:
-        return ["days", "week", "from", "to", "note"] + (["place"] if self.with_place else [])
+        return ["days", "week", "from", "to", "note"] + (
+            ["holidays", "place"] if self.with_place else []
+        )
 
     @property
     def schedule_field_names(self) -> set[str]:

@@ -52,6 +52,7 @@ class SearchOutcome:
     origin: Origin | None = None
     sort: str = SORT_NAME
     distances: dict[int, float] = field(default_factory=dict)
+    crisis: bool = False  # a crisis word: emergency numbers on the page, counselling first
 
     @property
     def offers(self) -> list[Offer]:
@@ -279,6 +280,25 @@ class Matches:
     origin: Origin | None
     sort: str
     distances: dict[int, float]
+    crisis: bool = False
+
+
+# Counselling, helplines and early support: first for a query of a family in crisis.
+COUNSELLING_CODES = (
+    "beratung",
+    "notfall",
+    "schwangerschaft.beratung",
+    "schwangerschaft.fruehe-hilfen",
+)
+
+
+def _counselling_first(ids: list[int]) -> list[int]:
+    """``ids`` with the counselling offers first, each part in its order."""
+    codes = Q()
+    for code in COUNSELLING_CODES:
+        codes |= Q(categories__code=code) | Q(categories__code__startswith=f"{code}.")
+    counselling = set(Offer.objects.filter(codes, pk__in=ids).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in counselling] + [pk for pk in ids if pk not in counselling]
 
 
 def offer_ids_matching(
@@ -293,12 +313,16 @@ def offer_ids_matching(
         SORT_RELEVANCE if query else SORT_DISTANCE if origin else SORT_NAME
     )
     suggestion = None
+    crisis = False
     if query:
         # The filters go into the ranked search: only matching offers are ranked (at most
         # MAX_RESULTS of them), no id set of the filtered offers is loaded and intersected.
         result = search_offers(alliance=alliance, query=query, within=offers)
         suggestion = result.suggestion
         ids = list(result.offer_ids)
+        crisis = result.crisis
+        if crisis and sort == SORT_RELEVANCE and ids:
+            ids = _counselling_first(ids)
     else:
         ids = list(offers.order_by("name", "pk").values_list("pk", flat=True).distinct())
         if sort == SORT_RELEVANCE:
@@ -312,7 +336,7 @@ def offer_ids_matching(
     elif sort == SORT_NAME and query:
         names = dict(Offer.objects.filter(pk__in=ids).values_list("pk", "name"))
         ids.sort(key=lambda pk: names[pk].casefold())
-    return Matches(ids, query, suggestion, origin, sort, distances)
+    return Matches(ids, query, suggestion, origin, sort, distances, crisis)
 
 
 def offer_search(
@@ -346,6 +370,7 @@ def offer_search(
         origin=matches.origin,
         sort=matches.sort,
         distances=distances,
+        crisis=matches.crisis,
     )
 
 
@@ -567,3 +592,45 @@ def location_features(locations) -> list[dict]:
             (loc for loc in locations if loc.has_coordinates), start=1
         )
     ]
+
+
+# --- the maps' own base layer (issue 16) ------------------------------------------------------
+
+MAP_BASE_DECIMALS = (
+    4  # about 10 m: plenty for a district line, a third of the bytes of full precision
+)
+MAP_BASE_MAX_DISTRICTS = 200
+
+
+def _round_coordinates(coordinates):
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return [round(value, MAP_BASE_DECIMALS) for value in coordinates[:2]]
+    return [_round_coordinates(part) for part in coordinates]
+
+
+def map_base_layer(*, alliance: Alliance) -> list[dict]:
+    """Districts with a boundary: name, whether it is a top-level area (the outline), and
+    the geometry rounded to ~10 m."""
+    rows = (
+        district_model()
+        .objects.filter(alliance=alliance)
+        .exclude(boundary=None)
+        .order_by("name")
+        .values("name", "parent_id", "boundary")[:MAP_BASE_MAX_DISTRICTS]
+    )
+    features = []
+    for row in rows:
+        geometry = row["boundary"] or {}
+        if geometry.get("type") not in {"Polygon", "MultiPolygon"}:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": row["name"], "outline": row["parent_id"] is None},
+                "geometry": {
+                    "type": geometry["type"],
+                    "coordinates": _round_coordinates(geometry["coordinates"]),
+                },
+            }
+        )
+    return features

@@ -107,5 +107,6 @@ def offer_apply_related(offer: Offer, related: dict) -> None:
             opens_at=row["opens_at"],
             closes_at=row["closes_at"],
             description=row["description"],
+            skips_school_holidays=row.get("skips_school_holidays", False),
             last_checked_at=offer.last_checked_at,
         )

@@ -8,6 +8,7 @@ public_patterns = [
     path("", public.home, name="home"),
     path("suche/", public.search, name="search"),
     path("suche/karte.geojson", public.search_geojson, name="search-geojson"),
+    path("karte/gebiete.geojson", public.map_base_geojson, name="map-base"),
     path("angebote/<slug:slug>/", public.offer_detail, name="offer-detail"),
     path("angebote/<slug:slug>/drucken/", public.offer_print, name="offer-print"),
     path("angebote/<slug:slug>/qr.svg", public.offer_qr, name="offer-qr"),

@@ -7,8 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Family calendar")
 
     def ready(self):
-        from . import entry_kinds, guide_sections, personal_data
+        from . import entry_kinds, guide_sections, personal_data, sessions  # noqa: F401
 
         entry_kinds.register()  # events in the review queue, history and review cycle
         guide_sections.register()  # the calendar's sections of the guide's pages
         personal_data.register()  # retention of registrations
+        # sessions: receivers that put offers' regular sessions into the calendar

@@ -21,7 +21,17 @@ def _organisation_events(request, organisation):
     return {"organisation": organisation}
 
 
+def _search_dates(request, outcome):
+    if not outcome.query:
+        return None
+    dates = selectors.occurrence_list_matching(alliance=request.alliance, query=outcome.query)
+    return {"search_dates": dates, "query": outcome.query} if dates else None
+
+
 def register() -> None:
+    add_section(
+        "search", PageSection("search-dates", "events/public/_search_dates.html", _search_dates)
+    )
     add_section("home", PageSection("next-events", "events/public/_next_events.html", _next_events))
     add_section(
         "offer", PageSection("offer-dates", "events/public/_offer_dates.html", _offer_dates)

@@ -81,6 +81,17 @@ class Event(Audience, Checked):
     rdates = models.JSONField(_("additional dates"), default=list, blank=True)
     exdates = models.JSONField(_("excluded dates"), default=list, blank=True)
     skips_school_holidays = models.BooleanField(_("not during school holidays"), default=False)
+    # Set for the dates of an offer's regular session (events/sessions.py): kept in step with
+    # the schedule, not edited as an event.
+    schedule = models.OneToOneField(
+        "directory.Schedule",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="calendar_event",
+        verbose_name=_("regular session"),
+    )
     image = models.ImageField(_("image"), upload_to="events/", blank=True)
     image_alt = models.CharField(
         _("image description (alt text)"),

@@ -19,6 +19,7 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -36,6 +37,7 @@ from familiennetz.directory import selectors as directory_selectors
 from familiennetz.directory.forms import WEEKDAYS
 from familiennetz.directory.models import Language, Offer, Organisation
 from familiennetz.directory.models.audience import AGE_BANDS_BY_KEY, AgeBand
+from familiennetz.search.api import text_matcher
 
 from .models import Event, EventStatus, Occurrence
 from .occurrences import BERLIN, local_midnight
@@ -622,6 +624,60 @@ def occurrence_list_next(
     if not first_dates:
         return []
     return _entries(qs.filter(pk__in=first_dates))
+
+
+SEARCH_DAYS = 180
+
+
+def occurrence_list_matching(
+    *, alliance: Alliance, query: str, limit: int = 5, now: dt.datetime | None = None
+) -> list[Entry]:
+    """The next date of each published event whose title, summary or description matches
+    ``query`` as the offer search understands it (the guide's search page, issue 16)."""
+    matches = text_matcher(alliance=alliance, query=query)
+    if matches is None:
+        return []
+    now = now or timezone.now()
+    coming = (
+        Occurrence.objects.for_alliance(alliance)
+        .filter(
+            event__status="published",
+            starts_at__gte=now,
+            starts_at__lt=now + dt.timedelta(days=SEARCH_DAYS),
+        )
+        .exclude(event_status=EventStatus.CANCELLED)
+        .exclude(event__event_status=EventStatus.CANCELLED)
+    )
+    texts = Event.objects.filter(pk__in=coming.values("event_id")).values_list(
+        "pk", "title", "summary", "description"
+    )
+    found = [pk for pk, *text in texts if matches("\n".join(text))]
+    if not found:
+        return []
+    first = (
+        coming.filter(event_id__in=found)
+        .values("event_id")
+        .annotate(first=Min("starts_at"))
+        .order_by("first", "event_id")[:limit]
+    )
+    dates = [(row["event_id"], row["first"]) for row in first]
+    rows = (
+        coming.filter(
+            Q(
+                *[Q(event_id=event_id, starts_at=starts_at) for event_id, starts_at in dates],
+                _connector=Q.OR,
+            )
+        )
+        .select_related(*_RELATED)
+        .order_by("starts_at", "pk")
+    )
+    seen: set[int] = set()
+    entries = []
+    for row in rows:
+        if row.event_id not in seen:
+            seen.add(row.event_id)
+            entries.append(Entry(row))
+    return entries
 
 
 def occurrence_list_for_offer(

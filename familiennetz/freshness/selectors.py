@@ -30,6 +30,14 @@ class DueEntries:
     def all(self) -> list:
         return [*self.organisations, *self.locations, *self.offers]
 
+    def oldest(self, limit: int | None = None) -> list:
+        """All kinds together, longest without confirmation first (never confirmed first)."""
+        rows = sorted(
+            self.all(),
+            key=lambda e: (e.last_checked_at is not None, e.last_checked_at or 0, str(e)),
+        )
+        return rows[:limit] if limit else rows
+
 
 def due_entries(*, alliance, user=None, now=None, limit: int | None = None) -> DueEntries:
     """Published entries of ``alliance`` due for review (visible to ``user`` if given),

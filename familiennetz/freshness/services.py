@@ -198,8 +198,11 @@ def _send_reminder(reminder: ReviewReminder, *, second: bool) -> None:
             "organisation": reminder.organisation,
             "entries": entries,
             "second": second,
-            "confirm_url": absolute_url(reminder_link(reminder)),
-            "edit_url": absolute_url(edit_url) if has_account else "",
+            "confirm_url": absolute_url(reminder_link(reminder)) + "?aktion=bestaetigen",
+            # With an account: edit in the workspace; without: the link's page to report changes.
+            "edit_url": absolute_url(edit_url)
+            if has_account
+            else absolute_url(reminder_link(reminder)) + "?aktion=aendern#aendern",
         },
     )
 

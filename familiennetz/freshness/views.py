@@ -71,5 +71,8 @@ def confirm(request, pk: int, signature: str):
             "form": form,
             "done": done,
             "edit_url": edit_url,
+            # The e-mail's two links: "Alles noch aktuell" (?aktion=bestaetigen) shows only the
+            # confirmation, "Ich muss etwas ändern" (?aktion=aendern) only the ways to change.
+            "only": request.GET.get("aktion") if request.method == "GET" else None,
         },
     )

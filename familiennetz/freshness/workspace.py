@@ -40,7 +40,8 @@ def _tiles(request):
 
 
 def _oldest_confirmations(request):
-    return {"due": due_entries(alliance=request.alliance, user=request.user, limit=10)}
+    due = due_entries(alliance=request.alliance, user=request.user, limit=10)
+    return {"oldest": due.oldest(10)}
 
 
 def _offers_due(alliances) -> dict:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from familiennetz.core.archives import ArchiveLimitError, check_xlsx, check_zip
@@ -126,3 +128,40 @@ class HsdsUploadForm(UploadForm):
                 raise forms.ValidationError(str(exc)) from exc
         if name.endswith(".json") and (is_zip or b"\x00" in data[:4096]):
             raise forms.ValidationError(_("This is not a JSON file."))
+
+
+class CheckedDateForm(forms.Form):
+    """The preview's choice (issue 16): which checked date the imported entries get."""
+
+    IMPORT, SOURCE = "import", "quelle"
+    pruefdatum = forms.ChoiceField(
+        label=_("Checked date of the imported entries"),
+        choices=[
+            (IMPORT, _("Today: the file's details were agreed with the providers")),
+            (SOURCE, _("The date of the source (e.g. the list's “as of” date)")),
+        ],
+        initial=IMPORT,
+        required=False,  # not sent: the import's date
+        widget=forms.RadioSelect,
+    )
+    quelldatum = forms.DateField(
+        label=_("Date of the source"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["pruefdatum"] = cleaned.get("pruefdatum") or self.IMPORT
+        choice, day = cleaned["pruefdatum"], cleaned.get("quelldatum")
+        if choice == self.SOURCE and day is None:
+            self.add_error("quelldatum", _("Enter the date of the source."))
+        elif day is not None and day > timezone.localdate():
+            self.add_error("quelldatum", _("The date of the source cannot be in the future."))
+        return cleaned
+
+    def checked_at(self) -> dt.datetime:
+        if self.cleaned_data["pruefdatum"] == self.SOURCE:
+            day = self.cleaned_data["quelldatum"]
+            return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+        return timezone.now()

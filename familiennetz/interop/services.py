@@ -209,7 +209,7 @@ def import_upload_check(*, upload: ImportUpload) -> UploadCheck:
     return check
 
 
-def import_upload_commit(*, upload: ImportUpload, strict: bool = False) -> Report:
+def import_upload_commit(*, upload: ImportUpload, strict: bool = False, checked_at=None) -> Report:
     """Import exactly the checked file, all or nothing. Raises ImportRefused if it has
     errors, was imported already, or would now do something else than the preview showed.
     ``strict`` (HSDS): nothing is written if the file is not HSDS-conformant or the import
@@ -235,7 +235,7 @@ def import_upload_commit(*, upload: ImportUpload, strict: bool = False) -> Repor
         if _fingerprint(planned) != upload.checked.get("fingerprint"):
             changed = _fingerprint(planned)
         else:
-            report = _write(upload, sheet)
+            report = _write(upload, sheet, checked_at=checked_at)
             upload.result = {
                 "counts": {kind: dict(counter) for kind, counter in report.counts.items()},
                 "created": {kind: list(pks) for kind, pks in report.created.items()},
@@ -263,9 +263,11 @@ def import_upload_commit(*, upload: ImportUpload, strict: bool = False) -> Repor
     return report
 
 
-def _write(upload: ImportUpload, sheet: SheetImport | None) -> Report:
+def _write(upload: ImportUpload, sheet: SheetImport | None, *, checked_at=None) -> Report:
+    """``checked_at``: the checked date of a spreadsheet's entries (an HSDS file brings its
+    own ``assured_date`` per service)."""
     if sheet is not None:
-        return sheet_commit(sheet)
+        return sheet_commit(sheet, checked_at=checked_at)
     report, _sheet = _run(upload, dry_run=False, first=False)
     if not report.committed:  # the database refused; hsds_import rolled back
         raise ImportRefused(_("The file has errors; nothing was saved."))

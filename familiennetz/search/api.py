@@ -17,8 +17,11 @@ from familiennetz.alliances.pagecache import alliance_cached
 
 from . import indexing
 from .backends import get_backend
+from .crisis import is_crisis_query
+from .expressions import MIN_PART_PREFIX_LENGTH, Alternative
 from .query import parse_query
 from .synonyms import SynonymIndex, synonym_index
+from .text import document_words, to_term
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -36,6 +39,7 @@ class SearchResult:
     suggestion: str | None = None  # "did you mean" query, if the query looked misspelt
     corrected_terms: dict[str, str] = field(default_factory=dict)  # typed → corrected word
     is_partial: bool = False  # no offer matched every word; these match some of them
+    crisis: bool = False  # a word of the crisis lexicon: show emergency numbers, counselling first
 
 
 def search_offers(
@@ -48,11 +52,14 @@ def search_offers(
     Never raises for odd input: empty, stop-word-only or very long queries and query-syntax
     characters give an empty or sensible result.
     """
+    crisis = is_crisis_query(query)
     try:
-        return _search(alliance.pk, query, within, synonyms_of=lambda: _synonyms(alliance))
+        result = _search(alliance.pk, query, within, synonyms_of=lambda: _synonyms(alliance))
     except DatabaseError:
         logger.exception("Search failed for alliance %s", alliance.pk)
-        return SearchResult()
+        result = SearchResult()
+    result.crisis = crisis
+    return result
 
 
 def _synonyms(alliance: Alliance) -> SynonymIndex:
@@ -115,3 +122,32 @@ def reindex_alliance(*, alliance: Alliance) -> int:
 
 
 deferred_indexing = indexing.deferred_indexing
+
+
+def _alternative_in(alt: Alternative, terms: set[str]) -> bool:
+    def has(term: str, prefix: bool) -> bool:
+        return term in terms or (prefix and any(t.startswith(term) for t in terms))
+
+    if len(alt.terms) == 1:
+        return has(alt.terms[0], alt.prefix)
+    return all(has(t, alt.prefix and len(t) >= MIN_PART_PREFIX_LENGTH) for t in alt.terms)
+
+
+def text_matcher(*, alliance: Alliance, query: str):
+    """A test ``matches(text) -> bool`` with the search's understanding of ``query`` (stems,
+    compounds, synonyms, corrections), for short texts that are not in the index (the
+    calendar's events): every query word must match, phrases in any order. None for a query
+    without words."""
+    parsed = parse_query(
+        alliance_id=alliance.pk, text=query, synonyms_of=lambda: _synonyms(alliance)
+    )
+    if not parsed.groups:
+        return None
+
+    def matches(text: str) -> bool:
+        terms = {to_term(word) for word in document_words(text)}
+        return all(
+            any(_alternative_in(alt, terms) for alt in g.alternatives) for g in parsed.groups
+        )
+
+    return matches

@@ -19,8 +19,10 @@ class Alternative:
 
     words: tuple[str, ...]
     terms: tuple[str, ...]
-    prefix: bool = False  # single word: also match longer terms ("kinderarzt" → "kinderarztin")
+    prefix: bool = False  # also match longer terms ("kinderarzt" → "kinderarztin"); for
+    # compound parts (phrase=False) each part of four letters or more ("krabbel*", "grupp*")
     phrase: bool = True  # several words: in this order; False: anywhere in the document
+    direct: bool = True  # what was typed (or its parts, its correction); False: a synonym
 
     @property
     def key(self) -> tuple:
@@ -34,3 +36,13 @@ class Group:
     def add(self, alternative: Alternative) -> None:
         if alternative.terms and alternative.key not in {alt.key for alt in self.alternatives}:
             self.alternatives.append(alternative)
+
+
+MIN_PART_PREFIX_LENGTH = 4
+
+
+def direct_groups(groups: list[Group]) -> list[Group]:
+    """The groups with only what was typed (no synonyms); groups left empty are dropped.
+    A name matching these ranks above a name matching only a synonym (issue 16)."""
+    direct = [Group([alt for alt in group.alternatives if alt.direct]) for group in groups]
+    return [group for group in direct if group.alternatives]

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from .backends import get_backend
 from .models import MAX_TERM_LENGTH, SearchTerm
-from .text import to_term
+from .text import LINKING_ELEMENTS, MIN_COMPOUND_LENGTH, MIN_PART_LENGTH, to_term
 
 MIN_CORRECTION_LENGTH = 4
 LONG_WORD_LENGTH = 8
@@ -173,3 +173,32 @@ def replace_all(alliance_id: int, counts: Counter[str], words: Mapping[str, str]
     """Replace the alliance's lexicon (after a full reindex)."""
     SearchTerm.objects.filter(alliance_id=alliance_id).delete()
     SearchTerm.objects.bulk_create(_rows(alliance_id, words, counts), batch_size=2000)
+
+
+def split_by_lexicon(alliance_id: int, folded: str) -> tuple[str, ...]:
+    """Two parts of ``folded`` that both occur in the alliance's index, else ().
+
+    The dictionary of this decompounder is the lexicon of indexed words (ADR 1200): a query
+    for "Babyschwimmen" becomes "baby" + "schwimmen" when offers say "Baby" and "Schwimmen".
+    The head may end in a linking element ("Erziehungs|beratung"). Of several splits the most
+    balanced wins (longest shorter part). One look-up of all candidate terms.
+    """
+    if len(folded) < MIN_COMPOUND_LENGTH or not folded.isalpha():
+        return ()
+    candidates: list[tuple[str, str]] = []
+    for end in range(MIN_PART_LENGTH, len(folded) - MIN_PART_LENGTH + 1):
+        head, tail = folded[:end], folded[end:]
+        candidates.append((head, tail))
+        for link in LINKING_ELEMENTS:
+            if head.endswith(link) and len(head) - len(link) >= MIN_PART_LENGTH:
+                candidates.append((head[: -len(link)], tail))
+    terms = {to_term(part) for pair in candidates for part in pair}
+    known = set(
+        SearchTerm.objects.filter(alliance_id=alliance_id, term__in=terms).values_list(
+            "term", flat=True
+        )
+    )
+    splits = [pair for pair in candidates if {to_term(part) for part in pair} <= known]
+    if not splits:
+        return ()
+    return max(splits, key=lambda pair: (min(map(len, pair)), len(pair[0])))

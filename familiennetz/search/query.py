@@ -65,21 +65,35 @@ def _word_group(
     group.add(Alternative(words=(known.get(term, word),), terms=(term,)))
     if len(term) >= MIN_PREFIX_LENGTH:
         group.add(Alternative(words=(word,), terms=(term,), prefix=True))
-    parts = split_compound(word)
-    if parts:
-        group.add(Alternative(words=parts, terms=tuple(map(to_term, parts)), phrase=False))
     expansions = synonyms.expand((term,))
-    for member in expansions:
-        group.add(member)
-
     correction = None
+    corrected: list[Alternative] = []
     if term not in known and not expansions:
         closest = _closest_known(word, alliance_id, synonyms)
         if closest:
             corrected_term, correction = closest
-            group.add(Alternative(words=(correction,), terms=(corrected_term,)))
-            for member in synonyms.expand((corrected_term,)):
-                group.add(member)
+            corrected = [Alternative(words=(correction,), terms=(corrected_term,))]
+            corrected += synonyms.expand((corrected_term,))
+    parts = split_compound(word)
+    if not parts and term not in known and not correction:
+        # "Babyschwimmen": split into words the index knows ("Baby" + "Schwimmen").
+        parts = lexicon.split_by_lexicon(alliance_id, fold(word))
+    if parts:
+        terms = tuple(map(to_term, parts))
+        group.add(Alternative(words=parts, terms=terms, phrase=False, prefix=True))
+        for member in synonyms.expand(terms[-1:]):  # the head: "Wald|kindergarten" → Kita
+            if len(member.terms) == 1 and len(terms) > 1:
+                group.add(
+                    Alternative(
+                        words=(*parts[:-1], *member.words),
+                        terms=(*terms[:-1], *member.terms),
+                        phrase=False,
+                        prefix=True,
+                        direct=False,
+                    )
+                )
+    for member in [*expansions, *corrected]:
+        group.add(member)
     group.alternatives = group.alternatives[:MAX_ALTERNATIVES]
     return group, correction
 

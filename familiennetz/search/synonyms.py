@@ -23,7 +23,7 @@ def phrase(text: str) -> Alternative | None:
     words = tuple(content_words(text))
     if not words:
         return None
-    return Alternative(words=words, terms=tuple(to_term(word) for word in words))
+    return Alternative(words=words, terms=tuple(to_term(word) for word in words), direct=False)
 
 
 @lru_cache(maxsize=4096)

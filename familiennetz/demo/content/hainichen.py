@@ -366,7 +366,7 @@ def organisations(rng: random.Random) -> list[OrganisationSpec]:
                     categories=("elternbildung.eltern-kind-gruppe",),
                     ages=years(0, 3),
                     languages=("de", "ar"),
-                    sessions=(weekly("WE", "09:30", "11:00", "nicht in den Schulferien"),),
+                    sessions=(weekly("WE", "09:30", "11:00", skips_school_holidays=True),),
                     how="Einfach vorbeikommen, Hausschuhe oder Stoppersocken mitbringen.",
                     checked_days_ago=91,
                     contacts=("Koordination Eltern-Kind-Zentrum",),

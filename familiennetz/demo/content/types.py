@@ -25,10 +25,21 @@ class Session:
     closes_at: dt.time | None = None
     note: str = ""
     at: str | None = None  # place key; default: the offer's first place
+    skips_school_holidays: bool = False
 
 
-def weekly(days: str, start: str, end: str, note: str = "", at: str | None = None) -> Session:
-    return Session(f"FREQ=WEEKLY;BYDAY={days}", _time(start), _time(end), note, at)
+def weekly(
+    days: str,
+    start: str,
+    end: str,
+    note: str = "",
+    at: str | None = None,
+    *,
+    skips_school_holidays: bool = False,
+) -> Session:
+    return Session(
+        f"FREQ=WEEKLY;BYDAY={days}", _time(start), _time(end), note, at, skips_school_holidays
+    )
 
 
 def monthly(days: str, start: str, end: str, note: str = "", at: str | None = None) -> Session:

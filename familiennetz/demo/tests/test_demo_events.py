@@ -14,6 +14,8 @@ from familiennetz.events.models import Event, EventStatus, HolidayPeriod
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SLUGS = ["hainichen", "prohlis"]
+# Offers' regular sessions are calendar events too (events/sessions.py, issue 16); these tests
+# are about the demo calendar's own events: ``schedule=None``.
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def holidays(alliance_slug: str) -> list[tuple[dt.date, dt.date]]:
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_demo_alliance_has_a_calendar(db, slug):
-    events = Event.objects.filter(alliance__slug=slug)
+    events = Event.objects.filter(schedule=None, alliance__slug=slug)
     assert events.count() == 7
     assert set(events.values_list("status", flat=True)) == {Status.PUBLISHED}
     for event in events:
@@ -53,7 +55,7 @@ def test_demo_alliance_has_a_calendar(db, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_weekly_cafe_is_on_tuesday_afternoons_outside_the_holidays(db, slug):
-    cafe = Event.objects.get(alliance__slug=slug, title="Elterncafé am Nachmittag")
+    cafe = Event.objects.get(schedule=None, alliance__slug=slug, title="Elterncafé am Nachmittag")
     assert cafe.skips_school_holidays
     dates = list(cafe.occurrences.order_by("original_start"))
     assert len(dates) >= 10
@@ -70,7 +72,9 @@ def test_weekly_cafe_is_on_tuesday_afternoons_outside_the_holidays(db, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_counselling_hour_is_on_every_second_tuesday(db, slug):
-    event = Event.objects.get(alliance__slug=slug, rrule__startswith="FREQ=MONTHLY;BYDAY=2TU")
+    event = Event.objects.get(
+        schedule=None, alliance__slug=slug, rrule__startswith="FREQ=MONTHLY;BYDAY=2TU"
+    )
     for occurrence in event.occurrences.all():
         start = local(occurrence.starts_at)
         assert start.weekday() == 1 and 8 <= start.day <= 14
@@ -93,7 +97,7 @@ def test_parents_evening_needs_registration_for_40_places(db, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_lantern_walk_is_on_the_next_11_november(db, slug):
-    event = Event.objects.get(alliance__slug=slug, title__contains="Martin")
+    event = Event.objects.get(schedule=None, alliance__slug=slug, title__contains="Martin")
     start = local(event.starts_at)
     assert (start.month, start.day, start.hour) == (11, 11, 17)
     assert start.date() >= timezone.localdate()
@@ -102,15 +106,21 @@ def test_lantern_walk_is_on_the_next_11_november(db, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_swimming_course_has_eight_dates_and_eight_places(db, slug):
-    course = Event.objects.get(alliance__slug=slug, title="Wassergewöhnung für Kleinkinder")
+    course = Event.objects.get(
+        schedule=None, alliance__slug=slug, title="Wassergewöhnung für Kleinkinder"
+    )
     assert course.requires_registration and course.capacity == 8 and not course.is_free
     assert course.occurrences.count() == 8
 
 
 def test_school_starter_meeting_and_summer_festival_exist(db):
     for slug in SLUGS:
-        assert Event.objects.filter(alliance__slug=slug, title__startswith="Schulanfänger").exists()
-        assert Event.objects.filter(alliance__slug=slug, title__startswith="Sommerfest").exists()
+        assert Event.objects.filter(
+            schedule=None, alliance__slug=slug, title__startswith="Schulanfänger"
+        ).exists()
+        assert Event.objects.filter(
+            schedule=None, alliance__slug=slug, title__startswith="Sommerfest"
+        ).exists()
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -118,12 +128,28 @@ def test_demo_sign_ups_fill_the_evening_half_and_the_swimming_course_completely(
     from familiennetz.events.models import Registration
     from familiennetz.events.registration import registration_availability
 
-    evening = Event.objects.get(alliance__slug=slug, title__startswith="Elternabend")
+    evening = Event.objects.get(schedule=None, alliance__slug=slug, title__startswith="Elternabend")
     availability = registration_availability(occurrence=evening.occurrences.get())
     assert availability.is_open and 0 < availability.free < 40
-    course = Event.objects.get(alliance__slug=slug, title="Wassergewöhnung für Kleinkinder")
+    course = Event.objects.get(
+        schedule=None, alliance__slug=slug, title="Wassergewöhnung für Kleinkinder"
+    )
     first = course.occurrences.order_by("starts_at").first()
     availability = registration_availability(occurrence=first)
     assert availability.is_waiting_list and (availability.taken, availability.waiting) == (8, 2)
     people = Registration.objects.filter(alliance__slug=slug)
     assert all(r.email.endswith("@demo.invalid") for r in people)
+
+
+def test_krabbelkaefer_wednesdays_are_in_the_calendar_outside_the_school_holidays(db):
+    """Issue 16: the offer's regular session is a calendar date; holidays are its rule."""
+    event = Event.objects.get(alliance__slug="hainichen", title__contains="Krabbelkäfer")
+    assert event.schedule is not None and event.skips_school_holidays
+    holidays = list(
+        HolidayPeriod.objects.filter(alliance__slug="hainichen").values_list("starts_on", "ends_on")
+    )
+    days = [o.starts_at.astimezone(BERLIN).date() for o in event.occurrences.all()]
+    assert len(days) >= 10
+    assert {day.weekday() for day in days} == {2}  # Wednesdays
+    for day in days:
+        assert not any(start <= day <= end for start, end in holidays), day

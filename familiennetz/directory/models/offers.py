@@ -103,6 +103,16 @@ class Offer(Audience, Checked):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def participation_lines(self) -> list[str]:
+        """How to take part, once: notes that begin with the choice's words ("Einfach
+        vorbeikommen, Hausschuhe mitbringen") replace it instead of repeating it."""
+        label = str(self.get_participation_display())
+        notes = self.participation_notes.strip()
+        if notes and notes.casefold().startswith(label.casefold()):
+            return [notes]
+        return [label, notes] if notes else [label]
+
     def get_absolute_url(self) -> str:
         return reverse(
             "directory:offer-detail",

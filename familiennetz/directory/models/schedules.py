@@ -60,8 +60,11 @@ class Schedule(Checked):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     description = models.CharField(
-        _("note"), max_length=300, blank=True, help_text=_("e.g. not during school holidays")
+        _("note"), max_length=300, blank=True, help_text=_("e.g. bring indoor shoes")
     )
+    # A rule, not a note: the calendar leaves out the state's school holidays (events'
+    # holiday calendar) for sessions that pause then (issue 16).
+    skips_school_holidays = models.BooleanField(_("not during school holidays"), default=False)
 
     class Meta:
         verbose_name = _("schedule")

@@ -26,6 +26,7 @@ CHIP_FIELDS = [
 class Chip:
     label: str
     remove_url: str
+    name: str = ""
 
 
 def _choice_label(form: OfferFilterForm, name: str, value) -> str:
@@ -45,7 +46,7 @@ def active_filter_chips(request, form: OfferFilterForm, filters: dict) -> list[C
             for need in value:
                 rest = params.copy()
                 rest.setlist(name, [v for v in value if v != need])
-                chips.append(Chip(_choice_label(form, name, need), f"?{rest.urlencode()}"))
+                chips.append(Chip(_choice_label(form, name, need), f"?{rest.urlencode()}", name))
             continue
         params.pop(name, None)
         if name == "nahe":
@@ -59,5 +60,16 @@ def active_filter_chips(request, form: OfferFilterForm, filters: dict) -> list[C
             label = _choice_label(form, name, value)
         if name == "nahe":
             label = _("near %(place)s") % {"place": label}
-        chips.append(Chip(label, f"?{params.urlencode()}"))
+        chips.append(Chip(label, f"?{params.urlencode()}", name))
     return chips
+
+
+def kept_params(request, *, without: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The address's parameters except ``without``: hidden inputs that keep the filters when
+    the other form on the page (search box or filter panel) is sent."""
+    return [
+        (name, value)
+        for name, values in request.GET.lists()
+        if name not in without
+        for value in values
+    ]

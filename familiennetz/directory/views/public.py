@@ -16,7 +16,7 @@ from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organis
 from familiennetz.directory.recurrence import next_dates
 
 from ..page_sections import sections_for
-from .filters import active_filter_chips
+from .filters import active_filter_chips, kept_params
 
 public_cache = cache_control(public=True, max_age=300)
 
@@ -71,6 +71,7 @@ def search(request):
     form = _filter_form(request)
     filters = form.filters() if form.is_bound else {}
     outcome = selectors.offer_search(alliance=request.alliance, filters=filters)
+    chips = active_filter_chips(request, form, filters)
     return render(
         request,
         "directory/public/search.html",
@@ -78,7 +79,20 @@ def search(request):
             "form": form,
             "outcome": outcome,
             "ignored_fields": form.ignored_fields() if form.is_bound else [],
-            "chips": active_filter_chips(request, form, filters),
+            "chips": chips,
+            "filter_chips": [chip for chip in chips if chip.name != "q"],
+            "search_keeps": kept_params(request, without=("q", "seite")),
+            "crisis": outcome.crisis,
+            "sections": sections_for("search", request, outcome),
+            "emergency_offers": (
+                alliance_cached(
+                    request.alliance,
+                    "emergency-offers",
+                    lambda: selectors.emergency_offer_list(alliance=request.alliance),
+                )
+                if outcome.crisis
+                else []
+            ),
             "map_features": selectors.map_features(outcome.offers),
             "first_number": outcome.page.start_index(),
         },
@@ -104,6 +118,23 @@ def search_geojson(request):
         }
         for f in points
     ]
+    return JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_safe
+@cache_public_page
+@public_cache
+def map_base_geojson(request):
+    """The maps' base layer without a tile server: districts with names, the outline."""
+    features = alliance_cached(
+        request.alliance,
+        "map-base-layer",
+        lambda: selectors.map_base_layer(alliance=request.alliance),
+    )
     return JsonResponse(
         {"type": "FeatureCollection", "features": features},
         content_type="application/geo+json",

@@ -392,3 +392,33 @@ def test_panel_states(alliance):
 
     not_needed = registration_date(alliance=alliance, requires_registration=False)
     assert render_panel(not_needed.event, not_needed).strip() == ""
+
+
+def _cancel_page(client, registration):
+    signature = services.link_signature(registration=registration, purpose=services.CANCEL)
+    url = reverse(
+        "registration:cancel",
+        kwargs={
+            "alliance_slug": registration.alliance.slug,
+            "token": registration.token,
+            "signature": signature,
+        },
+    )
+    return client.get(url).text
+
+
+def test_cancel_page_promises_the_waiting_list_only_when_somebody_waits(client, alliance):
+    """Issue 16: with places free, nobody is waiting for this place."""
+    roomy = registration_date(alliance=alliance, capacity=25, title="Laternenbasteln")
+    anna = confirmed(roomy)
+    page = _cancel_page(client, anna)
+    assert de_html("Your places go to the next people on the waiting list.") not in page
+    assert de_html("Your places become free for others.") in page
+
+    full = registration_date(alliance=alliance, capacity=1, title="Babymassage")
+    first = confirmed(full)
+    waiting = confirmed(full)
+    assert waiting.state == Registration.State.WAITING
+    assert de_html("Your places go to the next people on the waiting list.") in _cancel_page(
+        client, first
+    )

@@ -179,6 +179,11 @@ def cancel(request, token, signature: str):
         return _link_error(request, error.reason)
     context = _page_context(registration)
     context["too_late"] = registration.occurrence.starts_at <= timezone.now()
+    # Only promise the place to the waiting list when somebody waits for it (issue 16).
+    context["people_waiting"] = (
+        services.registration_availability(occurrence=registration.occurrence).waiting > 0
+        and registration.state != registration.State.WAITING
+    )
     if request.method == "POST":
         try:
             outcome = services.registration_cancel(registration_id=registration.pk)

@@ -30,7 +30,8 @@ def event_list(request):
     check_perm(request, "directory.view_entries")
     form, page = filtered_entries(
         request,
-        Event.objects.select_related("organisation", "alliance"),
+        # An offer's regular sessions are edited with the offer (events/sessions.py).
+        Event.objects.filter(schedule__isnull=True).select_related("organisation", "alliance"),
         fields=["q", "status", "organisation", "pending"],
         search=("title", "summary", "organisation__name"),
         ordering=("-starts_at", "pk"),
@@ -54,7 +55,7 @@ def event_create(request):
 def event_update(request, pk: int):
     return entry_views.entry_update(
         request,
-        Event.objects.select_related("organisation"),
+        Event.objects.filter(schedule__isnull=True).select_related("organisation"),
         EventForm,
         pk=pk,
         template="events/workspace/event_form.html",

@@ -18,7 +18,7 @@ from familiennetz.directory.services import offer_apply_related
 from familiennetz.interop.models import ExternalId
 from familiennetz.interop.report import Report
 from familiennetz.moderation.changes import EntryChanges
-from familiennetz.moderation.services import entry_save
+from familiennetz.moderation.services import entry_confirm, entry_save
 from familiennetz.search.api import deferred_indexing
 
 from .parse import PlannedRow, SheetImport
@@ -84,8 +84,12 @@ def planned_counts(result: SheetImport) -> dict[str, Counter]:
     return counts
 
 
-def sheet_commit(sheet_import: SheetImport) -> Report:
-    """Write ``sheet_import`` (from ``sheet_parse``); refuses if its report has errors."""
+def sheet_commit(sheet_import: SheetImport, *, checked_at=None) -> Report:
+    """Write ``sheet_import`` (from ``sheet_parse``); refuses if its report has errors.
+
+    ``checked_at`` (the import's or the source's date, as the coordinator chose in the
+    preview): every organisation, place and offer of the file counts as checked then;
+    None leaves their checked dates alone (issue 16)."""
     report = sheet_import.report
     if report.has_errors:
         raise SheetImportError(_("The file has errors; nothing was saved."))
@@ -95,6 +99,9 @@ def sheet_commit(sheet_import: SheetImport) -> Report:
         writer = _Writer(alliance, counts)
         for row in sheet_import.rows:
             writer.write(row)
+        if checked_at is not None:
+            for entry in writer.touched.values():
+                entry_confirm(entry=entry, now=checked_at)
     report.counts = counts
     report.created = writer.created
     report.dry_run = False
@@ -109,10 +116,15 @@ class _Writer:
         self.lookups = _Lookups(alliance)
         self.offers_in_file: dict[str, Offer] = {}
         self.created: dict[str, list[int]] = defaultdict(list)  # kind → new primary keys
+        self.touched: dict[tuple[str, int], object] = {}  # every entry the file names
 
     def _save(self, entry, changes: EntryChanges):
         """Every entry goes through the one write path (moderation.services.entry_save)."""
         return entry_save(entry=entry, changes=changes, user=None, reason=_("imported")).entry
+
+    def _touch(self, entry):
+        self.touched[(entry._meta.label, entry.pk)] = entry
+        return entry
 
     def organisation(self, name: str) -> Organisation:
         org = self.lookups.organisations.get(_fold(name))
@@ -123,7 +135,7 @@ class _Writer:
             self.lookups.organisations[_fold(name)] = org
             self.counts["organisation"]["created"] += 1
             self.created["organisation"].append(org.pk)
-        return org
+        return self._touch(org)
 
     def place(self, values: dict, organisation: Organisation) -> Location:
         key = _place_key(values)
@@ -136,7 +148,7 @@ class _Writer:
             self.lookups.places[key] = location
             self.counts["location"]["created"] += 1
             self.created["location"].append(location.pk)
-            return location
+            return self._touch(location)
         changed = {
             name: value
             for name, value in values.items()
@@ -147,7 +159,7 @@ class _Writer:
         if changed:
             location = self._save(location, EntryChanges(fields=changed))
             self.counts["location"]["updated"] += 1
-        return location
+        return self._touch(location)
 
     def write(self, row: PlannedRow) -> None:
         organisation = self.organisation(row.organisation)
@@ -194,4 +206,4 @@ class _Writer:
                 defaults={"value": row.key},
             )
             self.lookups.mapped_keys.add(row.key)
-        return offer
+        return self._touch(offer)

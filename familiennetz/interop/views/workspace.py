@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from familiennetz.directory.models import Offer
 from familiennetz.workspace.access import check_perm, redirect_manage, workspace_view
 
-from ..forms import HsdsUploadForm, SheetUploadForm
+from ..forms import CheckedDateForm, HsdsUploadForm, SheetUploadForm
 from ..geocoding import get_geocoder
 from ..hsds.export import export_tables, json_documents
 from ..hsds.storage import hsds_zip_path
@@ -113,7 +113,11 @@ def import_preview(request, pk):
     if upload.committed_at is not None:
         return redirect_manage("interop:manage-import-result", request.alliance, pk=upload.pk)
     check = import_upload_check(upload=upload)
-    context = {"check": check, "lifetime_hours": int(UPLOAD_LIFETIME.total_seconds() // 3600)}
+    context = {
+        "check": check,
+        "lifetime_hours": int(UPLOAD_LIFETIME.total_seconds() // 3600),
+        "checked_form": CheckedDateForm() if upload.kind == ImportUpload.Kind.SHEET else None,
+    }
     return render(request, "interop/workspace/import_preview.html", context)
 
 
@@ -122,8 +126,18 @@ def import_preview(request, pk):
 def import_commit(request, pk):
     check_perm(request, "interop.import_data")
     upload = _upload_or_404(request, pk)
+    checked_at = None
+    if upload.kind == ImportUpload.Kind.SHEET:
+        checked_form = CheckedDateForm(request.POST)
+        if not checked_form.is_valid():
+            for errors in checked_form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect_manage("interop:manage-import-preview", request.alliance, pk=upload.pk)
+        checked_at = checked_form.checked_at()
     try:
-        import_upload_commit(upload=upload, strict=request.POST.get("mode") == "strict")
+        import_upload_commit(
+            upload=upload, strict=request.POST.get("mode") == "strict", checked_at=checked_at
+        )
     except ImportRefused as exc:
         messages.error(request, str(exc))
         return redirect_manage("interop:manage-import-preview", request.alliance, pk=upload.pk)

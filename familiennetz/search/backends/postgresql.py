@@ -7,7 +7,12 @@ from contextlib import nullcontext
 
 from django.db import connection, transaction
 
-from familiennetz.search.expressions import Alternative, Group
+from familiennetz.search.expressions import (
+    MIN_PART_PREFIX_LENGTH,
+    Alternative,
+    Group,
+    direct_groups,
+)
 from familiennetz.search.models import SearchDocument, SearchTerm
 
 CONFIG = "familiennetz_german"
@@ -41,7 +46,14 @@ def _alternative(alt: Alternative) -> str:
     if len(alt.words) == 1:
         return _lexeme(alt.words[0], prefix=alt.prefix)
     operator = " <-> " if alt.phrase else " & "
-    return "(" + operator.join(_lexeme(word) for word in alt.words) + ")"
+    return (
+        "("
+        + operator.join(
+            _lexeme(word, prefix=alt.prefix and len(word) >= MIN_PART_PREFIX_LENGTH)
+            for word in alt.words
+        )
+        + ")"
+    )
 
 
 def compile_query(groups: list[Group], *, require_all: bool) -> str:
@@ -61,7 +73,11 @@ def match(
     """Offer ids ordered by the best field with a hit (name, categories, places, body),
     then by ts_rank; with ``within`` (SQL selecting offer ids, and its parameters) only
     those offers are ranked."""
-    tiers = " ".join(
+    direct = direct_groups(groups)
+    # A name with the typed words ranks above a name with only a synonym (issue 16).
+    tiers = (
+        f"WHEN name_vector @@ to_tsquery('{CONFIG}', %s) THEN -1 " if direct else ""
+    ) + " ".join(
         f"WHEN {vector} @@ any_word THEN {tier}" for tier, vector in enumerate(TIER_VECTORS)
     )
     restrict, restrict_params = (
@@ -80,6 +96,7 @@ def match(
         compile_query(groups, require_all=False),
         alliance_id,
         *restrict_params,
+        *([compile_query(direct, require_all=False)] if direct else []),
         limit,
     ]
     # Inside a transaction, a failing statement must not poison the caller's transaction.

@@ -6,7 +6,12 @@ from collections.abc import Iterable
 
 from django.db import connection
 
-from familiennetz.search.expressions import Alternative, Group
+from familiennetz.search.expressions import (
+    MIN_PART_PREFIX_LENGTH,
+    Alternative,
+    Group,
+    direct_groups,
+)
 from familiennetz.search.models import SearchDocument, SearchTerm
 from familiennetz.search.text import to_term
 
@@ -55,7 +60,14 @@ def _alternative(alt: Alternative) -> str:
         return _quote(alt.terms[0]) + ("*" if alt.prefix else "")
     if alt.phrase:
         return _quote(" ".join(alt.terms))
-    return "(" + " AND ".join(_quote(term) for term in alt.terms) + ")"
+    return (
+        "("
+        + " AND ".join(
+            _quote(term) + ("*" if alt.prefix and len(term) >= MIN_PART_PREFIX_LENGTH else "")
+            for term in alt.terms
+        )
+        + ")"
+    )
 
 
 def compile_query(groups: list[Group], *, require_all: bool) -> str:
@@ -72,23 +84,27 @@ def match(
     limit: int,
     within: tuple[str, tuple] | None = None,
 ) -> list[int]:
-    """Offer ids ordered by the best field with a hit (name, categories, places, body),
-    then by bm25; with ``within`` (SQL selecting offer ids, and its parameters) only those
-    offers are ranked."""
+    """Offer ids ordered by the best field with a hit (name with what was typed, name,
+    categories, places, body), then by bm25; with ``within`` (SQL selecting offer ids, and its
+    parameters) only those offers are ranked."""
     restrict, restrict_params = ("", [])
     if within:
         restrict, restrict_params = f"AND doc.offer_id IN ({within[0]}) ", list(within[1])
     any_group = compile_query(groups, require_all=False)
+    tier_queries = [f"{{{field}}} : ({any_group})" for field in FIELDS[:-1]]
+    direct = direct_groups(groups)
+    if direct:  # a name with the typed words ranks above a name with only a synonym
+        tier_queries.insert(0, f"{{name}} : ({compile_query(direct, require_all=False)})")
     tiers = " ".join(
         f"WHEN {FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "
         f"THEN {tier}"
-        for tier in range(len(FIELDS) - 1)
+        for tier in range(len(tier_queries))
     )
     sql = (
         f"SELECT {FTS_TABLE}.rowid FROM {FTS_TABLE} "
         f"JOIN {SearchDocument._meta.db_table} AS doc ON doc.offer_id = {FTS_TABLE}.rowid "
         f"WHERE {FTS_TABLE} MATCH %s AND doc.alliance_id = %s {restrict}"
-        f"ORDER BY CASE {tiers} ELSE {len(FIELDS) - 1} END, "
+        f"ORDER BY CASE {tiers} ELSE {len(tier_queries)} END, "
         f"bm25({FTS_TABLE}, {', '.join(map(str, WEIGHTS))}), {FTS_TABLE}.rowid "
         "LIMIT %s"
     )
@@ -96,7 +112,7 @@ def match(
         compile_query(groups, require_all=require_all),
         alliance_id,
         *restrict_params,
-        *(f"{{{field}}} : ({any_group})" for field in FIELDS[:-1]),
+        *tier_queries,
         limit,
     ]
     with connection.cursor() as cursor:
