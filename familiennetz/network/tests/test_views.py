@@ -6,11 +6,11 @@ import datetime as dt
 import io
 
 import networkx as nx
-from PIL import Image
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from familiennetz.directory.tests.factories import OrganisationFactory
 
