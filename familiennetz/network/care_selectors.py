@@ -365,6 +365,7 @@ class OwnNetwork:
     my_matrix: list[MatrixContact]  # our named contacts elsewhere
     named_for: list[MatrixContact]  # where our people are the named contact
     consultations_per_year: dict[int, int | None]
+    ties: list[tuple[Partner, Tie]] = field(default_factory=list)  # (the other partner, tie)
 
 
 def own_network(*, alliance: Alliance, partner: Partner) -> OwnNetwork:
@@ -381,4 +382,10 @@ def own_network(*, alliance: Alliance, partner: Partner) -> OwnNetwork:
         consultations_per_year=consultation_counts_per_year(
             alliance=alliance, partner_ids={partner.pk}
         ),
+        ties=[
+            (tie.partner_b if tie.partner_a_id == partner.pk else tie.partner_a, tie)
+            for tie in Tie.objects.filter(Q(partner_a=partner) | Q(partner_b=partner))
+            .select_related("partner_a__organisation", "partner_b__organisation")
+            .order_by("-intensity", "pk")
+        ],
     )

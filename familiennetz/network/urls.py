@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{N}", graph.network_map, name="manage-map"),
     path(f"{N}graph.json", graph.graph_json, name="manage-map-graph"),
     path(f"{N}karte.svg", graph.map_svg, name="manage-map-svg"),
+    path(f"{N}karte.png", graph.map_png, name="manage-map-png"),
     path(f"{N}netzwerk.graphml", graph.map_graphml, name="manage-map-graphml"),
     path(f"{N}analyse/", graph.analysis_page, name="manage-analysis"),
     path(f"{N}stichtage/", graph.snapshot_list, name="manage-snapshot-list"),

@@ -61,6 +61,7 @@ _NETWORK_MATRIX = {
     "network:manage-map": ("get", lambda w: {}, only(NET)),
     "network:manage-map-graph": ("get", lambda w: {}, only(NET)),
     "network:manage-map-svg": ("get", lambda w: {}, only(NET)),
+    "network:manage-map-png": ("get", lambda w: {}, only(NET)),
     "network:manage-map-graphml": ("get", lambda w: {}, only(NET)),
     "network:manage-analysis": ("get", lambda w: {}, only(NET)),
     "network:manage-snapshot-list": ("get", lambda w: {}, only(NET)),

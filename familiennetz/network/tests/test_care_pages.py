@@ -200,11 +200,24 @@ def test_provider_sees_her_own_network(client, provider, net):
     for _ in range(6):
         ConsultationFactory(requesting_partner=net["kita"], counsellor_partner=asd_partner)
     ConsultationFactory(requesting_partner=net["other_kita"], counsellor_partner=asd_partner)
+    Tie.objects.create(
+        alliance=alliance,
+        partner_a=net["kita"],
+        partner_b=asd_partner,
+        intensity=3,
+        topics="Kinderschutz",
+    )
+    Tie.objects.create(
+        alliance=alliance, partner_a=net["other_kita"], partner_b=asd_partner, intensity=1
+    )
     client.force_login(provider.user)
     page = client.get(url(alliance, "manage-ownnetwork-show"))
     html = page.content.decode()
     assert "Carla Kita" in html and "Anna Amt" in html
-    assert "Pusteblume" not in html
+    assert "Pusteblume" not in html  # another Kita's tie and consultation stay hidden
+    ties = html[html.index('id="our-ties"') :]
+    ties = ties[: ties.index("</section>")]
+    assert asd_partner.organisation.name in ties and "Kinderschutz" in ties
     assert list(page.context["network"].consultations_per_year.values()) == [6]
 
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from familiennetz.directory.tests.factories import OrganisationFactory
 
@@ -202,6 +203,18 @@ def test_graphml_is_read_back_by_networkx(client, viewer, alliance, net):
     assert "Kita Pusteblume" in labels and graph.number_of_edges() == 2
     svg = client.get(url(alliance, "manage-map-svg"))
     assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content
+
+
+def test_map_downloads_as_a_png_picture(client, viewer, alliance, net):
+    client.force_login(viewer.user)
+    page = client.get(url(alliance, "manage-map")).content.decode()
+    assert url(alliance, "manage-map-png") in page
+    response = client.get(url(alliance, "manage-map-png"))
+    assert response["Content-Type"] == "image/png"
+    picture = Image.open(io.BytesIO(response.content))
+    assert picture.format == "PNG" and picture.width >= 600 and picture.height >= 400
+    # not an empty canvas: the partners are drawn in more than one colour
+    assert len(picture.convert("RGB").getcolors(maxcolors=1 << 16) or []) > 3
 
 
 def test_analysis_page_explains_in_sentences(client, viewer, alliance, net):

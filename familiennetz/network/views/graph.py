@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+import cairosvg
 import networkx as nx
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -142,6 +143,17 @@ def map_svg(request):
         '<?xml version="1.0" encoding="UTF-8"?>\n' + svg, content_type="image/svg+xml"
     )
     response["Content-Disposition"] = 'attachment; filename="netzwerkkarte.svg"'
+    return response
+
+
+@network_view
+def map_png(request):
+    """The map as a picture for a slide or a letter (CairoSVG rasterises the server's SVG at
+    twice its size, so it stays sharp when printed)."""
+    data = _map_data(request)
+    png = cairosvg.svg2png(bytestring=_svg(request, data).encode(), scale=2)
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Disposition"] = 'attachment; filename="netzwerkkarte.png"'
     return response
 
 
