@@ -307,6 +307,7 @@ INSTALLED_APPS += [
     "familiennetz.freshness",
     "familiennetz.network",
     "familiennetz.governance",
+    "familiennetz.reports",
     "familiennetz.history",  # last: holds the historical models of directory and events
 ]
 _auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
