@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from familiennetz.accounts.services import invitation_create
+from familiennetz.alliances.models import Alliance, Role
 from familiennetz.core.files import check_upload
 
 from . import figures
@@ -151,3 +153,26 @@ def document_add(*, office, values: dict, file, user) -> StateDocument:
     document.full_clean()
     document.save()
     return document
+
+
+@transaction.atomic
+def alliance_create_for_office(*, office, values: dict, invited_by) -> Alliance:
+    """A new alliance of the state office and an invitation for its coordinator (the
+    invitation e-mail goes out when the transaction commits)."""
+    alliance = Alliance(
+        name=values["name"],
+        slug=values["slug"],
+        region=values.get("region", ""),
+        latitude=values["latitude"],
+        longitude=values["longitude"],
+    )
+    alliance.full_clean()
+    alliance.save()
+    office.alliances.add(alliance)
+    invitation_create(
+        alliance=alliance,
+        email=values["coordinator_email"],
+        role=Role.COORDINATOR,
+        invited_by=invited_by,
+    )
+    return alliance

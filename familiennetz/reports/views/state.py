@@ -1,0 +1,263 @@
+"""The state office (/manage/landesstelle/…): its alliances' aggregates and submitted
+reports, report requests, the state's yearly report, new alliances, shared documents.
+Never contact persons, registrants, complaints or survey answers (docs/dev/reports.md)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from familiennetz.alliances.models import StateOffice
+from familiennetz.alliances.scopes import all_alliances, alliance_scope
+from familiennetz.core.files import private_file_response
+from familiennetz.core.pdf import pdf_response, render_pdf
+from familiennetz.workspace.access import check_perm, workspace_view
+
+from .. import documents, selectors, services
+from ..forms import AllianceCreateForm, DocumentForm, RequestForm
+from ..models import AnnualReport, StateDocument
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _offices(user):
+    if user.is_superuser:
+        return StateOffice.objects.all()
+    return StateOffice.objects.filter(members=user)
+
+
+def _office_or_404(request, pk: int) -> StateOffice:
+    office = _offices(request.user).filter(pk=pk).first()
+    if office is None or not request.user.has_perm("reports.view_state_office", office):
+        raise Http404(_("There is no state office with this number for you."))
+    return office
+
+
+def _office_url(office) -> str:
+    return reverse("reports:state-office-detail", kwargs={"pk": office.pk})
+
+
+@login_required
+def office_list(request):
+    offices = list(_offices(request.user).order_by("name"))
+    if not offices:
+        raise Http404(_("You are not a member of a state office."))
+    if len(offices) == 1:
+        return redirect(_office_url(offices[0]))
+    return render(request, "reports/state/office_list.html", {"offices": offices})
+
+
+@login_required
+def office_detail(request, pk: int):
+    office = _office_or_404(request, pk)
+    ids = list(office.alliances.values_list("pk", flat=True))
+    with alliance_scope(ids):  # its alliances' aggregates only
+        rows = selectors.state_overview(office)
+        reports = list(
+            AnnualReport.objects.filter(alliance_id__in=ids)
+            .exclude(status="draft", due_on__isnull=True)
+            .select_related("alliance")
+            .order_by("-year", "alliance__name")[:200]
+        )
+    today = timezone.localdate()
+    return render(
+        request,
+        "reports/state/office_detail.html",
+        {
+            "office": office,
+            "rows": rows,
+            "chart": selectors.overview_chart(rows),
+            "map_svg": selectors.alliance_map_svg(rows),
+            "reports": [(r, selectors.report_state(r, today=today)) for r in reports],
+            "state_labels": selectors.REPORT_STATE_LABELS,
+            "request_form": RequestForm(office=office),
+            "years": sorted({r.year for r in reports} | {today.year - 1}, reverse=True),
+        },
+    )
+
+
+@require_POST
+@login_required
+def report_request(request, pk: int):
+    office = _office_or_404(request, pk)
+    form = RequestForm(request.POST, office=office)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with alliance_scope(data["alliance"]):
+                services.report_request(
+                    office=office,
+                    alliance=data["alliance"],
+                    year=data["year"],
+                    due_on=data["due_on"],
+                )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The report has been requested."))
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}")
+    return redirect(_office_url(office))
+
+
+@require_POST
+@login_required
+def report_accept(request, pk: int, report_pk: int):
+    office = _office_or_404(request, pk)
+    ids = list(office.alliances.values_list("pk", flat=True))
+    with alliance_scope(ids):
+        report = AnnualReport.objects.filter(pk=report_pk).first()
+        if report is None:
+            raise Http404(_("There is no such report."))
+        try:
+            services.report_accept(report=report, user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The report has been accepted."))
+    return redirect(_office_url(office))
+
+
+def _state_data(office, year: int):
+    ids = list(office.alliances.values_list("pk", flat=True))
+    with alliance_scope(ids):
+        return selectors.state_report_figures(office, year)
+
+
+@login_required
+def state_report(request, pk: int, year: int):
+    office = _office_or_404(request, pk)
+    reports, data = _state_data(office, year)
+    template = services.default_template()
+    sections = selectors.report_sections(template, data, year=year)
+    return render(
+        request,
+        "reports/state/state_report.html",
+        {"office": office, "year": year, "reports": reports, "sections": sections},
+    )
+
+
+@login_required
+def state_report_pdf(request, pk: int, year: int):
+    office = _office_or_404(request, pk)
+    reports, data = _state_data(office, year)
+    sections = selectors.report_sections(services.default_template(), data, year=year)
+    content = render_pdf(
+        "reports/pdf/state_report.html",
+        {
+            "office": office,
+            "year": year,
+            "reports": reports,
+            "sections": sections,
+            "generated_on": timezone.localdate(),
+        },
+    )
+    return pdf_response(content, f"landesbericht-{year}.pdf")
+
+
+@login_required
+def state_report_xlsx(request, pk: int, year: int):
+    office = _office_or_404(request, pk)
+    _reports, data = _state_data(office, year)
+    content = documents.figures_xlsx(f"{office.name} – {year}", data)
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="landesbericht-{year}.xlsx"'
+    return response
+
+
+@login_required
+def alliance_create(request, pk: int):
+    office = _office_or_404(request, pk)
+    form = AllianceCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with all_alliances():
+                alliance = services.alliance_create_for_office(
+                    office=office, values=form.cleaned_data, invited_by=request.user
+                )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has been created; the coordinator has been invited.")
+                % {"name": alliance.name},
+            )
+            return redirect(_office_url(office))
+    return render(request, "reports/state/alliance_form.html", {"office": office, "form": form})
+
+
+@login_required
+def document_list(request, pk: int):
+    office = _office_or_404(request, pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_add(
+                office=office,
+                values=form.cleaned_data,
+                file=form.cleaned_data["upload"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("upload", error.messages)
+        else:
+            messages.success(request, _("The document is now shared with all networks."))
+            return redirect(reverse("reports:state-document-list", kwargs={"pk": office.pk}))
+    return render(
+        request,
+        "reports/state/document_list.html",
+        {"office": office, "form": form, "documents": office.documents.all()},
+    )
+
+
+@login_required
+def document_download(request, pk: int, document_pk: int):
+    """For the state office's members, and for members of its alliances."""
+    document = StateDocument.objects.filter(pk=document_pk, office_id=pk).first()
+    if document is None:
+        raise Http404(_("There is no such document."))
+    office = document.office
+    allowed = request.user.has_perm("reports.view_state_office", office) or any(
+        request.user.has_perm("reports.view_reports", alliance)
+        for alliance in office.alliances.all()
+    )
+    if not allowed:
+        raise Http404(_("There is no such document."))
+    return private_file_response(document.file, document.filename)
+
+
+@workspace_view
+def shared_for_alliance(request):
+    """The alliance's side: the state office's documents and the other alliances' public
+    figures (their published offers, partners and meetings as counts)."""
+    alliance = request.alliance
+    check_perm(request, "reports.view_reports")
+    offices = list(StateOffice.objects.filter(alliances=alliance).order_by("name"))
+    documents_ = list(StateDocument.objects.filter(office__in=offices).select_related("office"))
+    siblings = {a for office in offices for a in office.alliances.filter(is_active=True)}
+    ids = sorted(a.pk for a in siblings)
+    with alliance_scope(ids):
+        rows = []
+        for office in offices:
+            rows.extend(selectors.state_overview(office))
+    seen, unique_rows = set(), []
+    for row in rows:
+        if row.alliance.pk not in seen:
+            seen.add(row.alliance.pk)
+            unique_rows.append(row)
+    return render(
+        request,
+        "reports/workspace/shared.html",
+        {"offices": offices, "documents": documents_, "rows": unique_rows},
+    )
