@@ -43,3 +43,20 @@ registry.add_nav(
         order=30,
     )
 )
+
+
+def _state_office_panel(request):
+    """A link to /manage/landesstelle/ for members of a state office of this alliance."""
+    offices = list(request.user.state_offices.filter(alliances=request.alliance).order_by("name"))
+    return {"offices": offices} if offices else None
+
+
+registry.add_panel(
+    registry.Panel(
+        "reports-state-office",
+        "reports/workspace/_panel_state_office.html",
+        _state_office_panel,
+        permission="reports.view_reports",
+        order=5,
+    )
+)
