@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +68,7 @@ class Period:
 @dataclass
 class Result:
     value: int | float | None
-    rows: list[tuple[str, int | float | None]] = field(default_factory=list)
+    rows: Sequence[tuple[str, int | float | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,8 @@ def evaluate(key: str, period: Period) -> dict:
     result = figure.compute(period)
     value, rows = result.value, list(result.rows)
     if figure.about_people:
-        shown = privacy.suppress_distribution(dict(rows)) if rows else {}
+        counts = {label: int(count or 0) for label, count in rows}
+        shown: dict[str, int | None] = privacy.suppress_distribution(counts) if rows else {}
         rows = [(label, shown[label]) for label, _v in rows]
         value = privacy.suppress_count(value) if isinstance(value, int) else value
     data["value"] = value
@@ -428,7 +429,7 @@ def _offers_new(period: Period):
 
 def _closed_offer_ids(period: Period) -> set[int]:
     """Offers archived within the year (from their history) and still archived."""
-    history = Offer.history.filter(alliance_id=period.alliance.pk)
+    history = Offer.history.filter(alliance_id=period.alliance.pk)  # type: ignore[attr-defined]
     archived = set(
         history.filter(
             status=Status.ARCHIVED,

@@ -192,12 +192,12 @@ def state_overview(office, *, today: dt.date | None = None) -> list[OverviewRow]
     ids = [a.pk for a in alliances]
     summaries = {s.alliance_id: s for s in AllianceSummary.objects.filter(alliance_id__in=ids)}
     latest: dict[int, AnnualReport] = {}
-    for report in (
+    for row in (
         AnnualReport.objects.filter(alliance_id__in=ids)
         .order_by("alliance_id", "-year")
         .only("alliance_id", "year", "status", "due_on", "submitted_at")
     ):
-        latest.setdefault(report.alliance_id, report)
+        latest.setdefault(row.alliance_id, row)
     rows = []
     for alliance in alliances:
         summary = summaries.get(alliance.pk)
