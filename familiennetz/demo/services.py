@@ -39,6 +39,7 @@ from .accounts import demo_provider_change, demo_review_items, demo_users_ensure
 from .content import DEMO_ALLIANCES
 from .content.events import install_demo_events
 from .content.governance import install_demo_governance
+from .content.reports import install_demo_reports
 from .content.socialspace import install_demo_socialspace
 from .content.types import AllianceSpec, DistrictSpec, OfferSpec, OrganisationSpec, PlaceSpec
 
@@ -119,6 +120,7 @@ def _demo_seed(*, with_admin: bool, specs: tuple[AllianceSpec, ...]) -> SeedResu
                 result.review_items += int(demo_provider_change(alliance=alliance))
             # After the users: members of bodies are linked to the demo logins.
             install_demo_governance(alliance=alliance, now=now)
+        install_demo_reports(alliances=alliances, now=now)
     result.alliances = [demo_alliance_summary(alliance=alliance) for alliance in alliances]
     result.seconds = time.monotonic() - started
     return result
