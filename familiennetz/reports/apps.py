@@ -12,4 +12,4 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import figures  # noqa: F401  (the built-in figures)
+        from . import figures, receivers  # noqa: F401  (built-in figures; summary receivers)

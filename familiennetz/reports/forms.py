@@ -49,3 +49,17 @@ class DocumentForm(forms.ModelForm):
         model = StateDocument
         fields = ["title", "kind", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class TemplateForm(forms.Form):
+    """The state office's own template: a name and the figures it asks for (the order and
+    sections follow the default template)."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    figures = forms.MultipleChoiceField(
+        label=_("Figures"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["figures"].choices = choices

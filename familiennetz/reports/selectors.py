@@ -216,9 +216,14 @@ def state_overview(office, *, today: dt.date | None = None) -> list[OverviewRow]
     return rows
 
 
+CHART_MAX = 25
+
+
 def overview_chart(rows: list[OverviewRow]) -> Chart | None:
+    """The networks side by side (the 25 with the most offers; the table has all)."""
     if not rows:
         return None
+    rows = sorted(rows, key=lambda row: -(row.data.get("offers") or 0))[:CHART_MAX]
     return bar_chart(
         title=_("Offers and partners per network"),
         categories=[row.alliance.name for row in rows],

@@ -176,3 +176,20 @@ def alliance_create_for_office(*, office, values: dict, invited_by) -> Alliance:
         invited_by=invited_by,
     )
     return alliance
+
+
+def office_template_save(*, office, name: str, keys: list[str]) -> ReportTemplate:
+    """The state office's template from the chosen figure keys, in the default sections'
+    order; a key that is no figure is an error naming it."""
+    chosen = set(keys)
+    sections = [
+        {"section": spec["section"], "figures": [k for k in spec["figures"] if k in chosen]}
+        for spec in figures.DEFAULT_SECTIONS
+    ]
+    known = {k for spec in figures.DEFAULT_SECTIONS for k in spec["figures"]}
+    extra = sorted(chosen - known)
+    sections = [s for s in sections if s["figures"]]
+    if extra:
+        sections.append({"title": name, "figures": extra})
+    template = office.report_templates.order_by("pk").first()
+    return template_save(template=template, name=name, state_office=office, sections=sections)

@@ -39,8 +39,8 @@ def build_report_pdf(report_id: int) -> str:
 @task()
 def refresh_alliance_summary(alliance_id: int) -> None:
     """Recompute the cached figures of one alliance for the state overview."""
-    alliance = Alliance.objects.filter(pk=alliance_id).first()
-    if alliance is None:
+    alliance = Alliance.objects.filter(pk=alliance_id, state_offices__isnull=False).first()
+    if alliance is None:  # gone, or no state office looks at it
         return
     with alliance_scope(alliance_id):
         selectors.summary_refresh(alliance)

@@ -33,6 +33,7 @@ urlpatterns = [
     ),
     path(f"{S}<int:pk>/netzwerk-neu/", state.alliance_create, name="state-alliance-create"),
     path(f"{S}<int:pk>/dokumente/", state.document_list, name="state-document-list"),
+    path(f"{S}<int:pk>/vorlage/", state.template_edit, name="state-template"),
     path(
         f"{S}<int:pk>/dokumente/<int:document_pk>/",
         state.document_download,

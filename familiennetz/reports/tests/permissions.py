@@ -88,6 +88,7 @@ MATRIX = {
     "reports:state-report-xlsx": ("get", lambda w: _office(w) | {"year": 2025}, state()),
     "reports:state-alliance-create": ("get", _office, state()),
     "reports:state-document-list": ("get", _office, state()),
+    "reports:state-template": ("get", _office, state()),
     "reports:state-document-download": (
         "get",
         lambda w: _office(w) | {"document_pk": w.reports["document"].pk},

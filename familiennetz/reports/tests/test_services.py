@@ -67,3 +67,38 @@ def test_only_a_submitted_report_can_be_accepted(alliance, state_office_user):
         services.report_accept(report=report, user=state_office_user.user)
     report.refresh_from_db()
     assert report.status == "draft"
+
+
+def test_a_saved_offer_refreshes_the_state_overview_summary(alliance, state_office_user, committed):
+    from familiennetz.directory.tests.factories import OfferFactory
+    from familiennetz.reports.models import AllianceSummary
+
+    with committed():
+        OfferFactory(alliance=alliance)
+    assert AllianceSummary.objects.get(alliance=alliance).data["offers"] == 1
+    with committed():
+        OfferFactory(alliance=alliance)
+    assert AllianceSummary.objects.get(alliance=alliance).data["offers"] == 2
+
+
+def test_a_state_office_request_uses_its_own_template(alliance, state_office_user):
+    import datetime as dt
+
+    office = state_office_user.user.state_offices.get()
+    services.template_save(
+        name="Thüringer Sachbericht",
+        state_office=office,
+        sections=[{"title": "Partner", "figures": ["partners.total", "network.agreements"]}],
+    )
+    report = services.report_request(
+        office=office,
+        alliance=alliance,
+        year=2025,
+        due_on=timezone.localdate() + dt.timedelta(days=10),
+    )
+    assert report.template.name == "Thüringer Sachbericht"
+    assert list(services.live_figures(report)) == ["partners.total", "network.agreements"]
+    with pytest.raises(ValidationError):
+        services.report_request(
+            office=office, alliance=alliance, year=2025, due_on=dt.date(2020, 1, 1)
+        )

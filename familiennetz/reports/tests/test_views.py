@@ -230,3 +230,54 @@ def test_planning_export_csv(client, built, viewer):
         "District;"
     )
     assert "Altstadt;Familienbildung;0;1;" in text
+
+
+def test_planning_json_api(client, built):
+    response = client.get(f"/api/v1/{built.slug}/social-planning")
+    assert response.status_code == 200
+    data = response.json()
+    row = next(
+        r
+        for r in data["rows"]
+        if r["district"] == "Altstadt" and r["category"] == "Familienbildung"
+    )
+    assert row["offers"]["0-3"] == 1
+    assert "schwangerschaft" in row["gaps"]
+
+
+def test_shared_documents_reach_every_alliance_of_the_office_only(
+    client, alliance, state_office_user, coordinator, outsider
+):
+    from django.core.files.base import ContentFile
+
+    office = state_office_user.user.state_offices.get()
+    document = services.document_add(
+        office=office,
+        values={"title": "Gute Praxis: Elternlotsen"},
+        file=ContentFile(b"Konzept", name="elternlotsen.txt"),
+        user=state_office_user.user,
+    )
+    download = reverse(
+        "reports:state-document-download", kwargs={"pk": office.pk, "document_pk": document.pk}
+    )
+    client.force_login(coordinator.user)
+    page = client.get(url("manage-shared-documents", alliance))
+    assert "Gute Praxis: Elternlotsen" in page.content.decode()
+    assert client.get(download).status_code == 200
+    client.force_login(outsider.user)
+    assert client.get(download).status_code == 404
+
+
+def test_state_office_defines_its_template(client, alliance, state_office_user):
+    office = state_office_user.user.state_offices.get()
+    client.force_login(state_office_user.user)
+    page = reverse("reports:state-template", kwargs={"pk": office.pk})
+    response = client.post(page, {"name": "Sachbericht Land", "figures": ["partners.total", "x.y"]})
+    assert response.status_code == 200  # an unknown figure is refused by the form
+    assert not office.report_templates.exists()
+    response = client.post(
+        page, {"name": "Sachbericht Land", "figures": ["offers.total", "partners.total"]}
+    )
+    assert response.status_code == 302
+    template = office.report_templates.get()
+    assert template.figure_keys() == ["partners.total", "offers.total"]

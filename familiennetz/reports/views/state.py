@@ -20,8 +20,8 @@ from familiennetz.core.files import private_file_response
 from familiennetz.core.pdf import pdf_response, render_pdf
 from familiennetz.workspace.access import check_perm, workspace_view
 
-from .. import documents, selectors, services
-from ..forms import AllianceCreateForm, DocumentForm, RequestForm
+from .. import documents, figures, selectors, services
+from ..forms import AllianceCreateForm, DocumentForm, RequestForm, TemplateForm
 from ..models import AnnualReport, StateDocument
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -261,3 +261,33 @@ def shared_for_alliance(request):
         "reports/workspace/shared.html",
         {"offices": offices, "documents": documents_, "rows": unique_rows},
     )
+
+
+@login_required
+def template_edit(request, pk: int):
+    """The figures this state office asks its networks for (used for its report requests)."""
+    office = _office_or_404(request, pk)
+    current = office.report_templates.order_by("pk").first() or services.default_template()
+    choices = [
+        (key, f"{figures.SECTIONS.get(f.section, f.section)}: {f.label}")
+        for key, f in figures.registry.items()
+    ]
+    form = TemplateForm(
+        request.POST or None,
+        choices=choices,
+        initial={
+            "name": current.name if current.state_office_id else office.name,
+            "figures": current.figure_keys(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.office_template_save(
+                office=office, name=form.cleaned_data["name"], keys=form.cleaned_data["figures"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("The template has been saved."))
+            return redirect(_office_url(office))
+    return render(request, "reports/state/template_form.html", {"office": office, "form": form})
