@@ -95,7 +95,14 @@ def _generated_alliance(slug, name, town, lat, lon, *, rng, now) -> Alliance:
 
 def install_demo_reports(*, alliances, now: dt.datetime) -> None:
     rng = random.Random(13)
-    Alliance.objects.filter(slug__in=[g[0] for g in GENERATED], is_demo=True).delete()
+    old = list(
+        Alliance.objects.filter(slug__in=[g[0] for g in GENERATED], is_demo=True).values_list(
+            "pk", flat=True
+        )
+    )
+    with alliance_scope(old):  # partners first: their sector is protected
+        Partner.objects.filter(alliance_id__in=old).delete()
+    Alliance.objects.filter(pk__in=old).delete()
     generated = [
         _generated_alliance(*spec, rng=rng, now=now)
         for spec in GENERATED

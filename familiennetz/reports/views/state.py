@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,6 +26,7 @@ from .. import documents, figures, selectors, services
 from ..forms import AllianceCreateForm, DocumentForm, RequestForm, TemplateForm
 from ..models import AnnualReport, StateDocument
 
+REPORT_ROWS = 60  # the newest requests and reports; every report of a year: the yearly report
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -38,6 +41,57 @@ def _office_or_404(request, pk: int) -> StateOffice:
     if office is None or not request.user.has_perm("reports.view_state_office", office):
         raise Http404(_("There is no state office with this number for you."))
     return office
+
+
+COMPARE_ROW = (
+    '<tr><th scope="row">{}</th><td data-label="{}">{} ({}, {})</td>'
+    '<td data-label="{}" class="num">{}</td><td data-label="{}" class="num">{}</td>'
+    '<td data-label="{}" class="num">{}</td><td data-label="{}" class="num">{}</td>'
+    '<td data-label="{}">{}</td><td data-label="{}">{}</td></tr>'
+)
+
+
+def _compare_rows(rows) -> str:
+    """The comparison table's body, built once in Python (hundreds of rows; the template
+    language would take a second for it)."""
+    labels = [
+        _("Location"),
+        _("Published offers"),
+        _("Confirmed in the last year"),
+        _("Offers for 0–3 years"),
+        _("Meetings held (12 months)"),
+        _("Partners by sector"),
+        _("Last report"),
+    ]
+    parts = []
+    for row in rows:
+        data = row.data
+        sectors = ", ".join(f"{name} {n}" for name, n in data.get("partners_by_sector", {}).items())
+        partners = f"{data.get('partners', 0)}" + (f": {sectors}" if sectors else "")
+        report = f"{row.last_report.year}: " if row.last_report else ""
+        parts.append(
+            format_html(
+                COMPARE_ROW,
+                row.alliance.name,
+                labels[0],
+                row.alliance.region or "–",
+                f"{row.alliance.latitude:.2f}".replace(".", ","),
+                f"{row.alliance.longitude:.2f}".replace(".", ","),
+                labels[1],
+                data.get("offers", 0),
+                labels[2],
+                row.confirmed_percent,
+                labels[3],
+                data.get("offers_by_age", {}).get("0-3", 0),
+                labels[4],
+                data.get("meetings", 0),
+                labels[5],
+                partners,
+                labels[6],
+                report + row.report_state_label,
+            )
+        )
+    return mark_safe("".join(parts))  # every part is escaped by format_html
 
 
 def _office_url(office) -> str:
@@ -64,7 +118,7 @@ def office_detail(request, pk: int):
             AnnualReport.objects.filter(alliance_id__in=ids)
             .exclude(status="draft", due_on__isnull=True)
             .select_related("alliance")
-            .order_by("-year", "alliance__name")[:200]
+            .order_by("-year", "alliance__name")[:REPORT_ROWS]
         )
     today = timezone.localdate()
     return render(
@@ -73,6 +127,13 @@ def office_detail(request, pk: int):
         {
             "office": office,
             "rows": rows,
+            "compare_rows": _compare_rows(rows),
+            # hundreds of networks: the options are written here, not by the select widget
+            "alliance_options": format_html_join(
+                "",
+                '<option value="{}">{}</option>',
+                ((r.alliance.pk, r.alliance.name) for r in rows),
+            ),
             "chart": selectors.overview_chart(rows),
             "map_svg": selectors.alliance_map_svg(rows),
             "reports": [(r, selectors.report_state(r, today=today)) for r in reports],
