@@ -4,15 +4,20 @@ Never contact persons, registrants, complaints or survey answers (docs/dev/repor
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,8 +29,9 @@ from familiennetz.workspace.access import check_perm, workspace_view
 
 from .. import documents, figures, selectors, services
 from ..forms import AllianceCreateForm, DocumentForm, RequestForm, TemplateForm
-from ..models import AnnualReport, StateDocument
+from ..models import AllianceSummary, AnnualReport, StateDocument
 
+OVERVIEW_CACHE_SECONDS = 6 * 3600
 REPORT_ROWS = 60  # the newest requests and reports; every report of a year: the yearly report
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -108,25 +114,25 @@ def office_list(request):
     return render(request, "reports/state/office_list.html", {"offices": offices})
 
 
-@login_required
-def office_detail(request, pk: int):
-    office = _office_or_404(request, pk)
-    ids = list(office.alliances.values_list("pk", flat=True))
-    with alliance_scope(ids):  # its alliances' aggregates only
-        rows = selectors.state_overview(office)
-        reports = list(
-            AnnualReport.objects.filter(alliance_id__in=ids)
-            .exclude(status="draft", due_on__isnull=True)
-            .select_related("alliance")
-            .order_by("-year", "alliance__name")[:REPORT_ROWS]
-        )
-    today = timezone.localdate()
-    return render(
-        request,
-        "reports/state/office_detail.html",
-        {
-            "office": office,
-            "rows": rows,
+def _overview_parts(office, ids: list[int], today) -> dict:
+    """The expensive parts of the overview (hundreds of rows), cached until a summary, a
+    report or an alliance changes (or the day or the language does)."""
+    version = (
+        AllianceSummary.objects.filter(alliance_id__in=ids).aggregate(
+            n=Count("pk"), t=Max("computed_at")
+        ),
+        AnnualReport.objects.filter(alliance_id__in=ids).aggregate(
+            n=Count("pk"), t=Max("updated_at")
+        ),
+        office.alliances.aggregate(n=Count("pk"), t=Max("updated_at")),
+    )
+    digest = hashlib.sha256(repr((ids, version)).encode()).hexdigest()[:20]
+    key = f"reports:overview:{office.pk}:{get_language()}:{today}:{digest}"
+    parts = cache.get(key)
+    if parts is None:
+        rows = selectors.state_overview(office, today=today)
+        parts = {
+            "count": len(rows),
             "compare_rows": _compare_rows(rows),
             # hundreds of networks: the options are written here, not by the select widget
             "alliance_options": format_html_join(
@@ -136,6 +142,30 @@ def office_detail(request, pk: int):
             ),
             "chart": selectors.overview_chart(rows),
             "map_svg": selectors.alliance_map_svg(rows),
+        }
+        cache.set(key, parts, OVERVIEW_CACHE_SECONDS)
+    return parts
+
+
+@login_required
+def office_detail(request, pk: int):
+    office = _office_or_404(request, pk)
+    ids = sorted(office.alliances.values_list("pk", flat=True))
+    today = timezone.localdate()
+    with alliance_scope(ids):  # its alliances' aggregates only
+        parts = _overview_parts(office, ids, today)
+        reports = list(
+            AnnualReport.objects.filter(alliance_id__in=ids)
+            .exclude(status="draft", due_on__isnull=True)
+            .select_related("alliance")
+            .order_by("-year", "alliance__name")[:REPORT_ROWS]
+        )
+    return render(
+        request,
+        "reports/state/office_detail.html",
+        {
+            "office": office,
+            **parts,
             "reports": [(r, selectors.report_state(r, today=today)) for r in reports],
             "state_labels": selectors.REPORT_STATE_LABELS,
             "request_form": RequestForm(office=office),
