@@ -38,6 +38,7 @@ WITHOUT_ALLIANCE = {
     "reports:state-alliance-create",
     "reports:state-document-list",
     "reports:state-document-download",
+    "reports:state-template",
 }
 
 
