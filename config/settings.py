@@ -309,6 +309,7 @@ INSTALLED_APPS += [
     "familiennetz.governance",
     "familiennetz.participation",
     "familiennetz.outreach",
+    "familiennetz.reports",
     "familiennetz.history",  # last: holds the historical models of directory and events
 ]
 _auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")

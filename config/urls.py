@@ -28,6 +28,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", alliance_list, name="alliance-list"),
     path("accounts/", include("familiennetz.accounts.urls")),
+    # Before the workspace: /manage/landesstelle/ (a reserved alliance slug) is the state office.
+    path("", include("familiennetz.reports.urls")),
     path("", include("familiennetz.workspace.urls")),
     path("", include("familiennetz.moderation.urls")),
     path("", include("familiennetz.history.urls")),

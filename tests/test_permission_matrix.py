@@ -173,11 +173,14 @@ POST_DATA = {
 
 # The domain apps' own entries (familiennetz/<app>/tests/permissions.py, see core/tests/matrix.py).
 APP_MODULES = app_matrix_modules()
+# URLs under /manage/ that name no alliance (the state office's /manage/landesstelle/…).
+WITHOUT_ALLIANCE = {"workspace:manage-home"}
 for _module in APP_MODULES:
     _twice = set(MATRIX) & set(_module.MATRIX)
     assert not _twice, f"{_module.__name__} repeats matrix entries: {sorted(_twice)}"
     MATRIX.update(_module.MATRIX)
     POST_DATA.update(getattr(_module, "POST_DATA", {}))
+    WITHOUT_ALLIANCE.update(getattr(_module, "WITHOUT_ALLIANCE", ()))
 
 
 def _workspace_url_names() -> set[str]:
@@ -263,7 +266,7 @@ def world(
 def test_permission_matrix(name, world, client):
     method, make_kwargs, expected = MATRIX[name]
     kwargs = make_kwargs(world)
-    if name != "workspace:manage-home":
+    if name not in WITHOUT_ALLIANCE:
         kwargs["alliance_slug"] = world.alliance.slug
     url = reverse(name, kwargs=kwargs)
     got = {}

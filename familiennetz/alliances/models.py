@@ -31,6 +31,8 @@ RESERVED_SLUGS = frozenset(
         "alliances",
         "docs",
         "openapi.json",
+        # /manage/landesstelle/: the state office's pages (reports app)
+        "landesstelle",
     }
 )
 

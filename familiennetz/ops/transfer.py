@@ -40,6 +40,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -151,26 +152,45 @@ def rows_of(model: type[models.Model], alliance: Alliance, refs: dict) -> models
 # --- natural keys of shared rows ------------------------------------------------------------
 
 
-def _unique_field(model: type[models.Model]) -> str:
+def _unique_field(model: type[models.Model]) -> str | None:
     if model is get_user_model():
         return "email"
     for f in model._meta.concrete_fields:
         if f.unique and not f.primary_key:
             return f.name
+    if _uses_natural_keys(model):
+        return None
     raise TransferError(f"{label(model)} has no unique field to match rows between instances")
+
+
+def _uses_natural_keys(model: Any) -> bool:
+    """Django's natural-key protocol (``natural_key()`` and the manager's
+    ``get_by_natural_key()``), for shared rows without a unique field."""
+    return hasattr(model, "natural_key") and hasattr(model._default_manager, "get_by_natural_key")
 
 
 def _natural_key(model: Any, pk: Any) -> Any:
     if model is ContentType:
         content_type = ContentType.objects.get_for_id(pk)
         return [content_type.app_label, content_type.model]
-    return model._base_manager.filter(pk=pk).values_list(_unique_field(model), flat=True).first()
+    unique = _unique_field(model)
+    if unique is None:
+        row = model._base_manager.filter(pk=pk).first()
+        return None if row is None else list(row.natural_key())
+    return model._base_manager.filter(pk=pk).values_list(unique, flat=True).first()
 
 
 def _from_natural_key(model: type[models.Model], key: Any) -> Any:
     if model is ContentType:
         return ContentType.objects.get_by_natural_key(*key).pk
-    pk = model._base_manager.filter(**{_unique_field(model): key}).values_list("pk", flat=True)
+    unique = _unique_field(model)
+    if unique is None:
+        manager: Any = model._default_manager
+        try:
+            return manager.get_by_natural_key(*key).pk
+        except ObjectDoesNotExist:
+            raise TransferError(f"{label(model)} {key!r} does not exist on this instance") from None
+    pk = model._base_manager.filter(**{unique: key}).values_list("pk", flat=True)
     found = pk.first()
     if found is None:
         raise TransferError(f"{label(model)} {key!r} does not exist on this instance")

@@ -1,0 +1,79 @@
+"""Reports journeys in a real browser (issue 13): the coordinator writes and prints the
+annual report; the state office compares its alliances. axe-core on every page, 360 px."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import PHONE, axe_check, no_horizontal_scroll, visit
+
+PASSWORD = "ein-gutes-passwort-2026"
+
+
+@pytest.fixture
+def state(live_server):
+    from familiennetz.accounts.models import User
+    from familiennetz.alliances.models import Membership, StateOffice
+    from familiennetz.alliances.tests.factories import AllianceFactory
+    from familiennetz.reports.tests import dataset
+
+    hainichen = AllianceFactory(slug="hainichen", name="Netzwerk Familie Hainichen")
+    dataset.build(hainichen)
+    doebeln = AllianceFactory(
+        slug="doebeln", name="Bündnis Döbeln", latitude=51.12, longitude=13.11
+    )
+    coordinator = User.objects.create_user(
+        email="koordination@hainichen.example", password=PASSWORD, first_name="Kora"
+    )
+    Membership.objects.create(user=coordinator, alliance=hainichen, role="coordinator")
+    office_user = User.objects.create_user(email="lks@thueringen.example", password=PASSWORD)
+    office = StateOffice.objects.create(name="Landeskoordinierungsstelle Thüringen")
+    office.alliances.add(hainichen, doebeln)
+    office.members.add(office_user)
+    return {"office": office}
+
+
+def log_in(page, email: str, next_path: str):
+    visit(page, f"/accounts/anmelden/?next={next_path}")
+    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{next_path}")
+
+
+def test_the_coordinator_writes_and_prints_the_annual_report(state, new_page):
+    page = new_page()
+    log_in(page, "koordination@hainichen.example", "/manage/hainichen/berichte/")
+    axe_check(page)
+    page.get_by_role("link", name="Jahresbericht 2025").first.click()
+    page.wait_for_url("**/berichte/2025/")
+    axe_check(page)
+    assert page.get_by_text("Quelle noch nicht vorhanden").first.is_visible()
+    page.locator("#id_goals").fill("Übergänge Kita–Schule gestalten")
+    page.get_by_role("button", name="Texte speichern").click()
+    page.wait_for_url("**/berichte/2025/")
+    assert page.locator("#id_goals").input_value() == "Übergänge Kita–Schule gestalten"
+    href = page.get_by_role("link", name="PDF zum Drucken").get_attribute("href")
+    response = page.request.get(href, timeout=90_000)  # built by the (immediate) task
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF")
+    page.get_by_role("button", name="Bericht 2025 einreichen").click()
+    page.wait_for_url("**/berichte/2025/")
+    assert page.get_by_text("eingereicht").first.is_visible()
+    axe_check(page)
+
+
+def test_the_state_office_compares_its_alliances(state, new_page):
+    page = new_page()
+    office = state["office"]
+    log_in(page, "lks@thueringen.example", f"/manage/landesstelle/{office.pk}/")
+    axe_check(page)
+    table = page.locator("#compare")
+    assert "Netzwerk Familie Hainichen" in table.inner_text()
+    assert "Bündnis Döbeln" in table.inner_text()
+    assert page.locator("figure.state-map svg").count() == 1
+    phone = new_page(PHONE)
+    log_in(phone, "lks@thueringen.example", f"/manage/landesstelle/{office.pk}/")
+    no_horizontal_scroll(phone)
+    axe_check(phone)
