@@ -12,4 +12,6 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import figures, receivers  # noqa: F401  (built-in figures; summary receivers)
+        from . import figures, receivers, sources  # noqa: F401  (figures; summary receivers)
+
+        sources.register()  # the network's and participation's figures

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from familiennetz.core.pdf import render_pdf
+from familiennetz.core.spreadsheet import xlsx_append
 
 from . import figures, selectors, services
 from .models import AnnualReport
@@ -56,7 +57,8 @@ def _cell(value) -> object:
 
 
 def figures_xlsx(title: str, data: dict[str, dict], *, sheet: str = "Kennzahlen") -> bytes:
-    """Every figure: one row for the total and one per category."""
+    """Every figure: one row for the total and one per category; text is never a formula
+    (``core.spreadsheet``)."""
     workbook = Workbook()
     ws = workbook.active
     ws.title = sheet
@@ -68,11 +70,12 @@ def figures_xlsx(title: str, data: dict[str, dict], *, sheet: str = "Kennzahlen"
     for key, figure in data.items():
         section = str(figures.SECTIONS.get(figure.get("section", ""), ""))
         if not figure.get("available"):
-            ws.append([section, figure["label"], "", NOT_AVAILABLE_TEXT, key])
+            xlsx_append(ws, [section, figure["label"], "", NOT_AVAILABLE_TEXT, key])
             continue
-        ws.append([section, figure["label"], _("total"), _cell(figure.get("value")), key])
+        xlsx_append(ws, [section, figure["label"], _("total"), _cell(figure.get("value")), key])
         for label, count in figure.get("rows", []):
-            ws.append([section, figure["label"], label, _cell(count), key])
+            # category labels are names people typed (surveys, districts, sectors)
+            xlsx_append(ws, [section, figure["label"], label, _cell(count), key])
     for column, width in zip("ABCDE", (24, 48, 32, 12, 28), strict=True):
         ws.column_dimensions[column].width = width
     buffer = io.BytesIO()

@@ -297,8 +297,8 @@ register(
     listing=lambda p: _partner_rows(_partners_left(p), p),
 )
 
-# Sources that other issues add (the network's ties, agreements, contributions and case
-# consultations; participation's surveys and complaints): registered without a source.
+# Registered here without a source; ``sources.py`` plugs in the network's ties, agreements,
+# contributions and case consultations and participation's surveys and complaints.
 register("network.ties", gettext_lazy("Cooperation ties"), "cooperation")
 register("network.agreements", gettext_lazy("Partners with a signed agreement"), "cooperation")
 register("network.contributions", gettext_lazy("Contributions of the partners"), "cooperation")

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from familiennetz.core.spreadsheet import neutralise_row, xlsx_append
 from familiennetz.directory.models.audience import AGE_BANDS
 from familiennetz.workspace.access import check_perm, workspace_view
 
@@ -40,7 +41,7 @@ def planning_export(request, fmt: str):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(neutralise_row(row) for row in rows)
         response = HttpResponse(
             "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
         )
@@ -52,7 +53,7 @@ def planning_export(request, fmt: str):
         sheet.title = "Sozialplanung"
         sheet.append(header)
         for row in rows:
-            sheet.append(row)
+            xlsx_append(sheet, row)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
