@@ -76,7 +76,8 @@ MATRIX = {
     "reports:manage-handover": ("get", lambda w: {}, only(EDIT)),
     "reports:manage-planning-export": ("get", lambda w: {"fmt": "csv"}, only(READ)),
     "reports:manage-shared-documents": ("get", lambda w: {}, only(READ)),
-    "reports:state-office-list": ("get", lambda w: {}, state(ok=302)),  # to its only office
+    # a member goes to her only office; the instance admin gets the list of all offices
+    "reports:state-office-list": ("get", lambda w: {}, state(ok=302) | {"admin": 200}),
     "reports:state-office-detail": ("get", _office, state()),
     "reports:state-report-request": ("post", _office, state(ok=302)),
     "reports:state-report-accept": (

@@ -109,7 +109,8 @@ def office_list(request):
     offices = list(_offices(request.user).order_by("name"))
     if not offices:
         raise Http404(_("You are not a member of a state office."))
-    if len(offices) == 1:
+    if len(offices) == 1 and not request.user.is_superuser:
+        # a member goes straight to her office; the instance admin always gets the list
         return redirect(_office_url(offices[0]))
     return render(request, "reports/state/office_list.html", {"offices": offices})
 
