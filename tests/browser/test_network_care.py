@@ -149,6 +149,9 @@ def test_the_coordinator_moves_a_partner_on_the_stakeholder_grid(network, new_pa
     expect(page.get_by_role("table")).to_contain_text("Kita Gänseblümchen")
     # by dragging: from its cell to relevance 3, influence 2
     target = page.locator('svg.sh-grid rect.sh-cell[data-relevance="3"][data-influence="2"]')
+    # the whole grid on screen: the suggestions above it grow with the network
+    page.set_viewport_size({"width": 1280, "height": 1600})
+    page.locator("svg.sh-grid").scroll_into_view_if_needed()
     box, goal = item.bounding_box(), target.bounding_box()
     page.mouse.move(box["x"] + 5, box["y"] + box["height"] / 2)
     page.mouse.down()

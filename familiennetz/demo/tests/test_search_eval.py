@@ -11,28 +11,35 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
-from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.models import Alliance, StateOffice
 from familiennetz.directory.selectors import offer_search
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded")]
 
 EVAL_FILE = Path(__file__).resolve().parents[2] / "search" / "tests" / "eval_queries.yaml"
 # Before issue 16: precision@3 0.783, MRR 0.884 (82 queries); see docs/dev/search.md.
-FLOOR_PRECISION_AT_3 = 0.82
-FLOOR_MRR = 0.93
+# The two engines rank ties differently: floors as recorded on each (they may only go up).
+FLOORS = {"sqlite": (0.82, 0.93), "postgresql": (0.81, 0.95)}  # (precision@3, MRR)
 MIN_QUERIES = 60
 
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        offices = set(StateOffice.objects.values_list("pk", flat=True))
+        users = set(get_user_model().objects.values_list("pk", flat=True))
         call_command("seed_demo", "--quiet")
         yield
+        # The seed outlives this module's transactions: remove all of it, or later tests on
+        # this worker meet a demo state office and demo users.
         with transaction.atomic():
             Alliance.objects.filter(slug__in=["hainichen", "prohlis"]).delete()
+            StateOffice.objects.exclude(pk__in=offices).delete()
+            get_user_model().objects.exclude(pk__in=users).delete()
 
 
 def load_cases() -> list[dict]:
@@ -68,5 +75,6 @@ def test_the_evaluation_set_scores_at_least_the_recorded_floor(db):
     precision, mrr, rows = score(cases)
     report = "\n".join(f"{p:.2f} {rr:.2f} {q!r} → {top}" for q, p, rr, top in rows if p < 1)
     print(f"\nprecision@3 {precision:.3f}  MRR {mrr:.3f}  ({len(rows)} queries)\n{report}")
-    assert precision >= FLOOR_PRECISION_AT_3, report
-    assert mrr >= FLOOR_MRR, report
+    floor_precision, floor_mrr = FLOORS[connection.vendor]
+    assert precision >= floor_precision, report
+    assert mrr >= floor_mrr, report
