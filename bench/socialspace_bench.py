@@ -39,15 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 RESULTS_DIR = REPO / "bench" / "results"
 DEFAULT_BERLIN = (
-    Path(
-        os.environ.get("FAMILIENNETZ_SHARED_DATA")
-        or (
-            REPO.parent / "shared" / "data"
-            if (REPO.parent / "shared" / "data").is_dir()
-            else Path("/work/shared/data")
-        )
-    )
-    / "berlin"
+    Path(os.environ.get("FAMILIENNETZ_SHARED_DATA") or REPO.parent / "shared" / "data") / "berlin"
 )
 INDEX_CODES = [("d2", 1), ("d3", 1), ("d4", 1), ("e1", 1), ("e6", 1), ("a6", -1)]
 

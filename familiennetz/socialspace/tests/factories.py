@@ -24,11 +24,10 @@ from familiennetz.socialspace.models import (
 
 def _shared_data() -> Path:
     """The shared sample data (Berlin, Hamburg): FAMILIENNETZ_SHARED_DATA, else ``shared/data``
-    beside the checkout (as CI lays it out), else the development machines' /work/shared."""
+    beside the checkout (as CI lays it out); tests skip when neither is there."""
     if os.environ.get("FAMILIENNETZ_SHARED_DATA"):
         return Path(os.environ["FAMILIENNETZ_SHARED_DATA"])
-    beside = Path(__file__).resolve().parents[3].parent / "shared" / "data"
-    return beside if beside.is_dir() else Path("/work/shared/data")
+    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 
 SHARED_DATA = _shared_data()
