@@ -83,7 +83,7 @@ fmt: install
 	$(BIN)/ruff format .
 
 messages: install
-	$(BIN)/python manage.py makemessages -l de -l en --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=bench
+	$(BIN)/python manage.py makemessages -l de -l en -l ar -l uk -l tr -l ru --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=bench
 	$(BIN)/python -m familiennetz.core.i18n compile
 
 check-messages: install

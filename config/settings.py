@@ -144,7 +144,14 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Internationalisation: German first, English complete. See docs/adr/0005-du-sie.md.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("German")), ("en", _("English"))]
+LANGUAGES = [
+    ("de", _("German")),
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("uk", _("Ukrainian")),
+    ("tr", _("Turkish")),
+    ("ru", _("Russian")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
