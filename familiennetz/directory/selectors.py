@@ -140,7 +140,9 @@ def origin_place_list(*, alliance: Alliance, limit: int = 40) -> list[Location]:
 # --- search ---------------------------------------------------------------------------------
 
 
-def _filtered_offers(alliance: Alliance, filters: dict, now: dt.datetime):
+def filtered_offers(alliance: Alliance, filters: dict, now: dt.datetime):
+    """Published, publicly visible offers of ``alliance`` narrowed by the structured filters
+    (everything but the text query), as a queryset."""
     offers = publicly_visible(Offer.objects.for_alliance(alliance).published(), alliance, now=now)
     if slug := filters.get("kategorie"):
         # The category and its children by id, then a semi-join on the links: no join of
@@ -307,7 +309,7 @@ def offer_ids_matching(
     """All published offers of ``alliance`` that match ``filters``, best first (no paging)."""
     now = now or timezone.now()
     query = filters.get("q", "")
-    offers = _filtered_offers(alliance, filters, now)
+    offers = filtered_offers(alliance, filters, now)
     origin = resolve_origin(alliance=alliance, filters=filters)
     sort = filters.get("sortierung") or (
         SORT_RELEVANCE if query else SORT_DISTANCE if origin else SORT_NAME

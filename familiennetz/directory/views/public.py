@@ -10,7 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from familiennetz.alliances.pagecache import alliance_cached, cache_public_page
-from familiennetz.directory import selectors
+from familiennetz.directory import map_selectors, selectors
 from familiennetz.directory.forms import OfferFilterForm
 from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organisation_jsonld
 from familiennetz.directory.recurrence import next_dates
@@ -123,6 +123,34 @@ def search_geojson(request):
         content_type="application/geo+json",
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@require_safe
+@public_cache
+def map_viewport(request):
+    """The map's data for a viewport (``bbox``, ``zoom`` and the search's filters): offers
+    grouped into cells on the server, compact (ADR 1202). Details come from ``map_place``."""
+    try:
+        viewport = map_selectors.parse_viewport(request.GET.get("bbox"), request.GET.get("zoom"))
+    except map_selectors.ViewportError as error:
+        return JsonResponse({"errors": {error.field: str(error)}}, status=400)
+    form = _filter_form(request)
+    data = map_selectors.viewport_cells(
+        alliance=request.alliance, filters=form.filters() if form.is_bound else {}, viewport=viewport
+    )
+    return JsonResponse(data)
+
+
+@require_safe
+@public_cache
+def map_place(request, pk: int):
+    """A tapped place on the map: its name, address and the offers there the search finds."""
+    form = _filter_form(request)
+    filters = form.filters() if form.is_bound else {}
+    data = map_selectors.place_offers(alliance=request.alliance, place_id=pk, filters=filters)
+    if data is None:
+        return JsonResponse({"errors": {"place": "no such place with offers here"}}, status=404)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
