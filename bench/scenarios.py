@@ -147,6 +147,13 @@ def scenarios() -> list[Scenario]:
             notes="offers with a place in a ~7 × 7 km box around the centre (up to 500)",
         ),
         Scenario(
+            "map_cells",
+            "Guide map: the same viewport as cells (zoom 13)",
+            [f"{a}/karte/ansicht.json?bbox={{bbox}}&zoom=13&b={{n}}"],
+            bust=True,
+            notes="the guide's map data (ADR 1202): places grouped on the server, details on a tap",
+        ),
+        Scenario(
             "offer_page",
             "Offer page",
             [f"{a}/angebote/{{slug}}/?b={{n}}"],

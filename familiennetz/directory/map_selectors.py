@@ -175,9 +175,7 @@ def place_offers(
     return {
         "name": place.name,
         "address": ", ".join(
-            part
-            for part in (place.street, f"{place.postal_code} {place.city}".strip())
-            if part
+            part for part in (place.street, f"{place.postal_code} {place.city}".strip()) if part
         ),
         "url": place.get_absolute_url(),
         "offers": [{"name": name, "url": offer_url.replace("SLUG", slug)} for name, slug in shown],
@@ -186,4 +184,6 @@ def place_offers(
 
 
 def _offer_url_pattern(alliance: Alliance) -> str:
-    return reverse("directory:offer-detail", kwargs={"alliance_slug": alliance.slug, "slug": "SLUG"})
+    return reverse(
+        "directory:offer-detail", kwargs={"alliance_slug": alliance.slug, "slug": "SLUG"}
+    )

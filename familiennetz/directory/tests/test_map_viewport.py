@@ -147,7 +147,9 @@ def test_a_state_scale_viewport_is_small_and_needs_one_query(client, alliance):
         for _ in range(1500)
     ]
     for number in range(3000):
-        f.OfferFactory(alliance=alliance, organisation=organisation, locations=[places[number % 1500]])
+        f.OfferFactory(
+            alliance=alliance, organisation=organisation, locations=[places[number % 1500]]
+        )
     for zoom in (10, 12, 13, 14):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(viewport_url(alliance, bbox=BOX, zoom=zoom))
@@ -156,7 +158,9 @@ def test_a_state_scale_viewport_is_small_and_needs_one_query(client, alliance):
         assert len(body) <= 40_000, (zoom, len(body))
         data = json.loads(body)
         assert data["offers"] == 3000
-        selects = [q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+        selects = [
+            q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")
+        ]
         # The alliance, the filter form's choices (cached per alliance in production) and
         # one query for the cells, whatever the number of places.
         cells = [q for q in selects if "FLOOR(" in q["sql"].upper()]

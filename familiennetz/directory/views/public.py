@@ -136,7 +136,9 @@ def map_viewport(request):
         return JsonResponse({"errors": {error.field: str(error)}}, status=400)
     form = _filter_form(request)
     data = map_selectors.viewport_cells(
-        alliance=request.alliance, filters=form.filters() if form.is_bound else {}, viewport=viewport
+        alliance=request.alliance,
+        filters=form.filters() if form.is_bound else {},
+        viewport=viewport,
     )
     return JsonResponse(data)
 
