@@ -13,6 +13,8 @@ from django.utils import translation
 from familiennetz.directory.tests.conftest import guide  # noqa: F401 (fixture)
 from familiennetz.events.services import event_sync_occurrences
 from familiennetz.events.tests.factories import EventFactory
+from familiennetz.outreach import services as outreach
+from familiennetz.participation.tests.factories import needs_survey
 
 LANGUAGES = ["de", "en", "ar", "uk", "tr", "ru"]
 RTL = {"ar"}
@@ -48,6 +50,11 @@ def _public_urls(alliance, objects) -> list[str]:
         reverse("outreach:news", kwargs=a),
         reverse("outreach:plan", kwargs=a),
         reverse("participation:survey-list", kwargs=a),
+        # A survey chooses its language with ?sprache= (its default otherwise).
+        reverse("participation:survey-answer", kwargs={**a, "slug": objects["survey"].slug})
+        + f"?sprache={translation.get_language()}",
+        reverse("outreach:rally-detail", kwargs={**a, "slug": objects["rally"].slug}),
+        reverse("outreach:rally-station", kwargs={**a, "slug": objects["rally"].slug, "number": 1}),
         reverse("accounts:login"),
         reverse("accounts:password-reset"),
     ]
@@ -57,7 +64,19 @@ def _public_urls(alliance, objects) -> list[str]:
 def test_every_public_page_renders_in_the_language(client, alliance, guide, language):  # noqa: F811
     event = EventFactory(alliance=alliance, organisation=guide["krabbel"].organisation)
     event_sync_occurrences(event=event)
-    objects = {**guide, "event": event}
+    rally = outreach.rally_save(alliance=alliance, values={"title": "Entdecker-Rallye"})
+    outreach.station_save(
+        rally=rally,
+        values={"location": guide["rathaus"], "number": 1, "title": "Rathaus", "task": "Zählt!"},
+    )
+    rally = outreach.rally_save(alliance=alliance, values={"is_published": True}, rally=rally)
+    objects = {
+        **guide,
+        "event": event,
+        "rally": rally,
+        "survey": needs_survey(alliance, districts=("Ottendorf",)),  # German and Arabic
+    }
+    survey = objects["survey"]
     with translation.override(language):
         urls = _public_urls(alliance, objects)
     problems = []
@@ -70,12 +89,16 @@ def test_every_public_page_renders_in_the_language(client, alliance, guide, lang
             continue
         html = response.content.decode()
         opening = re.search(r"<html[^>]*>", html)
-        if not opening or f'lang="{language}"' not in opening[0]:
+        # A survey speaks its own languages: the interface's if it has it, else its default.
+        expected = language
+        if f"/umfragen/{survey.slug}/" in url and language not in survey.languages:
+            expected = survey.default_language
+        if not opening or f'lang="{expected}"' not in opening[0]:
             problems.append(
                 f"{url}: {opening[0] if opening else 'no <html>'} is not lang={language}"
             )
         elif (language in RTL) != ('dir="rtl"' in opening[0]):
-            problems.append(f"{url}: {opening[0]} has the wrong direction for {language}")
+            problems.append(f"{url}: {opening[0]} has the wrong direction for {expected}")
         page = SCRIPTS.sub("", html)
         for leak in sorted(set(LEAKS.findall(page))):
             at = page.index(leak)
