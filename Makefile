@@ -103,7 +103,7 @@ bench-calendar: install
 	$(BIN)/python -m bench.calendar_bench
 
 import-chemnitz: install
-	$(BIN)/python manage.py import_chemnitz_kitas $(CHEMNITZ_CSV) --alliance chemnitz --create-alliance
+	$(BIN)/python manage.py import_chemnitz_kitas $(CHEMNITZ_CSV) --alliance chemnitz --create-alliance $(CHEMNITZ_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules db.sqlite3*

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from familiennetz.alliances.owned import AllianceOwned, AllianceScopedManager
 from familiennetz.directory.models import Status
@@ -198,7 +199,7 @@ class Occurrence(AllianceOwned):
     )
 
     class Meta:
-        verbose_name = _("date")
+        verbose_name = pgettext_lazy("event", "date")
         verbose_name_plural = _("dates")
         ordering = ["starts_at"]
         constraints = [
@@ -314,7 +315,7 @@ class Registration(AllianceOwned):
         Occurrence,
         on_delete=models.CASCADE,
         related_name="registrations",
-        verbose_name=_("date"),
+        verbose_name=pgettext_lazy("event", "date"),
     )
     token = models.UUIDField(_("token"), default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=200)

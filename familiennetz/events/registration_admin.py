@@ -17,7 +17,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.text import capfirst, slugify
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from familiennetz.core.spreadsheet import neutralise_row
@@ -49,7 +49,7 @@ def participants_csv(queryset, *, filename: str) -> HttpResponse:
     with translation.override(settings.LANGUAGE_CODE):
         header = [
             gettext("Event"),
-            gettext("Date"),
+            pgettext("event", "Date"),
             gettext("Time"),
             capfirst(field("state").verbose_name),
             capfirst(field("name").verbose_name),
@@ -112,7 +112,7 @@ class EventFilter(admin.SimpleListFilter):
 class OccurrenceFilter(admin.SimpleListFilter):
     """Dates that have registrations, in local time; narrowed to the chosen event."""
 
-    title = _("date")
+    title = pgettext_lazy("event", "date")
     parameter_name = "occurrence"
 
     def lookups(self, request, model_admin):
@@ -193,7 +193,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def event_title(self, registration):
         return registration.occurrence.event.title
 
-    @admin.display(description=_("date"), ordering="occurrence__starts_at")
+    @admin.display(description=pgettext_lazy("event", "date"), ordering="occurrence__starts_at")
     def occurrence_start(self, registration):
         return _local(registration.occurrence.starts_at)
 

@@ -46,6 +46,12 @@ def test_coordinator_imports_the_kita_list_and_it_appears_on_the_map(corpus, new
     expect(errors.nth(2)).to_contain_text("Kinderkrippe XY")
     for row in range(3):
         expect(errors.nth(row).locator(".ws-level--error")).to_have_text("Fehler")
+        # One line box: the level never breaks into "Fehle" / "r" (issue 16).
+        lines = (
+            errors.nth(row).locator(".ws-level--error").evaluate("e => e.getClientRects().length")
+        )
+        assert lines == 1, f"the level of error row {row} wraps over {lines} lines"
+    expect(page.get_by_role("heading", name="Was der Import tun würde")).to_have_count(1)
     expect(page.get_by_role("button", name="Jetzt importieren")).to_be_disabled()
     assert not Offer.objects.filter(name="Kita Pusteblume").exists()
 

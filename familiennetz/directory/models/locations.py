@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .base import Checked, coordinate_constraints
 
@@ -57,7 +58,7 @@ class Location(Checked):
     country = models.CharField(
         _("country"), max_length=2, blank=True, help_text=_("ISO 3166-1 alpha-2; empty: DE")
     )
-    state_province = models.CharField(_("state"), max_length=100, blank=True)
+    state_province = models.CharField(pgettext_lazy("address", "state"), max_length=100, blank=True)
     external_identifier = models.CharField(
         _("external identifier"), max_length=100, blank=True, help_text=_("e.g. a UPRN")
     )

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from familiennetz.events import registration_admin
 from familiennetz.events.models import Registration
@@ -75,7 +75,7 @@ def test_csv_export_for_excel(admin_client, alliance):
     assert raw.startswith("\ufeff".encode())  # BOM for Excel
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     with translation.override("de"):
-        assert rows[0][:2] == [gettext("Event"), gettext("Date")]
+        assert rows[0][:2] == [gettext("Event"), pgettext("event", "Date")]
     assert len(rows) == 4
     # Confirmed first, then waiting, then pending.
     assert [row[4] for row in rows[1:]] == ["Anna Müller", "Ben", "Cleo"]

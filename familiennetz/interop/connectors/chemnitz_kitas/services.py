@@ -49,6 +49,58 @@ class ChemnitzImportError(Exception):
     pass
 
 
+class CheckedDate:
+    """Which day the imported entries count as checked ("zuletzt geprüft"), as the
+    coordinator chooses (issue 16; the spreadsheet import's preview offers the same choice).
+
+    IMPORT: the day of the import (the coordinator has agreed the list with the providers);
+    SOURCE: the source's own date – the portal's "as of" date when given, otherwise the file's
+    modification date (a download keeps the server's Last-Modified date with ``wget`` or
+    ``curl -R``)."""
+
+    IMPORT, SOURCE = "import", "source"
+    CHOICES = (IMPORT, SOURCE)
+    # Where the day came from, for the report.
+    FROM_IMPORT = "the day of the import"
+    FROM_SOURCE_DATE = "the source's date as given"
+    FROM_FILE = "the file's modification date"
+
+
+def checked_date_choose(
+    *,
+    choice: str,
+    path: Path,
+    source_date: dt.date | None = None,
+    today: dt.date | None = None,
+) -> tuple[dt.date, str]:
+    """The day the entries count as checked and where it came from (``CheckedDate.FROM_*``).
+
+    Raises ``ChemnitzImportError`` for an unknown choice or a source date in the future."""
+    today = today or timezone.localdate()
+    if choice == CheckedDate.IMPORT:
+        if source_date is not None:
+            raise ChemnitzImportError(
+                "A source date only counts with the checked date 'source'; "
+                "pass --checked-date source or leave the source date out."
+            )
+        return today, CheckedDate.FROM_IMPORT
+    if choice != CheckedDate.SOURCE:
+        raise ChemnitzImportError(
+            f"Unknown checked date {choice!r}: choose one of {', '.join(CheckedDate.CHOICES)}."
+        )
+    if source_date is not None:
+        day, origin = source_date, CheckedDate.FROM_SOURCE_DATE
+    else:
+        modified = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+        day, origin = timezone.localdate(modified), CheckedDate.FROM_FILE
+    if day > today:
+        raise ChemnitzImportError(
+            f"The source's date {day.isoformat()} ({origin}) is in the future; "
+            "give the portal's date with --source-date."
+        )
+    return day, origin
+
+
 @dataclass
 class ImportReport:
     alliance_slug: str
@@ -61,6 +113,7 @@ class ImportReport:
     archived: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    checked_on: dt.date | None = None  # the day the entries count as checked
 
     def skipped_by_reason(self) -> dict[str, list[Skipped]]:
         grouped: dict[str, list[Skipped]] = {}
@@ -89,6 +142,7 @@ def chemnitz_kitas_import(
     report.rows_read = parsed.rows_read
     report.skipped = list(parsed.skipped)
     checked_at = _checked_at(checked_on)
+    report.checked_on = timezone.localdate(checked_at)
 
     with transaction.atomic():
         alliance, report.alliance_created = _alliance(alliance_slug, create=create_alliance)

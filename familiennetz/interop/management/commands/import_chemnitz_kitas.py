@@ -1,5 +1,7 @@
-"""manage.py import_chemnitz_kitas PATH --alliance SLUG [--create-alliance] [--dry-run]"""
+"""manage.py import_chemnitz_kitas PATH --alliance SLUG [--create-alliance] [--dry-run]
+[--checked-date import|source [--source-date YYYY-MM-DD]]"""
 
+import argparse
 import datetime as dt
 import textwrap
 from pathlib import Path
@@ -9,9 +11,18 @@ from django.core.management.base import BaseCommand, CommandError
 from familiennetz.alliances.scopes import command_scope
 from familiennetz.interop.connectors.chemnitz_kitas.mapping import SkipReason, SourceFormatError
 from familiennetz.interop.connectors.chemnitz_kitas.services import (
+    CheckedDate,
     ChemnitzImportError,
+    checked_date_choose,
     chemnitz_kitas_import,
 )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
 
 
 class Command(BaseCommand):
@@ -33,9 +44,24 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Report what would happen; save nothing."
         )
         parser.add_argument(
+            "--checked-date",
+            choices=CheckedDate.CHOICES,
+            default=CheckedDate.IMPORT,
+            help=(
+                "Which day the entries count as checked: 'import' (default, today: the list was "
+                "agreed with the providers) or 'source' (the source's date: --source-date, "
+                "otherwise the file's modification date)."
+            ),
+        )
+        parser.add_argument(
+            "--source-date",
+            type=_date,
+            help="The source's date (YYYY-MM-DD), e.g. the portal's 'last updated' date.",
+        )
+        parser.add_argument(
             "--checked-on",
-            type=dt.date.fromisoformat,
-            help="Date the entries count as checked (YYYY-MM-DD); default: today.",
+            type=_date,
+            help="Same as --checked-date source --source-date DATE (kept for old scripts).",
         )
 
     def handle(self, *args, **options):
@@ -45,7 +71,15 @@ class Command(BaseCommand):
     def _handle(self, *args, path, alliance, create_alliance, dry_run, checked_on, **options):
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
+        choice, source_date = options["checked_date"], options["source_date"]
+        if checked_on is not None:
+            if source_date is not None and source_date != checked_on:
+                raise CommandError("--checked-on and --source-date name different days.")
+            choice, source_date = CheckedDate.SOURCE, checked_on
         try:
+            checked_on, checked_from = checked_date_choose(
+                choice=choice, path=path, source_date=source_date
+            )
             report = chemnitz_kitas_import(
                 path=path,
                 alliance_slug=alliance,
@@ -60,6 +94,7 @@ class Command(BaseCommand):
         created = " (created)" if report.alliance_created else ""
         write(f"Chemnitz Kita list → alliance {report.alliance_slug!r}{created}")
         write(f"  rows read:  {report.rows_read}")
+        write(f"  checked on: {checked_on.isoformat()} ({checked_from})")
         write(f"  imported:   {len(report.created)}")
         write(f"  updated:    {len(report.updated)}")
         write(f"  unchanged:  {len(report.unchanged)}")
