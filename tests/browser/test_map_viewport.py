@@ -10,9 +10,7 @@ def _marker_counts(page) -> list[int]:
     return [int(text) for text in page.locator(".map .leaflet-marker-icon").all_inner_texts()]
 
 
-def test_the_home_map_counts_every_offer_and_a_tapped_place_lists_its_offers(
-    corpus, phone_page
-):
+def test_the_home_map_counts_every_offer_and_a_tapped_place_lists_its_offers(corpus, phone_page):
     page = phone_page
     with page.expect_response(lambda r: "/karte/ansicht.json" in r.url) as first:
         visit(page, corpus.url(""))
