@@ -88,6 +88,33 @@ def cell_size(viewport: Viewport, latitude: float) -> tuple[float, float]:
     return dlon, dlat
 
 
+def alliance_cell_size(alliance: Alliance, viewport: Viewport) -> tuple[float, float]:
+    centre = alliance.latitude if alliance.latitude is not None else 51.0
+    return cell_size(viewport, centre)
+
+
+def snapped_box(viewport: Viewport, dlon: float, dlat: float) -> tuple[float, float, float, float]:
+    """The viewport widened to whole cells of the grid: a cell at the edge counts all its
+    places (not only the visible part), and every viewport within the same cells gives the
+    same answer — which makes it cacheable (``grid_key``)."""
+    return (
+        math.floor(viewport.west / dlon) * dlon,
+        math.floor(viewport.south / dlat) * dlat,
+        (math.floor(viewport.east / dlon) + 1) * dlon,
+        (math.floor(viewport.north / dlat) + 1) * dlat,
+    )
+
+
+def grid_key(alliance: Alliance, viewport: Viewport) -> str:
+    """The cells a viewport covers, as a cache key part: the same for small pans."""
+    dlon, dlat = alliance_cell_size(alliance, viewport)
+    west, south, east, north = snapped_box(viewport, dlon, dlat)
+    return (
+        f"{viewport.zoom}:{round(west / dlon)}:{round(south / dlat)}:"
+        f"{round(east / dlon)}:{round(north / dlat)}"
+    )
+
+
 def _matching_links(alliance: Alliance, filters: dict, now: dt.datetime):
     """Links of the offers a search with ``filters`` finds (all of them, not a page) to places
     with coordinates."""
@@ -107,11 +134,13 @@ def viewport_cells(
     "cells": [[lat, lon, offers, places, place_id or 0], …]}``. One query for the cells
     (plus the search's own when there is a text query)."""
     now = now or timezone.now()
-    centre = alliance.latitude if alliance.latitude is not None else 51.0
-    dlon, dlat = cell_size(viewport, centre)
+    dlon, dlat = alliance_cell_size(alliance, viewport)
+    west, south, east, north = snapped_box(viewport, dlon, dlat)
     links = _matching_links(alliance, filters, now).filter(
-        location__latitude__range=(viewport.south, viewport.north),
-        location__longitude__range=(viewport.west, viewport.east),
+        location__latitude__gte=south,
+        location__latitude__lt=north,
+        location__longitude__gte=west,
+        location__longitude__lt=east,
     )
     rows = (
         links.annotate(

@@ -5,7 +5,9 @@ import json
 import random
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -13,6 +15,7 @@ from familiennetz.directory.map_selectors import (
     MAX_CELLS_ACROSS,
     ViewportError,
     cell_size,
+    grid_key,
     parse_viewport,
 )
 from familiennetz.directory.models import Location, Status
@@ -165,3 +168,22 @@ def test_a_state_scale_viewport_is_small_and_needs_one_query(client, alliance):
         # one query for the cells, whatever the number of places.
         cells = [q for q in selects if "FLOOR(" in q["sql"].upper()]
         assert len(cells) == 1 and len(selects) <= 6, [q["sql"][:120] for q in selects]
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_a_small_pan_is_answered_from_the_cache_until_the_network_changes(client, alliance, guide):
+    cache.clear()
+    here, there = "13.1,50.96,13.17,51.0", "13.1002,50.9601,13.1702,51.0001"
+    assert grid_key(alliance, parse_viewport(here, "13")) == grid_key(
+        alliance, parse_viewport(there, "13")
+    )
+    first = client.get(viewport_url(alliance, bbox=here, zoom=13)).json()
+    with CaptureQueriesContext(connection) as queries:
+        moved = client.get(viewport_url(alliance, bbox=there, zoom=13))
+    assert moved.json() == first
+    assert not [q for q in queries.captured_queries if "FLOOR(" in q["sql"].upper()]
+    # A new offer changes the alliance's content version: the next answer counts it.
+    place = Location.objects.get(alliance=alliance, slug="rathaus")
+    f.OfferFactory(alliance=alliance, locations=[place])
+    after = client.get(viewport_url(alliance, bbox=there, zoom=13)).json()
+    assert after["offers"] == first["offers"] + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import segno
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -135,10 +137,16 @@ def map_viewport(request):
     except map_selectors.ViewportError as error:
         return JsonResponse({"errors": {error.field: str(error)}}, status=400)
     form = _filter_form(request)
-    data = map_selectors.viewport_cells(
-        alliance=request.alliance,
-        filters=form.filters() if form.is_bound else {},
-        viewport=viewport,
+    filters = form.filters() if form.is_bound else {}
+    alliance = request.alliance
+    # Cached per cells covered and filters until the alliance's content changes: the first
+    # view of a town's map is the same for every parent.
+    chosen = hashlib.sha256(repr(sorted(filters.items())).encode()).hexdigest()[:16]
+    key = f"map-cells:{map_selectors.grid_key(alliance, viewport)}:{chosen}"
+    data = alliance_cached(
+        alliance,
+        key,
+        lambda: map_selectors.viewport_cells(alliance=alliance, filters=filters, viewport=viewport),
     )
     return JsonResponse(data)
 
