@@ -1,10 +1,25 @@
 """The network's pages: public under /<alliance>/…, the workspace under /manage/<alliance>/…"""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from .views import public, workspace
 
 app_name = "outreach"
+
+
+class Hex64:
+    """The key of a stored notice-board sheet (SHA-256, notices.file_key)."""
+
+    regex = "[0-9a-f]{64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(Hex64, "hex64")
 
 A = "<slug:alliance_slug>/"
 M = "manage/<slug:alliance_slug>/"
@@ -43,6 +58,8 @@ urlpatterns = [
     path(f"{A}erste-hilfe/", public.help_box, name="help"),
     path(f"{A}erste-hilfe.pdf", public.help_box_pdf, name="help-pdf"),
     path(f"{A}aushang.pdf", public.notice_pdf, name="notice-pdf"),
+    path(f"{A}aushang/<hex64:key>/", public.notice_status, name="notice-status"),
+    path(f"{A}aushang/<hex64:key>.pdf", public.notice_file, name="notice-file"),
     path(f"{A}angebote/<slug:slug>/flyer.pdf", public.offer_flyer_pdf, name="offer-flyer"),
     path(f"{A}rallye/<slug:slug>/", public.rally_detail, name="rally-detail"),
     path(f"{A}rallye/<slug:slug>/rallye.pdf", public.rally_pdf, name="rally-pdf"),
