@@ -21,7 +21,7 @@ def test_workspace_is_available_in_english(client, coordinator):
     client.force_login(coordinator.user)
     response = client.get("/en" + url("workspace:manage-dashboard", coordinator.alliance))
     assert response.status_code == 200
-    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="en" dir="ltr">' in response.content.decode()
 
 
 def test_invitation_form_names_the_missing_organisation(client, coordinator):
