@@ -161,3 +161,22 @@ def test_journey_5_not_german_speaking_on_a_phone(corpus, phone_page, code):
     expect(page.locator(".lang-note")).to_be_visible()
     no_horizontal_scroll(page)
     axe_check(page)
+
+
+def test_a_large_notice_sheet_page_on_a_phone_in_arabic(corpus, calendar, phone_page, monkeypatch):  # noqa: F811
+    """The page for a notice-board sheet made in the background (ADR 1501): ready at once with
+    the immediate task backend, a link to the PDF, accessible and right to left at 360 px."""
+    from familiennetz.outreach import selectors
+
+    monkeypatch.setattr(selectors, "NOTICE_LIMIT", 1)
+    page = phone_page
+    response = page.goto("/ar/hainichen/aushang.pdf")
+    assert response is not None and response.status == 200
+    assert re.search(r"/ar/hainichen/aushang/[0-9a-f]{64}/$", page.url)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    link = page.locator("main a.button")
+    expect(link).to_have_attribute("href", re.compile(r"/ar/hainichen/aushang/[0-9a-f]{64}\.pdf$"))
+    pdf = page.request.get(link.get_attribute("href"))
+    assert pdf.headers["content-type"] == "application/pdf"
+    no_horizontal_scroll(page)
+    axe_check(page)
