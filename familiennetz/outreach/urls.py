@@ -49,6 +49,17 @@ urlpatterns = [
         name="manage-station-delete",
     ),
     path(f"{M}qr-codes/", workspace.qr_codes, name="manage-qr"),
+    path(f"{M}uebergang-schule/", workspace.transition_list, name="manage-transition"),
+    path(
+        f"{M}uebergang-schule/<int:pk>/",
+        workspace.transition_update,
+        name="manage-transition-update",
+    ),
+    path(
+        f"{M}uebergang-schule/<int:pk>/loeschen/",
+        workspace.transition_delete,
+        name="manage-transition-delete",
+    ),
     path(f"{M}aktuelles/", workspace.news_list, name="manage-news"),
     path(f"{M}aktuelles/neu/", workspace.news_create, name="manage-news-create"),
     path(f"{M}aktuelles/<int:pk>/", workspace.news_update, name="manage-news-update"),
@@ -70,5 +81,6 @@ urlpatterns = [
     path(f"{A}aktuelles/feed.atom", public.news_feed, name="news-feed"),
     path(f"{A}aktuelles/<slug:slug>/", public.news_detail, name="news-detail"),
     path(f"{A}stadtteilplan/", public.district_plan, name="plan"),
+    path(f"{A}uebergang-schule/", public.transition, name="transition"),
     path(f"{A}stadtteilplan.pdf", public.district_plan_pdf, name="plan-pdf"),
 ]

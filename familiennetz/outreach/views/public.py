@@ -84,6 +84,22 @@ def help_box_pdf(request):
     return pdf_response(content, f"erste-hilfe-{request.alliance.slug}.pdf")
 
 
+# --- Kita → school ----------------------------------------------------------------------------
+
+
+@require_safe
+@cache_public_page
+@public_cache
+def transition(request):
+    """``/<alliance>/uebergang-schule/``: what happens when between Kita and school, with
+    contacts; prints on paper (print stylesheet)."""
+    return render(
+        request,
+        "outreach/public/transition.html",
+        {"phases": selectors.transition_phases(alliance=request.alliance)},
+    )
+
+
 # --- notice-board sheet (Aushang) and flyer ----------------------------------------------------
 
 
