@@ -63,11 +63,15 @@ browser-deps: install pdf-deps
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
-# PDF tests read PDFs with poppler (pdftotext, pdftoppm; docs/dev/outreach.md).
+# PDF tests read PDFs with poppler (pdftotext, pdftoppm; docs/dev/outreach.md); PDFs in Arabic,
+# Ukrainian and Russian need a font with those glyphs: DejaVu Sans (docs/dev/i18n.md).
 pdf-deps:
 	@command -v pdftoppm >/dev/null || { \
 		echo "Installing Debian's poppler-utils (needs root)…"; \
 		apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
+	@fc-list :lang=ar family | grep -q "DejaVu Sans" || { \
+		echo "Installing Debian's fonts-dejavu-core (Arabic and Cyrillic glyphs for PDFs; needs root)…"; \
+		apt-get update -qq && apt-get install -y -qq fonts-dejavu-core fontconfig >/dev/null; }
 
 test-browser: browser-deps
 	$(BIN)/python -m pytest -m browser -p no:xdist $(PYTEST_ARGS)

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from familiennetz.core import files
-from familiennetz.directory.models import Location
+from familiennetz.directory.models import Location, Offer
 
-from .models import HelpContact, NewsItem, Rally, RallyStation
+from .models import HelpContact, NewsItem, Rally, RallyStation, TransitionStep
 
 PHONE_CHARS = re.compile(r"^\+?[0-9 ()/\-–.]+$")
 MARKUP = re.compile(r"[<>]")
@@ -121,3 +121,19 @@ class NewsForm(PlainTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["is_published"].initial = self.instance.published_at is not None
+
+
+class TransitionStepForm(PlainTextMixin, forms.ModelForm):
+    plain_fields = ("when", "title", "text")
+
+    class Meta:
+        model = TransitionStep
+        fields = ["phase", "when", "title", "text", "offer", "location", "position"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, alliance, **kwargs):
+        super().__init__(*args, **kwargs)
+        offers = Offer.objects.for_alliance(alliance).published().order_by("name")
+        self.fields["offer"].queryset = offers  # type: ignore[attr-defined]
+        places = Location.objects.for_alliance(alliance).order_by("name")
+        self.fields["location"].queryset = places  # type: ignore[attr-defined]

@@ -62,6 +62,11 @@ class Rally(AllianceOwned):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def shown_offer(self):
+        """The contact offer if the public may see it (a draft or archived offer is left out)."""
+        return self.offer if self.offer is not None and self.offer.is_published else None
+
     def get_absolute_url(self) -> str:
         return reverse(
             "outreach:rally-detail",
@@ -142,8 +147,64 @@ class NewsItem(AllianceOwned):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def shown_offer(self):
+        """The contact offer if the public may see it (a draft or archived offer is left out)."""
+        return self.offer if self.offer is not None and self.offer.is_published else None
+
     def get_absolute_url(self) -> str:
         return reverse(
             "outreach:news-detail",
             kwargs={"alliance_slug": self.alliance.slug, "slug": self.slug},
         )
+
+
+class TransitionStep(AllianceOwned):
+    """A step of the Kita → school page (/<alliance>/uebergang-schule/): what happens when,
+    with a contact among the network's offers or places (issue 14)."""
+
+    class Phase(models.TextChoices):
+        # In the order of the school year; the page shows the phases in this order.
+        REGISTRATION = "anmeldung", _("School registration")
+        HEALTH_CHECK = "untersuchung", _("School entry health check")
+        PRESCHOOL = "vorschule", _("Pre-school year")
+        FIRST_DAY = "einschulung", _("First school day")
+
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase, default=Phase.REGISTRATION)
+    when = models.CharField(
+        _("when"), max_length=120, help_text=_("e.g. in September a year before school")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("what parents should know"), max_length=600, blank=True)
+    offer = models.ForeignKey(
+        "directory.Offer",
+        verbose_name=_("contact: offer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    location = models.ForeignKey(
+        "directory.Location",
+        verbose_name=_("contact: place"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("transition step")
+        verbose_name_plural = _("transition steps")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def shown_offer(self):
+        """The contact offer if the public may see it (a draft or archived offer is left out)."""
+        return self.offer if self.offer is not None and self.offer.is_published else None

@@ -16,7 +16,7 @@ from familiennetz.directory.models import Location, Offer, OfferLocation
 from familiennetz.events import selectors as event_selectors
 from familiennetz.events.occurrences import local_midnight
 
-from .models import HelpContact, NewsItem, Rally, RallyStation
+from .models import HelpContact, NewsItem, Rally, RallyStation, TransitionStep
 
 # The notice-board sheet: this many weeks ahead, at most this many lines on one sheet.
 NOTICE_WEEKS = 4
@@ -223,3 +223,18 @@ def news_get_public(*, alliance: Alliance, slug: str) -> NewsItem:
 
 def news_list(*, alliance: Alliance):
     return NewsItem.objects.for_alliance(alliance).order_by("-published_at", "-created_at")
+
+
+def transition_phases(*, alliance: Alliance) -> list[tuple[str, list[TransitionStep]]]:
+    """The Kita → school steps by phase, in the order of the school year (empty phases left
+    out), with their contacts."""
+    steps = list(
+        TransitionStep.objects.for_alliance(alliance).select_related(
+            "offer", "location", "offer__organisation"
+        )
+    )
+    return [
+        (str(label), [s for s in steps if s.phase == value])
+        for value, label in TransitionStep.Phase.choices
+        if any(s.phase == value for s in steps)
+    ]

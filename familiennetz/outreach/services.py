@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from familiennetz.core import files
 from familiennetz.core.slugs import unique_slug
 
-from .models import HelpContact, NewsItem, Rally, RallyStation
+from .models import HelpContact, NewsItem, Rally, RallyStation, TransitionStep
 
 HELP_FIELDS = ("group", "name", "phone", "hours", "note", "position")
 RALLY_FIELDS = ("title", "intro", "is_published")
@@ -118,3 +118,33 @@ def news_save(*, alliance, values: dict, item: NewsItem | None = None) -> NewsIt
 @transaction.atomic
 def news_delete(*, item: NewsItem) -> None:
     item.delete()
+
+
+# --- Kita → school ---------------------------------------------------------------------------
+
+TRANSITION_FIELDS = ("phase", "when", "title", "text", "offer", "location", "position")
+
+
+@transaction.atomic
+def transition_step_save(
+    *, alliance, values: dict, step: TransitionStep | None = None
+) -> TransitionStep:
+    """Create or change a step; its contact must be an offer or place of the same network."""
+    step = step or TransitionStep(alliance=alliance)
+    for name in TRANSITION_FIELDS:
+        if name in values:
+            setattr(step, name, values[name])
+    for name in ("offer", "location"):
+        linked = getattr(step, name)
+        if linked is not None and linked.alliance_id != alliance.pk:
+            raise ValidationError({name: _("Choose an offer or place of this network.")})
+    if step.position == 0 and step.pk is None:
+        step.position = (TransitionStep.objects.filter(alliance=alliance).count() + 1) * 10
+    step.full_clean()
+    step.save()
+    return step
+
+
+@transaction.atomic
+def transition_step_delete(*, step: TransitionStep) -> None:
+    step.delete()

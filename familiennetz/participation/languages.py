@@ -2,10 +2,10 @@
 survey (stored per language in JSON) with a fallback to the survey's first language.
 
 The interface words around a survey (buttons, error messages) come from the interface
-catalogues, which exist for German and English only until the guide's other languages get
-theirs (issue 14): for Arabic, Ukrainian, Turkish or Russian those few words fall back to
-German. The survey's own content (questions, answers, the scale and age labels below) is in
-the respondent's language.
+catalogues, which exist for German, English, Arabic, Ukrainian, Turkish and Russian (issue 14):
+for the survey's other languages (Farsi, Dari, Polish, Romanian, Leichte Sprache) those few
+words fall back to the page's language and are marked as such. The survey's own content
+(questions, answers, the scale and age labels below) is in the respondent's language.
 """
 
 from __future__ import annotations

@@ -12,6 +12,12 @@
     el.classList.add("map--ready");
     el.textContent = "";
     var map = L.map(el, { scrollWheelZoom: false });
+    // Right to left (Arabic): the map itself is not mirrored (north stays up, east right), but
+    // its controls move to the side where the page starts (docs/dev/i18n.md).
+    if (document.documentElement.dir === "rtl") {
+      map.zoomControl.setPosition("topright");
+      map.attributionControl.setPosition("bottomleft");
+    }
     var bounds = [];
     if (el.dataset.tiles) {
       L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);

@@ -58,6 +58,7 @@ def test_english_page_renders_in_english(corpus, page, path):
 def test_language_switch_leads_to_the_english_page(corpus, page):
     visit(page, corpus.sonnenschein.get_absolute_url())
     assert page.locator("html").get_attribute("lang") == "de"
+    page.locator("nav.lang-switch summary").click()  # a <details> menu (six languages)
     page.locator("nav.lang-switch a[hreflang=en]").click()
     page.wait_for_url("**/en/hainichen/angebote/eltern-kind-gruppe-sonnenschein/")
     assert page.locator("html").get_attribute("lang") == "en"

@@ -177,3 +177,32 @@ def test_the_stadtteilplan_with_its_table(town, new_page):
     expect(page.get_by_role("table")).to_contain_text("Vorlesezeit für Kleine")
     no_horizontal_scroll(page)
     axe_check(page)
+
+
+def test_the_kita_to_school_page_on_a_phone_in_german_and_arabic(town, new_page):
+    """Issue 14: the transition page as a timeline with contacts, at 360 px, axe-clean, right
+    to left in Arabic (the phase line on the right)."""
+    from familiennetz.outreach import services as outreach_services
+
+    alliance = town["alliance"]
+    for phase, when, title in [
+        ("anmeldung", "im Oktober", "Schulanmeldung"),
+        ("untersuchung", "im Winter", "Schuleingangsuntersuchung"),
+        ("einschulung", "im August", "Erster Schultag"),
+    ]:
+        outreach_services.transition_step_save(
+            alliance=alliance, values={"phase": phase, "when": when, "title": title}
+        )
+    page = new_page(PHONE)
+    visit(page, f"/{alliance.slug}/uebergang-schule/")
+    steps = page.locator(".transition__step h3")
+    expect(steps).to_have_text(["Schulanmeldung", "Schuleingangsuntersuchung", "Erster Schultag"])
+    no_horizontal_scroll(page)
+    axe_check(page)
+    visit(page, f"/ar/{alliance.slug}/uebergang-schule/")
+    phase = page.locator(".transition__phase").first.bounding_box()
+    step = page.locator(".transition__step").first.bounding_box()
+    # The timeline's line (border-inline-start) is on the right: the step ends left of it.
+    assert step["x"] + step["width"] < phase["x"] + phase["width"]
+    no_horizontal_scroll(page)
+    axe_check(page)

@@ -27,6 +27,20 @@ def language_links(context):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """[(hreflang, absolute url)] of this page in every interface language plus x-default
+    (the German page without a prefix), query string kept; for <link rel="alternate">."""
+    request = context.get("request")
+    if request is None:
+        return []
+    alternates = [
+        (code, request.build_absolute_uri(url))
+        for code, _name, url, _cur in language_links(context)
+    ]
+    return [*alternates, ("x-default", dict(alternates)[settings.LANGUAGE_CODE])]
+
+
 @register.filter
 def jsonld(data) -> str:
     """Serialise for a <script type="application/ld+json"> block, safe against </script>."""

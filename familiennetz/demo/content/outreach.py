@@ -13,7 +13,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFont
 
-from familiennetz.directory.models import Location
+from familiennetz.directory.models import Location, Offer
 from familiennetz.directory.selectors import emergency_offer_list
 from familiennetz.outreach import services
 
@@ -220,6 +220,64 @@ def _rally(alliance) -> None:
     services.rally_save(alliance=alliance, values={"is_published": True}, rally=rally)
 
 
+# Kita → school (issue 14): the same school year in both towns, contacts from the town's data.
+TRANSITION = [
+    (
+        "anmeldung",
+        "im September/Oktober, ein Jahr vor der Einschulung",
+        "Schulanmeldung",
+        "Die Stadt schreibt Ihnen. Melden Sie Ihr Kind an der Grundschule Ihres Schulbezirks an; "
+        "mitbringen: Geburtsurkunde und Ausweis.",
+        "schul",
+    ),
+    (
+        "untersuchung",
+        "im Winter vor der Einschulung",
+        "Schuleingangsuntersuchung",
+        "Das Gesundheitsamt lädt Sie ein: Sehen, Hören, Sprache, Bewegung. Bringen Sie das gelbe "
+        "Heft und den Impfausweis mit.",
+        "gesundheit",
+    ),
+    (
+        "vorschule",
+        "im letzten Kita-Jahr",
+        "Vorschulgruppe und Schulbesuch",
+        "Die Kita bereitet die Kinder in der Vorschulgruppe vor; oft gibt es einen Schnuppertag "
+        "in der Grundschule.",
+        "kita",
+    ),
+    (
+        "einschulung",
+        "im August",
+        "Erster Schultag",
+        "Schuleinführung mit Zuckertüte. Fragen zum Hort oder zur Ganztagsbetreuung klären Sie "
+        "vorher mit der Schule.",
+        "hort",
+    ),
+]
+
+
+def _transition(alliance) -> None:
+    offers = list(Offer.objects.for_alliance(alliance).published().order_by("name"))
+    places = list(Location.objects.for_alliance(alliance).order_by("name"))
+    for position, (phase, when, title, text, word) in enumerate(TRANSITION, start=1):
+        offer = next((o for o in offers if word in o.name.lower()), None)
+        place = next((p for p in places if word in p.name.lower()), None)
+        services.transition_step_save(
+            alliance=alliance,
+            values={
+                "phase": phase,
+                "when": when,
+                "title": title,
+                "text": text,
+                "offer": offer,
+                "location": place,
+                "position": position * 10,
+            },
+        )
+
+
 def install_demo_outreach(*, alliance, now=None) -> None:
     _help_box(alliance)
     _rally(alliance)
+    _transition(alliance)

@@ -26,7 +26,17 @@ def extend_world(world) -> None:
         alliance=alliance,
         values={"title": "Neu im Netzwerk", "text": "Hallo", "is_published": True},
     )
-    world.outreach = {"contact": contact, "rally": rally, "station": station, "news": news}
+    step = services.transition_step_save(
+        alliance=alliance,
+        values={"phase": "anmeldung", "when": "im Herbst", "title": "Schulanmeldung"},
+    )
+    world.outreach = {
+        "contact": contact,
+        "rally": rally,
+        "station": station,
+        "news": news,
+        "step": step,
+    }
 
 
 def _o(name):
@@ -52,4 +62,7 @@ MATRIX = {
     "outreach:manage-news-create": ("get", lambda w: {}, only(COORDINATION)),
     "outreach:manage-news-update": ("get", _o("news"), only(COORDINATION)),
     "outreach:manage-news-delete": ("get", _o("news"), only(COORDINATION, ok=405)),
+    "outreach:manage-transition": ("get", lambda w: {}, only(COORDINATION)),
+    "outreach:manage-transition-update": ("get", _o("step"), only(COORDINATION)),
+    "outreach:manage-transition-delete": ("get", _o("step"), only(COORDINATION, ok=405)),
 }

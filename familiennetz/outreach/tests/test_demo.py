@@ -30,3 +30,14 @@ def test_an_alliance_with_a_rally_can_be_deleted(other_alliance):
         f.LocationFactory(alliance=other_alliance, name=name)
     install_demo_outreach(alliance=other_alliance)
     other_alliance.delete()
+
+
+def test_a_demo_town_gets_the_kita_to_school_steps_with_contacts(client, other_alliance):
+    f.LocationFactory(alliance=other_alliance, name="Grundschule Prohlis", slug="grundschule")
+    install_demo_outreach(alliance=other_alliance)
+    phases = selectors.transition_phases(alliance=other_alliance)
+    assert [len(steps) for _label, steps in phases] == [1, 1, 1, 1]
+    assert phases[0][1][0].location.name == "Grundschule Prohlis"
+    page = client.get("/prohlis/uebergang-schule/").content.decode()
+    assert "Schuleingangsuntersuchung" in page
+    assert 'href="/prohlis/orte/grundschule/"' in page

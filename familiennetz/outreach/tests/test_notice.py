@@ -2,13 +2,16 @@
 a QR code to the filtered calendar, a clear answer for a selection too large for one sheet."""
 
 import datetime as dt
+import re
+from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from familiennetz.directory.tests import factories as f
 from familiennetz.events.tests.factories import EventFactory, OccurrenceFactory
-from familiennetz.outreach import selectors
+from familiennetz.outreach import notices, selectors, tasks
 
 from .conftest import pdf_qr_codes, pdf_text
 
@@ -79,7 +82,8 @@ def test_a_bad_filter_value_is_dropped_not_a_500(client, town):
 
 
 def test_too_many_entries_for_one_sheet_is_a_clear_message(client, town, monkeypatch):
-    monkeypatch.setattr(selectors, "NOTICE_LIMIT", 2)
+    monkeypatch.setattr(selectors, "NOTICE_LIMIT", 1)
+    monkeypatch.setattr(notices, "NOTICE_TASK_LIMIT", 2)
     response = client.get("/hainichen/aushang.pdf")
     assert response.status_code == 422
     page = response.content.decode()
@@ -95,3 +99,69 @@ def test_the_offer_flyer(client, town):
     assert "Kita Sonnenschein" in text
     assert pdf_qr_codes(response.content) == ["http://testserver/hainichen/angebote/krabbel/"]
     assert client.get("/hainichen/angebote/gibt-es-nicht/flyer.pdf").status_code == 404
+
+
+# --- larger selections: a background task, a page that says so, a private file that expires --
+
+
+def test_a_selection_too_large_for_one_sheet_is_made_in_the_background(
+    client, town, monkeypatch, settings, tmp_path
+):
+    monkeypatch.setattr(selectors, "NOTICE_LIMIT", 2)
+    response = client.get("/hainichen/aushang.pdf")
+    assert response.status_code == 302
+    status_url = response["Location"]
+    assert re.fullmatch(r"/hainichen/aushang/[0-9a-f]{64}/", status_url)
+    # The immediate task backend (tests, development) has made it already.
+    page = client.get(status_url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Ihr Aushang ist fertig" in body
+    file_url = status_url.rstrip("/") + ".pdf"
+    assert f'href="{file_url}"' in body
+    pdf = client.get(file_url)
+    assert pdf["Content-Type"] == "application/pdf"
+    assert "no-store" in pdf["Cache-Control"] and "public" not in pdf["Cache-Control"]
+    text = pdf_text(pdf.content)
+    for line in ["Laternenbasteln für Familien", "Vorlesestunde im Dorf", "Kinderturnen Gersdorf"]:
+        assert line in text
+    assert "Krabbelgruppe Sonnenkinder" in text
+    assert pdf_qr_codes(pdf.content) == ["http://testserver/hainichen/kalender/"]
+    # Private: the file is not under MEDIA_URL, only behind this network's key URL.
+    assert client.get(file_url.replace("/hainichen/", "/prohlis/")).status_code == 404
+
+    # Expired: the file is gone and the pages say so (404), no 500.
+    monkeypatch.setattr(notices, "NOTICE_FILE_HOURS", -1)
+    cache.clear()
+    assert client.get(file_url).status_code == 404
+    assert client.get(status_url).status_code == 404
+
+
+def test_while_the_sheet_is_made_the_page_says_so_and_reloads(client, town, monkeypatch):
+    monkeypatch.setattr(selectors, "NOTICE_LIMIT", 2)
+    queued = []
+    monkeypatch.setattr(
+        tasks, "build_notice_pdf", SimpleNamespace(enqueue=lambda *args: queued.append(args))
+    )
+    first = client.get("/ar/hainichen/aushang.pdf")
+    client.get("/ar/hainichen/aushang.pdf?x=1")  # same selection (x is not a filter)
+    assert len(queued) == 1, "one task per sheet"
+    alliance_id, language, query, site, key = queued[0]
+    assert alliance_id == town["kita"].alliance_id
+    assert (language, query, site) == ("ar", "", "http://testserver")
+    assert first["Location"] == f"/ar/hainichen/aushang/{key}/"
+    page = client.get(first["Location"])
+    assert page.status_code == 202
+    assert '<meta http-equiv="refresh" content="10">' in page.content.decode()
+    assert '<html lang="ar" dir="rtl">' in page.content.decode()
+    assert client.get(f"/ar/hainichen/aushang/{key}.pdf").status_code == 404
+
+
+def test_a_selection_too_large_even_for_the_background_is_a_clear_message(
+    client, town, monkeypatch
+):
+    monkeypatch.setattr(selectors, "NOTICE_LIMIT", 1)
+    monkeypatch.setattr(notices, "NOTICE_TASK_LIMIT", 2)
+    response = client.get("/hainichen/aushang.pdf?alter=99")  # bad values dropped, no 500
+    assert response.status_code == 422
+    assert "höchstens 2" in response.content.decode()

@@ -6,24 +6,24 @@ from __future__ import annotations
 import base64
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, QueryDict
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
-from familiennetz.alliances import pagecache
 from familiennetz.alliances.pagecache import cache_public_page
 from familiennetz.core import files
 from familiennetz.core.pdf import pdf_response, render_pdf
 from familiennetz.core.ratelimit import RateLimit
 from familiennetz.events import selectors as event_selectors
-from familiennetz.events.forms import SELECTION_PARAMS, EventFilterForm
 
-from .. import plan, qr, selectors, services
+from .. import notices, plan, qr, selectors, services, tasks
 from ..feeds import NewsAtom
 from ..qr import QrTargetError
 
@@ -84,50 +84,33 @@ def help_box_pdf(request):
     return pdf_response(content, f"erste-hilfe-{request.alliance.slug}.pdf")
 
 
-# --- notice-board sheet (Aushang) and flyer ----------------------------------------------------
+# --- Kita → school ----------------------------------------------------------------------------
 
 
-def _notice_filters(request):
-    alliance = request.alliance
-    choices = pagecache.alliance_cached(
-        alliance,
-        "event-filter-choices",
-        lambda: event_selectors.filter_choices(alliance=alliance),
+@require_safe
+@cache_public_page
+@public_cache
+def transition(request):
+    """``/<alliance>/uebergang-schule/``: what happens when between Kita and school, with
+    contacts; prints on paper (print stylesheet)."""
+    return render(
+        request,
+        "outreach/public/transition.html",
+        {"phases": selectors.transition_phases(alliance=request.alliance)},
     )
-    form = EventFilterForm(request.GET or None, **choices)
-    filters = form.filters() if form.is_bound else {}
-    filters = {k: v for k, v in filters.items() if k in SELECTION_PARAMS}
-    chips = []
-    for name, value in filters.items():
-        if name in ("organisation",):
-            continue
-        if value is True:
-            chips.append(str(form.fields[name].label))
-        elif isinstance(value, list):
-            chips += [str(dict(form.fields[name].choices).get(v, v)) for v in value]
-        else:
-            chips.append(str(dict(form.fields[name].choices).get(value, value)))
-    return form, filters, chips
 
 
-def _selection_query(filters: dict) -> str:
-    params = QueryDict(mutable=True)
-    for name, value in filters.items():
-        if isinstance(value, list):
-            params.setlist(name, [str(v) for v in value])
-        else:
-            params[name] = "on" if value is True else str(value)
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else ""
+# --- notice-board sheet (Aushang) and flyer ----------------------------------------------------
 
 
 @require_safe
 @cache_public_page
 @public_cache
 def notice_pdf(request):
-    """``/<alliance>/aushang.pdf?…``: the coming weeks on one A4 sheet for a notice board."""
+    """``/<alliance>/aushang.pdf?…``: the coming weeks on one A4 sheet for a notice board; a
+    larger selection is made in the background (``notice_status``), a huge one is a 422."""
     alliance = request.alliance
-    _form, filters, chips = _notice_filters(request)
+    filters, chips = notices.notice_filters(alliance, request.GET)
     place = None
     if slug := request.GET.get("ort", "").strip():
         place = selectors.place_for_filter(alliance=alliance, slug=slug[:120])
@@ -135,31 +118,83 @@ def notice_pdf(request):
             raise Http404(_("This place does not exist."))
         chips.append(place.name)
     sheet = selectors.notice_sheet(alliance=alliance, filters=filters, place=place)
-    query = _selection_query(filters)
-    calendar_url = request.build_absolute_uri(_url("events:calendar", alliance) + query)
+    site = f"{request.scheme}://{request.get_host()}"
+    calendar_url = notices.calendar_url(alliance, site, filters)
     if sheet.too_large:
-        return render(
-            request,
-            "outreach/public/notice_too_large.html",
-            {
-                "sheet": sheet,
-                "limit": sheet.limit,
-                "chips": chips,
-                "calendar_url": calendar_url,
-            },
-            status=422,
+        large = selectors.notice_sheet(
+            alliance=alliance, filters=filters, place=place, limit=notices.NOTICE_TASK_LIMIT
         )
-    context = {
-        "sheet": sheet,
-        # Two offers a row: a table lays out much faster than CSS columns in WeasyPrint.
-        "offer_rows": [sheet.offers[i : i + 2] for i in range(0, len(sheet.offers), 2)],
-        "chips": chips,
-        "calendar_url": calendar_url,
-        "qr_png": qr.png_data_uri(calendar_url),
-        "site": f"{request.scheme}://{request.get_host()}",
-    }
-    content = render_pdf("outreach/pdf/notice.html", context, request=request)
+        if large.too_large:
+            return render(
+                request,
+                "outreach/public/notice_too_large.html",
+                {
+                    "sheet": large,
+                    "limit": notices.NOTICE_TASK_LIMIT,
+                    "chips": chips,
+                    "calendar_url": calendar_url,
+                },
+                status=422,
+            )
+        return _notice_in_background(request, filters, place, site)
+    content = notices.notice_pdf(
+        alliance=alliance, sheet=sheet, chips=chips, calendar_url=calendar_url, site=site
+    )
     return pdf_response(content, f"aushang-{alliance.slug}.pdf")
+
+
+def _notice_in_background(request, filters: dict, place, site: str):
+    """Start (once per key) the task that makes the large sheet; send the visitor to the page
+    that says it is being made."""
+    alliance = request.alliance
+    query = notices.selection_query(filters).lstrip("?")
+    if place is not None:
+        query = f"{query}&ort={place.slug}" if query else f"ort={place.slug}"
+    language = get_language()
+    key = notices.file_key(
+        alliance=alliance,
+        language=language,
+        query=query,
+        site=site,
+        today=timezone.localdate(),
+    )
+    if not notices.file_ready(alliance, key) and cache.add(f"outreach:notice-task:{key}", 1, 600):
+        tasks.build_notice_pdf.enqueue(alliance.pk, language, query, site, key)
+    return redirect(_url("outreach:notice-status", alliance, key=key), permanent=False)
+
+
+@require_safe
+@never_cache
+def notice_status(request, key: str):
+    """``/<alliance>/aushang/<key>/``: "being made" (202, reloads itself) or the link."""
+    alliance = request.alliance
+    ready = notices.file_ready(alliance, key)
+    if not ready and not cache.get(f"outreach:notice-task:{key}"):
+        raise Http404(_("This notice-board sheet has expired. Please request it again."))
+    return render(
+        request,
+        "outreach/public/notice_status.html",
+        {
+            "ready": ready,
+            "file_url": _url("outreach:notice-file", alliance, key=key),
+            "hours": notices.NOTICE_FILE_HOURS,
+        },
+        status=200 if ready else 202,
+    )
+
+
+@require_safe
+@never_cache
+def notice_file(request, key: str):
+    """The stored sheet from the private storage while it has not expired; else 404."""
+    alliance = request.alliance
+    if not notices.file_ready(alliance, key):
+        raise Http404(_("This notice-board sheet has expired. Please request it again."))
+    with files.private_storage().open(notices.file_name(alliance, key), "rb") as fh:
+        content = fh.read()
+    response = pdf_response(content, f"aushang-{alliance.slug}.pdf")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_safe

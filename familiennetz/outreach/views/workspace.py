@@ -12,8 +12,15 @@ from django.utils.translation import gettext as _
 from familiennetz.workspace.access import check_perm, redirect_manage, workspace_view
 
 from .. import qr, selectors, services
-from ..forms import HelpContactForm, NewsForm, QrForm, RallyForm, StationForm
-from ..models import HelpContact, NewsItem, Rally, RallyStation
+from ..forms import (
+    HelpContactForm,
+    NewsForm,
+    QrForm,
+    RallyForm,
+    StationForm,
+    TransitionStepForm,
+)
+from ..models import HelpContact, NewsItem, Rally, RallyStation, TransitionStep
 
 MANAGE = "outreach.manage_outreach"
 
@@ -346,3 +353,84 @@ def news_delete(request, pk: int):
     services.news_delete(item=_row(NewsItem, request, pk))
     messages.success(request, _("The news item was removed."))
     return redirect_manage("outreach:manage-news", request.alliance)
+
+
+# --- Kita → school -----------------------------------------------------------------------------
+
+
+def _transition_history(alliance, limit: int = 15):
+    return list(
+        TransitionStep.history.filter(alliance_id=alliance.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
+    )
+
+
+@workspace_view
+def transition_list(request):
+    """The Kita → school steps by phase, a form for a new step, the latest changes."""
+    alliance = request.alliance
+    check_perm(request, MANAGE)
+    form = TransitionStepForm(request.POST or None, prefix="neu", alliance=alliance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transition_step_save(alliance=alliance, values=form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The step was added to the Kita → school page."))
+            return redirect_manage("outreach:manage-transition", alliance)
+    return render(
+        request,
+        "outreach/workspace/transition_list.html",
+        {
+            "phases": selectors.transition_phases(alliance=alliance),
+            "form": form,
+            "history": _transition_history(alliance),
+        },
+    )
+
+
+@workspace_view
+def transition_update(request, pk: int):
+    alliance = request.alliance
+    check_perm(request, MANAGE)
+    step = _row(TransitionStep, request, pk)
+    form = TransitionStepForm(request.POST or None, instance=step, alliance=alliance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transition_step_save(
+                alliance=alliance,
+                values=form.cleaned_data,
+                step=TransitionStep.objects.get(pk=step.pk),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The step was saved."))
+            return redirect_manage("outreach:manage-transition", alliance)
+    return render(
+        request,
+        "outreach/workspace/form.html",
+        {
+            "form": form,
+            "title": _("Edit step"),
+            "back_url": reverse(
+                "outreach:manage-transition", kwargs={"alliance_slug": alliance.slug}
+            ),
+            "delete_url": reverse(
+                "outreach:manage-transition-delete",
+                kwargs={"alliance_slug": alliance.slug, "pk": step.pk},
+            ),
+        },
+    )
+
+
+@workspace_view
+def transition_delete(request, pk: int):
+    check_perm(request, MANAGE)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.transition_step_delete(step=_row(TransitionStep, request, pk))
+    messages.success(request, _("The step was removed from the Kita → school page."))
+    return redirect_manage("outreach:manage-transition", request.alliance)

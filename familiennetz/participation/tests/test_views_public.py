@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from familiennetz.participation import services
 from familiennetz.participation.models import Question, Survey
@@ -59,8 +61,13 @@ def test_the_arabic_survey_is_right_to_left_with_arabic_questions(client, survey
     assert "هل تتمنى المزيد من العروض بعد الظهر؟" in body
     # Untranslated texts are marked as German, left to right.
     assert '<span lang="de" dir="ltr">In welchem Ortsteil wohnen Sie?</span>' in body
-    # The interface words fall back to the page's language and say so.
-    assert 'lang="de" dir="ltr">Antworten absenden</button>' in body
+    # Arabic is an interface language (issue 14): the words around the survey come from the
+    # Arabic catalogue, not from the German page, and are not marked as German.
+    with translation.override("ar"):
+        send = gettext("Send answers")
+    assert f"{send}</button>" in body
+    assert '<html lang="ar" dir="rtl">' in body
+    assert 'lang="de" dir="ltr">Antworten absenden</button>' not in body
     response = client.post(survey.get_absolute_url(), valid(survey, sprache="ar"))
     assert response.status_code == 302
     assert survey.responses.get().language == "ar"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import segno
+from django.conf import settings
+from django.utils import translation
 
 from ..languages import direction, html_lang, smiley_labels
 from ..models import ComplaintProcedure, Survey, SurveyCodeBatch
@@ -21,7 +23,11 @@ def qr_data_uri(url: str) -> str:
 
 
 def survey_link(request, survey: Survey, **params) -> str:
-    url = request.build_absolute_uri(survey.get_absolute_url())
+    """The printed link: the survey's address without a language prefix (the page chooses its
+    interface language from ``sprache``), so that every paper version scans to the same page
+    and the QR code stays small."""
+    with translation.override(settings.LANGUAGE_CODE):
+        url = request.build_absolute_uri(survey.get_absolute_url())
     return f"{url}?{urlencode(params)}" if params else url
 
 
