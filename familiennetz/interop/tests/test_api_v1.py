@@ -199,7 +199,11 @@ def test_organisations_locations_categories_districts(client, guide):
 
 
 def test_events_and_occurrences(client, guide):
-    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=2)
+    # 10:00 local time, whatever the time of the run: a date that starts late in the evening
+    # runs past midnight and counts for the next day too (an overlap, rightly).
+    start = timezone.make_aware(
+        dt.datetime.combine(timezone.localdate() + dt.timedelta(days=2), dt.time(10, 0))
+    )
     event = EventFactory(
         alliance=guide,
         slug="fest",
