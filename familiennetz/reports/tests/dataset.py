@@ -32,6 +32,12 @@ def at(year, month, day, hour=10) -> dt.datetime:
     return dt.datetime(year, month, day, hour, tzinfo=BERLIN)
 
 
+def backdate(offer, when: dt.datetime) -> None:
+    """As if the offer had been created (and its history begun) at ``when``."""
+    Offer.objects.filter(pk=offer.pk).update(created_at=when)
+    Offer.history.filter(id=offer.pk).update(history_date=when)
+
+
 def build(alliance) -> dict:
     kita = Sector.objects.create(alliance=alliance, code="kita", name="Kindertagesbetreuung")
     jhilfe = Sector.objects.create(alliance=alliance, code="jugendhilfe", name="Jugendhilfe")
