@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from familiennetz.core import privacy
-from familiennetz.directory.models import Category, Offer, Status
+from familiennetz.directory.models import Category, Location, Offer, OfferLocation, Status
 from familiennetz.directory.models.audience import AGE_BANDS
 from familiennetz.events.models import Event, EventStatus, Occurrence, Registration
 from familiennetz.governance.models import Attendance, Body, Meeting, QualityAssessment
@@ -533,13 +533,43 @@ def offers_by_target_group(period: Period) -> Result:
     return Result(offers.count(), rows)
 
 
+def _rows_as_of(model, period: Period, fields: list[str]) -> dict[int, tuple]:
+    """The rows of a tracked ``model`` (django-simple-history) as they stood on the reporting
+    date: ``{pk: (field values)}``. The newest history record before the end of that day
+    decides (a deletion removes the row); a row without a record before then (created
+    before the history was kept, or by a bulk import) counts as it is now if it was created
+    by then - the same rule as for the offers themselves."""
+    history = model.history.filter(alliance_id=period.alliance.pk, history_date__lt=period.end_at)
+    then: dict[int, tuple | None] = {}
+    for pk, kind, *values in history.order_by("history_date", "history_id").values_list(
+        "id", "history_type", *fields
+    ):
+        then[pk] = None if kind == "-" else tuple(values)
+    rows = {pk: values for pk, values in then.items() if values is not None}
+    for pk, *values in model.objects.filter(
+        alliance_id=period.alliance.pk, created_at__lt=period.end_at
+    ).values_list("pk", *fields):
+        if pk not in then:
+            rows[pk] = tuple(values)
+    return rows
+
+
 def offers_by_district(period: Period) -> Result:
+    """By the district of the places an offer had on the reporting date (the places and
+    their districts as of then, from the history)."""
     offers = _offers(period)
-    pairs = set(
-        Offer.locations.through.objects.filter(offer__in=offers.values("pk")).values_list(
-            "offer_id", "location__district_id"
-        )
-    )
+    live = set(offers.values_list("pk", flat=True))
+    district_of = {
+        pk: district_id
+        for pk, (district_id,) in _rows_as_of(Location, period, ["district_id"]).items()
+    }
+    pairs = {
+        (offer_id, district_of.get(location_id))
+        for offer_id, location_id in _rows_as_of(
+            OfferLocation, period, ["offer_id", "location_id"]
+        ).values()
+        if offer_id in live
+    }
     names = dict(District.objects.for_alliance(period.alliance).values_list("pk", "name"))
     counter: Counter = Counter()
     placed = set()
