@@ -22,7 +22,14 @@ from django.utils import timezone
 
 from familiennetz.alliances.models import Alliance, StateOffice
 from familiennetz.alliances.scopes import alliance_scope
-from familiennetz.directory.models import Category, Offer, Organisation, Status
+from familiennetz.directory.models import (
+    Category,
+    Location,
+    Offer,
+    OfferLocation,
+    Organisation,
+    Status,
+)
 from familiennetz.directory.services import taxonomy_install
 from familiennetz.governance import services as governance
 from familiennetz.governance.models import Body, Meeting, QualityCriterion
@@ -186,9 +193,33 @@ def _generated_alliance(spec: Generated, *, rng: random.Random, now: dt.datetime
                     ends_at=starts + dt.timedelta(hours=2),
                     status=Meeting.Status.HELD,
                 )
+        _backdate_entries(alliance, rng=rng, now=now)
         _self_assessment(alliance, year=today.year - 1, rng=rng)
         selectors.summary_refresh(alliance, now=now)
     return alliance
+
+
+def _backdate_entries(alliance: Alliance, *, rng: random.Random, now: dt.datetime) -> None:
+    """The demo is built in one go, but its entries stand for years of work: each offer, place
+    and offer's place gets a creation date in the past (one in ten in this year), and its
+    history begins then - so that last year's report counts what was live last year (the
+    figures are "as of" the reporting date, from the history)."""
+    start_of_year = timezone.make_aware(dt.datetime(now.year, 1, 2))
+    for model in (Offer, Location, OfferLocation):
+        rows = list(model.objects.filter(alliance=alliance).order_by("pk"))
+        for row in rows:
+            if rng.random() < 0.1 and now > start_of_year:
+                row.created_at = start_of_year + (now - start_of_year) * rng.random()
+            else:
+                row.created_at = now - dt.timedelta(days=rng.randint(400, 2200))
+        model.objects.bulk_update(rows, ["created_at"], batch_size=500)
+        created = {row.pk: row.created_at for row in rows}
+        records = list(
+            model.history.filter(alliance_id=alliance.pk, history_type="+")  # type: ignore[attr-defined]
+        )
+        for record in records:
+            record.history_date = created.get(record.id, record.history_date)
+        model.history.bulk_update(records, ["history_date"], batch_size=500)  # type: ignore[attr-defined]
 
 
 def _self_assessment(alliance: Alliance, *, year: int, rng: random.Random) -> None:
@@ -245,6 +276,7 @@ def install_demo_reports(*, alliances, now: dt.datetime) -> None:
     year = now.year
     for index, alliance in enumerate(alliances):
         with alliance_scope(alliance):
+            _backdate_entries(alliance, rng=rng, now=now)
             last = reports.report_get_or_create(alliance=alliance, year=year - 1)
             reports.report_update_narrative(
                 report=last,
