@@ -89,6 +89,9 @@ DEMO_PASSWORD = "demo-familiennetz"
 def demo(live_server):
     from django.core.management import call_command
 
+    from .conftest import _reload_languages
+
+    _reload_languages()  # earlier live-server tests flushed the data migration's rows
     call_command("seed_demo", "--quiet", "--with-admin")
 
 
