@@ -104,9 +104,8 @@ def _draft_figures(request, report: AnnualReport) -> DraftFigures:
     ):
         tasks.compute_draft_figures.enqueue(request.alliance.pk, report.year, language)
         row = services.draft_figures_of(report, language=language)  # immediate backend: done
-    if row is None:  # pragma: no cover - draft_figures_request created it
-        row = DraftFigures(alliance=request.alliance, year=report.year, language=language)
-    return row
+    # None only if nothing was requested and nothing is stored (never: outdated requests)
+    return row or DraftFigures(alliance=request.alliance, year=report.year, language=language)
 
 
 @require_POST
