@@ -74,7 +74,9 @@ def demo_users_ensure(*, alliances: list[Alliance], password: str) -> list[DemoL
     office, _created = StateOffice.objects.get_or_create(name="Landeskoordinierungsstelle (Demo)")
     office.alliances.add(*alliances)
     office.members.add(_user(STATE_OFFICE_EMAIL, "Lena", "Landesstelle", password))
-    logins.append(DemoLogin("–", capfirst(StateOffice._meta.verbose_name), STATE_OFFICE_EMAIL))
+    logins.append(
+        DemoLogin(office.name, capfirst(StateOffice._meta.verbose_name), STATE_OFFICE_EMAIL)
+    )
     return logins
 
 

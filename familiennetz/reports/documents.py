@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -46,9 +47,25 @@ def report_context(report: AnnualReport, data: dict) -> dict:
     }
 
 
-def report_pdf(report: AnnualReport) -> tuple[bytes, str]:
-    data = services.report_figures(report)
-    content = render_pdf("reports/pdf/annual_report.html", report_context(report, data))
+def shown_figures(report: AnnualReport, *, language: str) -> dict | None:
+    """What a page or file shows without computing: the frozen figures of a submitted
+    report, the figures last computed for a draft (``None`` when there are none yet)."""
+    if not report.is_draft:
+        return report.figures
+    if report.pk is None and not report.alliance_id:
+        return None
+    row = services.draft_figures_of(report, language=language)
+    return row.data if row is not None and row.computed_at is not None else None
+
+
+def report_pdf(report: AnnualReport, *, language: str = "") -> tuple[bytes, str]:
+    """In the background task: the draft's computed figures when there are (so that the PDF
+    shows what the page shows), otherwise computed here."""
+    data = shown_figures(report, language=language) if language else None
+    if data is None:
+        data = services.report_figures(report)
+    with translation.override(language) if language else contextlib.nullcontext():
+        content = render_pdf("reports/pdf/annual_report.html", report_context(report, data))
     return content, content_key(report, data)
 
 
@@ -83,7 +100,7 @@ def figures_xlsx(title: str, data: dict[str, dict], *, sheet: str = "Kennzahlen"
     return buffer.getvalue()
 
 
-def report_xlsx(report: AnnualReport) -> bytes:
-    data = services.report_figures(report)
+def report_xlsx(report: AnnualReport, data: dict | None = None) -> bytes:
+    data = services.report_figures(report) if data is None else data
     title = f"{report.alliance.name} – {_('Annual report')} {report.year}"
     return figures_xlsx(title, data)

@@ -24,14 +24,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from familiennetz.core import privacy
-from familiennetz.directory.models import Category, Offer, Status
+from familiennetz.directory.models import Category, Location, Offer, OfferLocation, Status
 from familiennetz.directory.models.audience import AGE_BANDS
 from familiennetz.events.models import Event, EventStatus, Occurrence, Registration
 from familiennetz.governance.models import Attendance, Body, Meeting, QualityAssessment
@@ -185,7 +185,8 @@ def display(value) -> str:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _manage(name: str, period: Period, **kwargs) -> str:
+def manage_link(name: str, period: Period, **kwargs) -> str:
+    """The workspace URL of what a figure counts (for ``ListRow.url``; used by sources.py)."""
     return reverse(name, kwargs={"alliance_slug": period.alliance.slug, **kwargs})
 
 
@@ -254,7 +255,7 @@ def _partner_rows(queryset, period: Period) -> list[ListRow]:
         ListRow(
             _sector_name(p),
             p.organisation.name,
-            _manage("directory:manage-organisation-detail", period, pk=p.organisation_id),
+            manage_link("directory:manage-organisation-detail", period, pk=p.organisation_id),
         )
         for p in queryset.select_related("sector", "organisation").order_by("organisation__name")
     ]
@@ -355,7 +356,7 @@ def _meeting_rows(period: Period) -> list[ListRow]:
         ListRow(
             str(kinds.get(m.body.kind, m.body.kind)),
             f"{timezone.localtime(m.starts_at):%d.%m.%Y} – {m.body.name}: {m.title}",
-            _manage("governance:manage-meeting-detail", period, pk=m.pk),
+            manage_link("governance:manage-meeting-detail", period, pk=m.pk),
         )
         for m in _meetings(period).select_related("body").order_by("starts_at")
     ]
@@ -402,20 +403,56 @@ register(
     meetings_partners_present,
     listing=_meeting_rows,
 )
+
+
+def _quality_rows(period: Period) -> list[ListRow]:
+    """The rated criteria of the year's consolidated self-assessment, per dimension."""
+    assessment = (
+        QualityAssessment.objects.for_alliance(period.alliance)
+        .filter(year=period.year, status=QualityAssessment.Status.CONSOLIDATED)
+        .first()
+    )
+    if assessment is None:
+        return []
+    url = manage_link("governance:manage-quality-rate", period, year=period.year)
+    return [
+        ListRow(result.criterion.dimension.name, f"{result.criterion}: {result.score}", url)
+        for result in assessment.results.select_related("criterion__dimension").order_by(
+            "criterion__dimension__position", "criterion__position"
+        )
+    ]
+
+
 register(
     "quality.summary",
     gettext_lazy("Criteria rated in the self-assessment (mean rating per dimension)"),
     "quality",
     quality_summary,
+    listing=_quality_rows,
 )
 
 # --- offers (directory) --------------------------------------------------------------------------
 
 
 def _offers(period: Period):
-    """Offers published as of the reporting date (published now, created by then)."""
-    return Offer.objects.for_alliance(period.alliance).filter(
-        status=Status.PUBLISHED, created_at__lt=period.end_at
+    """Offers that were live (published) on the reporting date, from their history: the
+    newest history record before the end of that day says what the offer was then (a later
+    archiving, deletion or publication does not change the figure). An offer without any
+    record before that day (created before the history was kept, or by a bulk import) counts
+    by its current state if it was created by then."""
+    history = Offer.history.filter(  # type: ignore[attr-defined]
+        id=OuterRef("pk"), history_date__lt=period.end_at
+    ).order_by("-history_date", "-history_id")
+    return (
+        Offer.objects.for_alliance(period.alliance)
+        .annotate(
+            status_then=Subquery(history.values("status")[:1]),
+            change_then=Subquery(history.values("history_type")[:1]),
+        )
+        .filter(
+            Q(status_then=Status.PUBLISHED, change_then__in=["+", "~"])
+            | Q(status_then__isnull=True, status=Status.PUBLISHED, created_at__lt=period.end_at)
+        )
     )
 
 
@@ -496,13 +533,43 @@ def offers_by_target_group(period: Period) -> Result:
     return Result(offers.count(), rows)
 
 
+def _rows_as_of(model, period: Period, fields: list[str]) -> dict[int, tuple]:
+    """The rows of a tracked ``model`` (django-simple-history) as they stood on the reporting
+    date: ``{pk: (field values)}``. The newest history record before the end of that day
+    decides (a deletion removes the row); a row without a record before then (created
+    before the history was kept, or by a bulk import) counts as it is now if it was created
+    by then - the same rule as for the offers themselves."""
+    history = model.history.filter(alliance_id=period.alliance.pk, history_date__lt=period.end_at)
+    then: dict[int, tuple | None] = {}
+    for pk, kind, *values in history.order_by("history_date", "history_id").values_list(
+        "id", "history_type", *fields
+    ):
+        then[pk] = None if kind == "-" else tuple(values)
+    rows = {pk: values for pk, values in then.items() if values is not None}
+    for pk, *values in model.objects.filter(
+        alliance_id=period.alliance.pk, created_at__lt=period.end_at
+    ).values_list("pk", *fields):
+        if pk not in then:
+            rows[pk] = tuple(values)
+    return rows
+
+
 def offers_by_district(period: Period) -> Result:
+    """By the district of the places an offer had on the reporting date (the places and
+    their districts as of then, from the history)."""
     offers = _offers(period)
-    pairs = set(
-        Offer.locations.through.objects.filter(offer__in=offers.values("pk")).values_list(
-            "offer_id", "location__district_id"
-        )
-    )
+    live = set(offers.values_list("pk", flat=True))
+    district_of = {
+        pk: district_id
+        for pk, (district_id,) in _rows_as_of(Location, period, ["district_id"]).items()
+    }
+    pairs = {
+        (offer_id, district_of.get(location_id))
+        for offer_id, location_id in _rows_as_of(
+            OfferLocation, period, ["offer_id", "location_id"]
+        ).values()
+        if offer_id in live
+    }
     names = dict(District.objects.for_alliance(period.alliance).values_list("pk", "name"))
     counter: Counter = Counter()
     placed = set()
@@ -519,7 +586,7 @@ def offers_by_district(period: Period) -> Result:
 
 def offers_by_language(period: Period) -> Result:
     counts = (
-        _offers(period)
+        Offer.objects.filter(pk__in=_offers(period).values("pk"))
         .values_list("languages__name_de")
         .annotate(n=Count("pk", distinct=True))
         .order_by("-n", "languages__name_de")
@@ -545,7 +612,7 @@ def _offer_rows(queryset, period: Period, *, limit: int = 2000) -> list[ListRow]
         ListRow(
             o.organisation.name,
             o.name,
-            _manage("directory:manage-offer-update", period, pk=o.pk),
+            manage_link("directory:manage-offer-update", period, pk=o.pk),
         )
         for o in queryset.select_related("organisation").order_by("organisation__name", "name")[
             :limit
@@ -634,7 +701,7 @@ def _event_rows(period: Period) -> list[ListRow]:
         ListRow(
             e.organisation.name if e.organisation_id else "",
             e.title,
-            _manage("events:manage-event-update", period, pk=e.pk),
+            manage_link("events:manage-event-update", period, pk=e.pk),
         )
         for e in Event.objects.for_alliance(period.alliance)
         .filter(pk__in=ids)
@@ -668,7 +735,25 @@ def districts_total(period: Period) -> Result:
     return Result(sum(n for _k, n in rows), [(str(kinds.get(kind, kind)), n) for kind, n in rows])
 
 
-register("districts.total", gettext_lazy("Districts described"), "districts", districts_total)
+def _district_rows(period: Period) -> list[ListRow]:
+    kinds = dict(District.Kind.choices)
+    return [
+        ListRow(
+            str(kinds.get(d.kind, d.kind)),
+            d.name,
+            manage_link("socialspace:manage-district-profile", period, code=d.code or d.slug),
+        )
+        for d in District.objects.for_alliance(period.alliance).order_by("kind", "name")
+    ]
+
+
+register(
+    "districts.total",
+    gettext_lazy("Districts described"),
+    "districts",
+    districts_total,
+    listing=_district_rows,
+)
 
 
 # --- the default template ---------------------------------------------------------------------

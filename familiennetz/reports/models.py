@@ -212,3 +212,35 @@ class AllianceSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alliance_id}"
+
+
+class DraftFigures(AllianceOwned):
+    """The live figures of a draft report, computed in a background task (never in a web
+    request) and kept with the time they were computed ("berechnet am"). One row per
+    alliance, year and interface language (labels are translated when computed). A submitted
+    report shows its frozen figures instead (``AnnualReport.figures``)."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    language = models.CharField(_("language"), max_length=10)
+    data = models.JSONField(_("figures"), default=dict, blank=True)
+    computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
+    requested_at = models.DateTimeField(_("requested at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("draft figures")
+        verbose_name_plural = _("draft figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "year", "language"], name="draftfigures_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} ({self.language})"
+
+    @property
+    def pending(self) -> bool:
+        """A computation was asked for and has not finished since."""
+        return self.requested_at is not None and (
+            self.computed_at is None or self.computed_at < self.requested_at
+        )

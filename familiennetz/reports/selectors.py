@@ -263,10 +263,16 @@ def alliance_map_svg(rows: list[OverviewRow], *, width: int = 480, height: int =
     return "".join(parts)
 
 
+# Figures whose rows are means (quality self-assessment: mean rating per dimension).
+MEAN_FIGURES = {"quality.summary"}
+
+
 def state_report_figures(office, year: int) -> tuple[list[AnnualReport], dict[str, dict]]:
     """The state's yearly report: the figures of the alliances' submitted (and accepted)
     reports of ``year`` added up. Hidden counts stay hidden in the sum (written ``<5``
-    when any part was hidden: a sum must not reveal a small count either)."""
+    when any part was hidden: a sum must not reveal a small count either). Rows that are
+    means (the quality self-assessment's mean rating per dimension) are averaged over the
+    networks that report them, each network weighing the same."""
     reports = list(
         AnnualReport.objects.filter(alliance__in=office.alliances.all(), year=year)
         .exclude(status=ReportStatus.DRAFT)
@@ -274,6 +280,7 @@ def state_report_figures(office, year: int) -> tuple[list[AnnualReport], dict[st
         .order_by("alliance__name")
     )
     totals: dict[str, dict] = {}
+    means: dict[str, dict[str, list[float]]] = defaultdict(dict)
     for report in reports:
         for key, figure in report.figures.items():
             total = totals.setdefault(
@@ -293,6 +300,10 @@ def state_report_figures(office, year: int) -> tuple[list[AnnualReport], dict[st
             if not figure.get("available"):
                 continue
             total["available"] = True
+            if key in MEAN_FIGURES:  # the rows are means: collected, averaged below
+                for label, mean in figure.get("rows", []):
+                    if isinstance(mean, int | float):
+                        means[key].setdefault(label, []).append(mean)
             value = figure.get("value")
             if value is None:
                 total["hidden"] = True
@@ -309,8 +320,11 @@ def state_report_figures(office, year: int) -> tuple[list[AnnualReport], dict[st
     result = {}
     for key, total in totals.items():
         value = None if total.pop("hidden") or not total["available"] else total["value"]
-        if key == "quality.summary":  # means do not add up
-            total["rows"] = {}
+        if key in MEAN_FIGURES:  # means do not add up: the mean of the networks' means
+            total["rows"] = {
+                label: round(sum(values) / len(values), 1) for label, values in means[key].items()
+            }
+            total["networks"] = max((len(v) for v in means[key].values()), default=0)
         total["value"] = value
         total["rows"] = [[label, count] for label, count in total["rows"].items()]
         result[key] = total

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from familiennetz.accounts.services import invitation_create
@@ -15,7 +15,7 @@ from familiennetz.alliances.models import Alliance, Role
 from familiennetz.core.files import check_upload
 
 from . import figures
-from .models import AnnualReport, ReportStatus, ReportTemplate, StateDocument
+from .models import AnnualReport, DraftFigures, ReportStatus, ReportTemplate, StateDocument
 
 NARRATIVE_FIELDS = ("goals", "highlights", "plans")
 FIRST_YEAR = 2000
@@ -82,10 +82,78 @@ def live_figures(report: AnnualReport, *, today: dt.date | None = None) -> dict[
 
 
 def report_figures(report: AnnualReport) -> dict[str, dict]:
-    """What the report shows: the frozen figures once submitted, live ones while a draft."""
+    """What the report shows: the frozen figures once submitted, live ones while a draft
+    (computed now: for background tasks; web requests read ``draft_figures_of``)."""
     if report.is_draft:
         return live_figures(report)
     return report.figures
+
+
+# --- a draft's live figures, computed in a task (reports.tasks.compute_draft_figures) --------
+
+DRAFT_MAX_AGE = dt.timedelta(hours=24)  # older figures are shown and recomputed in the background
+DRAFT_RETRY_AFTER = dt.timedelta(minutes=10)  # a request still pending is not enqueued again
+
+
+def draft_figures_of(report: AnnualReport, *, language: str) -> DraftFigures | None:
+    return (
+        DraftFigures.objects.for_alliance(report.alliance)
+        .filter(year=report.year, language=language)
+        .first()
+    )
+
+
+def draft_figures_outdated(
+    row: DraftFigures | None, report: AnnualReport, *, now: dt.datetime | None = None
+) -> bool:
+    """No figures yet, older than a day, or not those the report's template asks for."""
+    now = now or timezone.now()
+    if row is None or row.computed_at is None:
+        return True
+    if row.computed_at < now - DRAFT_MAX_AGE:
+        return True
+    return set(row.data) != set(template_of(report).figure_keys()) & set(figures.registry)
+
+
+def draft_figures_request(
+    *, alliance, year: int, language: str, force: bool = False, now: dt.datetime | None = None
+) -> bool:
+    """Note that the figures should be (re)computed; True when the caller must enqueue the
+    task (False while an earlier request is still pending, unless it is old)."""
+    check_year(year)
+    now = now or timezone.now()
+    row, _created = DraftFigures.objects.get_or_create(
+        alliance=alliance, year=year, language=language
+    )
+    if (
+        not force
+        and row.pending
+        and row.requested_at
+        and row.requested_at > now - DRAFT_RETRY_AFTER
+    ):
+        return False
+    row.requested_at = now
+    row.save(update_fields=["requested_at", "updated_at"])
+    return True
+
+
+def draft_figures_compute(
+    *, alliance, year: int, language: str, now: dt.datetime | None = None
+) -> DraftFigures:
+    """Compute the live figures of the year's report (draft or not yet created) in
+    ``language`` and keep them with the moment they were computed."""
+    now = now or timezone.now()
+    report = AnnualReport.objects.for_alliance(alliance).filter(year=year).first()
+    report = report or AnnualReport(alliance=alliance, year=year)
+    with translation.override(language):
+        data = live_figures(report, today=timezone.localdate(now))
+    row, _created = DraftFigures.objects.update_or_create(
+        alliance=alliance,
+        year=year,
+        language=language,
+        defaults={"data": data, "computed_at": now},
+    )
+    return row
 
 
 @transaction.atomic

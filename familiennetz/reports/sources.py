@@ -17,7 +17,7 @@ from familiennetz.network.models import CaseConsultation, Contribution, Tie
 from familiennetz.participation.models import Complaint, Survey
 from familiennetz.participation.models.complaints import Category as ComplaintCategory
 
-from .figures import ListRow, Period, Result, _manage, plug_in
+from .figures import ListRow, Period, Result, manage_link, plug_in
 
 
 def _ties(period: Period):
@@ -41,7 +41,7 @@ def tie_rows(period: Period) -> list[ListRow]:
         ListRow(
             tie.get_intensity_display(),
             f"{tie.partner_a.organisation.name} – {tie.partner_b.organisation.name}",
-            _manage("network:manage-tie-update", period, pk=tie.pk),
+            manage_link("network:manage-tie-update", period, pk=tie.pk),
         )
         for tie in ties.order_by("-intensity", "pk")
     ]
@@ -63,7 +63,9 @@ def agreements(period: Period) -> Result:
 def agreement_rows(period: Period) -> list[ListRow]:
     return [
         ListRow(
-            _("Written agreement"), name, _manage("network:manage-partner-detail", period, pk=pk)
+            _("Written agreement"),
+            name,
+            manage_link("network:manage-partner-detail", period, pk=pk),
         )
         for pk, name in sorted(_agreement_partners(period).items(), key=lambda kv: kv[1])
     ]
@@ -85,7 +87,7 @@ def contribution_rows(period: Period) -> list[ListRow]:
         ListRow(
             c.get_kind_display(),
             f"{c.partner.organisation.name}: {c.description}",
-            _manage("network:manage-partner-detail", period, pk=c.partner_id),
+            manage_link("network:manage-partner-detail", period, pk=c.partner_id),
         )
         for c in rows.order_by("kind", "partner__organisation__name", "pk")
     ]
@@ -110,7 +112,7 @@ def consultation_rows(period: Period) -> list[ListRow]:
         (c.requesting_partner.organisation.name, c.consulted_on.strftime("%m/%Y"))
         for c in _consultations(period).select_related("requesting_partner__organisation")
     )
-    url = _manage("network:manage-consultation-counts", period)
+    url = manage_link("network:manage-consultation-counts", period)
     return [
         ListRow(name, f"{month}: {privacy.display(privacy.suppress_count(n))}", url)
         for (name, month), n in sorted(counts.items())
@@ -147,7 +149,7 @@ def survey_rows(period: Period) -> list[ListRow]:
         ListRow(
             _("Answers: %(count)s") % {"count": privacy.display(privacy.suppress_count(s.answers))},
             s.title,
-            _manage("participation:manage-survey-detail", period, pk=s.pk),
+            manage_link("participation:manage-survey-detail", period, pk=s.pk),
         )
         for s in _surveys(period).order_by("title")
     ]

@@ -8,13 +8,26 @@ from django_tasks import task
 from familiennetz.alliances.models import Alliance
 from familiennetz.alliances.scopes import all_alliances, alliance_scope
 
-from . import documents, selectors
+from . import documents, selectors, services
 from .models import AnnualReport
 
 
 @task()
-def build_report_pdf(report_id: int) -> str:
-    """Render the annual report's PDF and store it with the key of what it shows."""
+def compute_draft_figures(alliance_id: int, year: int, language: str) -> str:
+    """The live figures of a draft report, computed here instead of in the web request and
+    kept with a "computed at" stamp (``DraftFigures``)."""
+    alliance = Alliance.objects.filter(pk=alliance_id).first()
+    if alliance is None:
+        return ""
+    with alliance_scope(alliance_id):
+        row = services.draft_figures_compute(alliance=alliance, year=year, language=language)
+    return row.computed_at.isoformat() if row.computed_at else ""
+
+
+@task()
+def build_report_pdf(report_id: int, language: str = "") -> str:
+    """Render the annual report's PDF and store it with the key of what it shows (a draft:
+    the figures last computed in ``language``, see ``compute_draft_figures``)."""
     with all_alliances():
         alliance_id = (
             AnnualReport.objects.filter(pk=report_id).values_list("alliance_id", flat=True).first()
@@ -23,7 +36,7 @@ def build_report_pdf(report_id: int) -> str:
         return ""
     with alliance_scope(alliance_id):
         report = AnnualReport.objects.select_related("alliance").get(pk=report_id)
-        content, key = documents.report_pdf(report)
+        content, key = documents.report_pdf(report, language=language)
         if report.pdf:
             report.pdf.delete(save=False)
         report.pdf.save(

@@ -45,6 +45,11 @@ urlpatterns = [
     path(f"{M}landesstelle/", state.shared_for_alliance, name="manage-shared-documents"),
     path(f"{M}<int:year>/", annual.report_detail, name="manage-report-detail"),
     path(f"{M}<int:year>/einreichen/", annual.report_submit, name="manage-report-submit"),
+    path(
+        f"{M}<int:year>/neu-berechnen/",
+        annual.draft_figures_refresh,
+        name="manage-report-refresh",
+    ),
     path(f"{M}<int:year>/bericht.pdf", annual.report_pdf, name="manage-report-pdf"),
     path(f"{M}<int:year>/zahlen.xlsx", annual.report_xlsx, name="manage-report-xlsx"),
     path(f"{M}<int:year>/zahlen/<str:key>/", annual.figure_list, name="manage-figure-list"),

@@ -78,3 +78,93 @@ def test_the_state_office_compares_its_alliances(state, new_page):
     log_in(phone, "lks@thueringen.example", f"/manage/landesstelle/{office.pk}/")
     no_horizontal_scroll(phone)
     axe_check(phone)
+
+
+# --- journeys 13 and 14 with the demo (seed_demo) and its log-ins ---------------------------
+
+DEMO_PASSWORD = "demo-familiennetz"
+
+
+@pytest.fixture
+def demo(live_server):
+    from django.core.management import call_command
+
+    from .conftest import _reload_languages
+
+    _reload_languages()  # earlier live-server tests flushed the data migration's rows
+    call_command("seed_demo", "--quiet", "--with-admin")
+
+
+def demo_log_in(page, email: str, next_path: str, landing: str):
+    visit(page, f"/accounts/anmelden/?next={next_path}")
+    page.locator("input[name=username]").fill(email)
+    page.locator("input[name=password]").fill(DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(landing)
+
+
+def test_the_demo_state_office_oversees_its_networks_and_requests_a_report(demo, new_page):
+    import datetime as dt
+
+    page = new_page()
+    demo_log_in(page, "landesstelle@demo.invalid", "/manage/landesstelle/", "**/landesstelle/*/")
+    axe_check(page)
+    compare = page.locator("#compare").inner_text()
+    for name in ("Hainichen", "Prohlis", "Döbeln", "Mittweida", "Rochlitz"):
+        assert name in compare
+    assert page.locator("figure.state-map svg circle").count() >= 5
+    reports = page.locator("section[aria-labelledby=h-reports] table").inner_text()
+    assert "überfällig" in reports  # Rochlitz has not handed in last year's report
+    assert "eingereicht" in reports and "angenommen" in reports
+    # request this year's report from Mittweida
+    today = dt.date.today()
+    form = page.locator("form[action$='/anfordern/']")
+    form.locator("select[name=alliance]").select_option(
+        label="Bündnis für Familie Mittweida (Demo)"
+    )
+    form.locator("input[name=year]").fill(str(today.year))
+    form.locator("input[name=due_on]").fill(f"{today + dt.timedelta(days=30):%Y-%m-%d}")
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Der Bericht wurde angefordert.").is_visible()
+    row = page.locator("section[aria-labelledby=h-reports] tr", has_text="Mittweida").filter(
+        has_text=str(today.year)
+    )
+    assert "angefragt" in row.first.inner_text()
+    # accept Mittweida's submitted report of last year
+    last = page.locator("section[aria-labelledby=h-reports] tr", has_text="Mittweida").filter(
+        has_text=str(today.year - 1)
+    )
+    last.locator("form[action$='/annehmen/'] button").click()
+    page.wait_for_load_state()
+    last = page.locator("section[aria-labelledby=h-reports] tr", has_text="Mittweida").filter(
+        has_text=str(today.year - 1)
+    )
+    assert "angenommen" in last.first.inner_text()
+    axe_check(page)
+    # the yearly coordination report adds up the submitted reports and averages the quality
+    page.get_by_role("link", name=f"Koordinierungsbericht {today.year - 1}").first.click()
+    page.wait_for_url(f"**/jahresbericht/{today.year - 1}/")
+    assert page.get_by_text("Mittelwert der Mittelwerte der Netzwerke").first.is_visible()
+    axe_check(page)
+    phone = new_page(PHONE)
+    demo_log_in(phone, "landesstelle@demo.invalid", "/manage/landesstelle/", "**/landesstelle/*/")
+    no_horizontal_scroll(phone)
+
+
+def test_the_demo_coordinator_prints_the_annual_report(demo, new_page):
+    import datetime as dt
+
+    year = dt.date.today().year
+    page = new_page()
+    path = f"/manage/hainichen/berichte/{year}/"
+    demo_log_in(page, "koordination.hainichen@demo.invalid", path, f"**{path}")
+    assert page.get_by_text("Berechnet am").first.is_visible()  # computed by the task
+    assert page.get_by_text("Quelle noch nicht vorhanden").count() == 0
+    axe_check(page)
+    page.get_by_role("button", name="Zahlen neu berechnen").click()
+    page.wait_for_url(f"**{path}")
+    assert page.get_by_text("Die Zahlen werden neu berechnet.").is_visible()
+    href = page.get_by_role("link", name="PDF zum Drucken").get_attribute("href")
+    response = page.request.get(href, timeout=90_000)
+    assert response.status == 200 and response.body().startswith(b"%PDF")

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.demo.content.reports import remove_generated
 from familiennetz.directory.models import Status
 from familiennetz.events.models import Event, EventStatus, HolidayPeriod
 
@@ -25,6 +26,7 @@ def seeded(django_db_setup, django_db_blocker):
         yield
         with transaction.atomic():
             Alliance.objects.filter(slug__in=SLUGS).delete()
+            remove_generated()  # the state office's generated demo networks
 
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded")]

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.demo.content import DEMO_ALLIANCES
+from familiennetz.demo.content.reports import remove_generated
 from familiennetz.demo.services import DEMO_ADMIN_EMAIL
 from familiennetz.network import analysis, selectors
 from familiennetz.network.models import Contribution, Partner, Snapshot, Tie
@@ -21,6 +22,7 @@ def seeded(django_db_setup, django_db_blocker):
         yield
         with transaction.atomic():
             Alliance.objects.filter(slug__in=SLUGS).delete()
+            remove_generated()  # the state office's generated demo networks
             get_user_model().objects.filter(email=DEMO_ADMIN_EMAIL).delete()
 
 

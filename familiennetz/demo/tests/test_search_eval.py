@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 from familiennetz.alliances.models import Alliance, StateOffice
+from familiennetz.demo.content.reports import remove_generated
 from familiennetz.directory.selectors import offer_search
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded")]
@@ -38,6 +39,7 @@ def seeded(django_db_setup, django_db_blocker):
         # this worker meet a demo state office and demo users.
         with transaction.atomic():
             Alliance.objects.filter(slug__in=["hainichen", "prohlis"]).delete()
+            remove_generated()  # the state office's generated demo networks
             StateOffice.objects.exclude(pk__in=offices).delete()
             get_user_model().objects.exclude(pk__in=users).delete()
 

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.demo.content.reports import remove_generated
 from familiennetz.directory.selectors import offer_search
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("seeded")]
@@ -20,6 +21,7 @@ def seeded(django_db_setup, django_db_blocker):
         yield
         with transaction.atomic():
             Alliance.objects.filter(slug__in=["hainichen", "prohlis"]).delete()
+            remove_generated()  # the state office's generated demo networks
 
 
 def search(slug: str, **filters):

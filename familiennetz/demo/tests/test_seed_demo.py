@@ -14,6 +14,7 @@ from django.utils import timezone
 from familiennetz.alliances.models import Alliance
 from familiennetz.alliances.tests.factories import AllianceFactory
 from familiennetz.demo.content import DEMO_ALLIANCES
+from familiennetz.demo.content.reports import remove_generated
 from familiennetz.demo.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
 from familiennetz.directory.models import Location, Offer, Schedule, Status
 from familiennetz.directory.tests.factories import OfferFactory
@@ -28,6 +29,7 @@ def seeded(django_db_setup, django_db_blocker):
         yield
         with transaction.atomic():
             Alliance.objects.filter(slug__in=SLUGS).delete()
+            remove_generated()  # the state office's generated demo networks
             get_user_model().objects.filter(email=DEMO_ADMIN_EMAIL).delete()
 
 
@@ -285,3 +287,71 @@ def test_participation_demo_in_both_alliances(db, slug):
     assert complaints.count() >= 25 and (max(dates) - min(dates)).days > 180
     assert complaints.filter(procedure__adopted_from__isnull=False).count() == complaints.count()
     assert NeedReport.objects.filter(alliance__slug=slug).count() == 4
+
+
+# --- the demo state office (issue 13): five networks, a log-in, every report state ---------
+
+
+def test_the_demo_state_office_has_five_networks_in_every_report_state(db):
+    from familiennetz.alliances.models import StateOffice
+    from familiennetz.demo.content.reports import GENERATED_SLUGS, OFFICE_NAME
+    from familiennetz.governance.models import Meeting
+    from familiennetz.network.models import Partner
+    from familiennetz.reports import selectors
+    from familiennetz.reports.models import AnnualReport
+
+    office = StateOffice.objects.get(name=OFFICE_NAME)
+    slugs = set(office.alliances.values_list("slug", flat=True))
+    assert set(SLUGS) | set(GENERATED_SLUGS) <= slugs and len(GENERATED_SLUGS) >= 3
+    for slug in GENERATED_SLUGS:
+        alliance = Alliance.objects.get(slug=slug)
+        assert alliance.is_demo and alliance.region.endswith("Sachsen")
+        assert Partner.objects.filter(alliance=alliance).count() >= 5
+        assert Offer.objects.published().filter(alliance=alliance).count() >= 5
+        assert Meeting.objects.filter(alliance=alliance, status="held").count() >= 4
+    # the overview shows each network's newest report; the office's list has them all
+    states = {row.alliance.slug: row.report_state for row in selectors.state_overview(office)}
+    assert states["rochlitz"] == "overdue" and states["doebeln"] == "requested"
+    assert states["mittweida"] == "submitted"
+    last_year = {
+        report.alliance.slug: selectors.report_state(report, today=timezone.localdate())
+        for report in AnnualReport.objects.filter(
+            alliance__in=office.alliances.all(), year=timezone.localdate().year - 1
+        ).select_related("alliance")
+    }
+    assert last_year == {
+        "hainichen": "accepted",
+        "prohlis": "submitted",
+        "doebeln": "accepted",
+        "mittweida": "submitted",
+        "rochlitz": "overdue",
+    }
+    # the yearly coordination report of last year adds up four submitted reports, and
+    # averages their quality self-assessments
+    year = timezone.localdate().year - 1
+    reports, data = selectors.state_report_figures(office, year)
+    assert len(reports) == 4
+    assert data["offers.total"]["value"] > 150
+    assert data["quality.summary"]["networks"] >= 3 and data["quality.summary"]["rows"]
+
+
+def test_the_demo_state_office_login_sees_its_networks(db, client):
+    from familiennetz.demo.accounts import STATE_OFFICE_EMAIL
+
+    response = client.post(
+        "/accounts/anmelden/", {"username": STATE_OFFICE_EMAIL, "password": DEMO_ADMIN_PASSWORD}
+    )
+    assert response.status_code == 302
+    response = client.get("/manage/landesstelle/", follow=True)
+    html = response.content.decode()
+    for name in ("Hainichen", "Döbeln", "Mittweida", "Rochlitz"):
+        assert name in html
+    assert "überfällig" in html
+
+
+def test_the_command_names_the_state_office_login(db, capsys, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--base-url", "http://127.0.0.1:8765")
+    out = capsys.readouterr().out
+    assert "landesstelle@demo.invalid" in out
+    assert "http://127.0.0.1:8765/manage/landesstelle/" in out

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.alliances.tests.factories import AllianceFactory
+from familiennetz.demo.content.reports import remove_generated
 from familiennetz.directory.models import Language
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -49,6 +50,7 @@ def demo_alliances(django_db_setup, django_db_blocker):
         yield list(Alliance.objects.filter(slug__in=DEMO_SLUGS).order_by("slug"))
         with transaction.atomic():
             Alliance.objects.filter(slug__in=DEMO_SLUGS).delete()
+            remove_generated()  # the state office's generated demo networks
 
 
 @pytest.fixture(autouse=True)

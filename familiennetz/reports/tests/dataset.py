@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from familiennetz.directory.models import Location, Offer, Status
+from familiennetz.directory.models import Offer, OfferLocation, Status
 from familiennetz.directory.tests.factories import (
     CategoryFactory,
     DistrictFactory,
@@ -30,6 +30,14 @@ YEAR = 2025
 
 def at(year, month, day, hour=10) -> dt.datetime:
     return dt.datetime(year, month, day, hour, tzinfo=BERLIN)
+
+
+def backdate(entry, when: dt.datetime) -> None:
+    """As if the entry (offer, place, an offer's place) had been created (and its history
+    begun) at ``when``."""
+    model = type(entry)
+    model.objects.filter(pk=entry.pk).update(created_at=when)
+    model.history.filter(id=entry.pk).update(history_date=when)
 
 
 def build(alliance) -> dict:
@@ -82,8 +90,8 @@ def build(alliance) -> dict:
     erziehung = CategoryFactory(alliance=alliance, name="Erziehungsberatung", parent=beratung)
     bildung = CategoryFactory(alliance=alliance, name="Familienbildung")
     district = DistrictFactory(alliance=alliance, name="Altstadt")
-    place = LocationFactory(alliance=alliance)
-    Location.objects.filter(pk=place.pk).update(district=district)
+    place = LocationFactory(alliance=alliance, district=district)
+    backdate(place, at(2023, 6, 1))
     o1 = OfferFactory(
         alliance=alliance,
         name="Erziehungssprechstunde",
@@ -120,6 +128,8 @@ def build(alliance) -> dict:
         (o6, at(2026, 3, 1)),
     ]:
         Offer.objects.filter(pk=offer.pk).update(created_at=created)
+        for link in OfferLocation.objects.filter(offer=offer):  # its places since then
+            backdate(link, created)
 
     e1 = EventFactory(alliance=alliance, title="Familienfest", starts_at=at(2025, 6, 1, 14))
     e1.occurrences.all().delete()

@@ -66,6 +66,8 @@ MATRIX = {
     "reports:manage-report-list": ("get", lambda w: {}, only(READ)),
     "reports:manage-report-detail": ("get", lambda w: {"year": 2025}, only(READ)),
     "reports:manage-report-submit": ("post", lambda w: {"year": 2023}, only(SUBMIT, ok=302)),
+    # recomputing a draft's live figures (a submitted one answers with a message): members
+    "reports:manage-report-refresh": ("post", lambda w: {"year": 2023}, only(MEMBERS, ok=302)),
     "reports:manage-report-pdf": ("get", lambda w: {"year": 2025}, only(READ)),
     "reports:manage-report-xlsx": ("get", lambda w: {"year": 2025}, only(READ)),
     "reports:manage-figure-list": (

@@ -7,8 +7,15 @@ import datetime as dt
 import pytest
 from django.utils.translation import gettext as _
 
+from familiennetz.directory.models import Location, OfferLocation, Status
+from familiennetz.directory.tests.factories import (
+    DistrictFactory,
+    LocationFactory,
+    OfferFactory,
+)
 from familiennetz.reports import figures
 from familiennetz.reports.figures import Period
+from familiennetz.socialspace.models import District
 
 from . import dataset
 
@@ -78,6 +85,64 @@ def test_offers_as_of_the_reporting_date(period):
     assert by_age["Schwangerschaft"] == 0
     assert by_age["0–3 Jahre"] == 3
     assert by_age["3–6 Jahre"] == 2
+
+
+def _change(entry, when, **fields):
+    """Save a change to a tracked entry and date its history record ``when``."""
+    for name, new in fields.items():
+        setattr(entry, name, new)
+    entry.save()
+    record = type(entry).history.filter(id=entry.pk).order_by("-history_id").first()
+    type(entry).history.filter(history_id=record.history_id).update(history_date=when)
+
+
+def test_offers_count_what_was_live_on_the_reporting_date_not_what_is_now(period, alliance):
+    a = OfferFactory(alliance=alliance, name="Spielkreis")  # live in 2025, archived since
+    dataset.backdate(a, dataset.at(2025, 3, 1))
+    _change(a, dataset.at(2026, 2, 1), status=Status.ARCHIVED)
+    b = OfferFactory(alliance=alliance, name="Vätertreff")  # paused over New Year
+    dataset.backdate(b, dataset.at(2024, 3, 1))
+    _change(b, dataset.at(2025, 10, 1), status=Status.ARCHIVED)
+    _change(b, dataset.at(2026, 1, 15), status=Status.PUBLISHED)
+    c = OfferFactory(alliance=alliance, name="Familiencafé", status=Status.DRAFT)  # a draft
+    dataset.backdate(c, dataset.at(2025, 5, 1))
+    _change(c, dataset.at(2026, 2, 1), status=Status.PUBLISHED)  # published after the date
+    assert value("offers.total", period)["value"] == 4  # the three of the data set and a
+    listed = {row.label for row in figures.registry["offers.total"].listing(period)}
+    assert "Spielkreis" in listed
+    assert not listed & {"Vätertreff", "Familiencafé"}
+    # … while the current year counts what is live now
+    now = Period.of(alliance, 2026, today=END_OF_2026)
+    listed_now = {row.label for row in figures.registry["offers.total"].listing(now)}
+    assert {"Vätertreff", "Familiencafé"} <= listed_now and "Spielkreis" not in listed_now
+
+
+def test_offers_by_district_use_the_places_of_the_reporting_date(period, alliance):
+    moved = OfferFactory(alliance=alliance, name="Hebammensprechstunde")
+    dataset.backdate(moved, dataset.at(2025, 1, 10))
+    neustadt = DistrictFactory(alliance=alliance, name="Neustadt")
+    place = LocationFactory(alliance=alliance, district=neustadt)
+    Location.history.filter(id=place.pk).update(history_date=dataset.at(2024, 1, 1))
+    link = OfferLocation.objects.create(alliance=alliance, offer=moved, location=place)
+    OfferLocation.history.filter(id=link.pk).update(history_date=dataset.at(2025, 2, 1))
+    later = LocationFactory(alliance=alliance, district=dataset_district(alliance))
+    # in 2026 the offer moves to the Altstadt: its old place is removed, a new one added
+    link_id = link.pk
+    link.delete()
+    OfferLocation.history.filter(id=link_id, history_type="-").update(
+        history_date=dataset.at(2026, 3, 1)
+    )
+    new_link = OfferLocation.objects.create(alliance=alliance, offer=moved, location=later)
+    OfferLocation.history.filter(id=new_link.pk).update(history_date=dataset.at(2026, 3, 1))
+    assert rows("offers.by_district", period) == {
+        "Altstadt": 2,
+        "Neustadt": 1,
+        _("no district"): 1,
+    }
+
+
+def dataset_district(alliance):
+    return District.objects.get(alliance=alliance, name="Altstadt")
 
 
 def test_new_and_closed_offers_within_the_year(period):

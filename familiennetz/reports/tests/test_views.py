@@ -125,12 +125,21 @@ def test_the_pdf_has_umlauts_figures_charts_and_contents(client, built, coordina
 def test_the_pdf_page_says_it_is_being_built_until_ready(
     client, alliance, coordinator, monkeypatch
 ):
-    queued = SimpleNamespace(build_report_pdf=SimpleNamespace(enqueue=lambda *args: None))
+    queued = SimpleNamespace(
+        build_report_pdf=SimpleNamespace(enqueue=lambda *args: None),
+        compute_draft_figures=SimpleNamespace(enqueue=lambda *args: None),
+    )
     monkeypatch.setattr(annual, "tasks", queued)  # a queue that has not run yet
     client.force_login(coordinator.user)
+    # neither the draft's figures nor the PDF are there yet
     response = client.get(url("manage-report-pdf", alliance, year=2025))
     assert response.status_code == 202
-    assert "Hintergrund" in response.content.decode() or "background" in (response.content.decode())
+    assert "Hintergrund" in response.content.decode()
+    # the figures are computed, the PDF is not built yet
+    services.draft_figures_compute(alliance=alliance, year=2025, language="de")
+    response = client.get(url("manage-report-pdf", alliance, year=2025))
+    assert response.status_code == 202
+    assert "Hintergrund" in response.content.decode()
 
 
 def test_xlsx_has_every_figure(client, built, coordinator):

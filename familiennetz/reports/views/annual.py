@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,7 @@ from familiennetz.workspace.access import check_perm, redirect_manage, workspace
 
 from .. import documents, figures, selectors, services, tasks
 from ..forms import NarrativeForm, YearForm
-from ..models import AnnualReport
+from ..models import AnnualReport, DraftFigures
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -79,15 +80,50 @@ def report_detail(request, year: int):
             services.report_update_narrative(report=saved, values=form.cleaned_data)
             messages.success(request, _("The texts of the report have been saved."))
             return redirect_manage("reports:manage-report-detail", alliance, year=year)
-    data = services.report_figures(report)
+    draft = _draft_figures(request, report) if report.is_draft else None
+    data = report.figures if draft is None else draft.data
     context = documents.report_context(report, data)
     context |= {
+        "draft": draft,
         "form": form,
         "can_change": can_change,
         "can_submit": report.is_draft and request.user.has_perm("reports.submit_report", alliance),
         "can_list": _is_member(request),
     }
     return render(request, "reports/workspace/report_detail.html", context)
+
+
+def _draft_figures(request, report: AnnualReport) -> DraftFigures:
+    """The draft's figures as last computed (never computed here): missing, a day old or
+    for another template, they are recomputed by a background task; until then the page
+    shows the older ones, or says that they are being computed."""
+    language = get_language()
+    row = services.draft_figures_of(report, language=language)
+    if services.draft_figures_outdated(row, report) and services.draft_figures_request(
+        alliance=request.alliance, year=report.year, language=language
+    ):
+        tasks.compute_draft_figures.enqueue(request.alliance.pk, report.year, language)
+        row = services.draft_figures_of(report, language=language)  # immediate backend: done
+    # None only if nothing was requested and nothing is stored (never: outdated requests)
+    return row or DraftFigures(alliance=request.alliance, year=report.year, language=language)
+
+
+@require_POST
+@workspace_view
+def draft_figures_refresh(request, year: int):
+    """Recompute the draft's live figures now (in the background; the page shows when)."""
+    check_perm(request, "reports.view_figure_lists")
+    report = _report_or_404(request, year)
+    if not report.is_draft:
+        messages.error(request, _("This report has been submitted; its figures are frozen."))
+        return redirect_manage("reports:manage-report-detail", request.alliance, year=year)
+    language = get_language()
+    if services.draft_figures_request(
+        alliance=request.alliance, year=year, language=language, force=True
+    ):
+        tasks.compute_draft_figures.enqueue(request.alliance.pk, year, language)
+    messages.success(request, _("The figures are being computed again."))
+    return redirect_manage("reports:manage-report-detail", request.alliance, year=year)
 
 
 @require_POST
@@ -111,10 +147,17 @@ def report_pdf(request, year: int):
     report = _report_or_404(request, year)
     if report.pk is None:
         report = services.report_get_or_create(alliance=request.alliance, year=year)
-    key = documents.content_key(report, services.report_figures(report))
+    language = get_language()
+    data = documents.shown_figures(report, language=language)
+    if data is None:  # a draft whose figures have not been computed yet
+        _draft_figures(request, report)
+        data = documents.shown_figures(report, language=language)
+    if data is None:
+        return render(request, "reports/workspace/pdf_pending.html", {"report": report}, status=202)
+    key = documents.content_key(report, data)
     if not (report.pdf and report.pdf_key == key) and report.pdf_requested_key != key:
         AnnualReport.objects.filter(pk=report.pk).update(pdf_requested_key=key)
-        tasks.build_report_pdf.enqueue(report.pk)
+        tasks.build_report_pdf.enqueue(report.pk, language)
         report.refresh_from_db()
     if report.pdf and report.pdf_key == key:
         response = private_file_response(
@@ -132,7 +175,14 @@ def report_xlsx(request, year: int):
     report = _report_or_404(request, year)
     if report.pk is None:
         report.template = None
-    response = HttpResponse(documents.report_xlsx(report), content_type=XLSX)
+    data = documents.shown_figures(report, language=get_language())
+    if data is None:  # a draft whose figures are still being computed
+        _draft_figures(request, report)
+        data = documents.shown_figures(report, language=get_language())
+    if data is None:
+        messages.info(request, _("The figures are being computed; try again in a minute."))
+        return redirect_manage("reports:manage-report-detail", request.alliance, year=year)
+    response = HttpResponse(documents.report_xlsx(report, data), content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="zahlen-{request.alliance.slug}-{year}.xlsx"'
     )

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.alliances.scopes import command_scope
+from familiennetz.demo.accounts import STATE_OFFICE_EMAIL
 from familiennetz.demo.services import (
     DEMO_ADMIN_EMAIL,
     DEMO_ADMIN_PASSWORD,
@@ -97,4 +98,8 @@ class Command(BaseCommand):
             for login in result.logins:
                 scope = f" – {login.organisation}" if login.organisation else ""
                 self.stdout.write(f"    {login.alliance}: {login.role}{scope}: {login.email}")
+        if result.logins:
+            self.stdout.write(
+                f"  State office (log in as {STATE_OFFICE_EMAIL}): {base_url}/manage/landesstelle/"
+            )
         self.stdout.write(f"  {result.review_items} items wait in the review queues.")
