@@ -379,7 +379,7 @@ def _offers_for_cards(alliance: Alliance, ids, *, complete: bool = False):
     """What a result card and the results map show: organisation, places with their district,
     languages. (Categories and schedules are not on the cards; ``complete`` adds them.)"""
     links = OfferLocation.objects.select_related("location__district")
-    extra = []
+    extra: list[str | Prefetch] = []
     if complete:
         links = links.prefetch_related("schedules")
         extra = [
