@@ -3,12 +3,14 @@ register numbers, location identifiers, country) beyond import/export: workspace
 (validated, saved through entry_save with history), API v1 (read and write), the offer page
 and the demo (issue 17, ADR 1540)."""
 
+import json
 from decimal import Decimal
 
 import pytest
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 
+from familiennetz.accounts.services import api_token_create
 from familiennetz.demo.content.open_data import install_demo_open_data
 from familiennetz.directory.entry_forms import LocationForm, OfferForm, OrganisationForm
 from familiennetz.directory.models import Location, Offer, Organisation, Status
@@ -254,3 +256,69 @@ def test_the_demo_shows_the_open_data_fields(alliance, organisation, offer):
     [org] = documents["organizations"]
     assert org["organization_identifiers"][0]["identifier_scheme"] == "DE-VR"
     assert any(s.get("service_areas") for s in documents["services"])
+
+
+# --- API v1 write ---------------------------------------------------------------------------
+
+
+def _send(client, method, url, body, user):
+    _token, raw = api_token_create(user=user, name="Test", valid_days=30)
+    return getattr(client, method)(
+        url, json.dumps(body), content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}"
+    )
+
+
+def test_api_v1_writes_the_new_fields_through_the_forms(client, coordinator, provider):
+    org = provider.organisation
+    Organisation.objects.filter(pk=org.pk).update(funding=["Alt"])
+    response = _send(
+        client,
+        "patch",
+        f"/api/v1/{org.alliance.slug}/organisations/{org.slug}",
+        {"identifiers": [{"identifier_scheme": "DE-VR", "identifier": "VR 77"}]},
+        coordinator.user,
+    )
+    assert response.status_code == 200, response.content
+    org.refresh_from_db()
+    assert org.identifiers == [
+        {"identifier_scheme": "DE-VR", "identifier_type": "", "identifier": "VR 77"}
+    ]
+    assert org.funding == ["Alt"]  # left out: kept
+    assert response.json()["identifiers"][0]["identifier"] == "VR 77"
+    District.objects.create(alliance=org.alliance, name="Altstadt", slug="altstadt")
+    created = _send(
+        client,
+        "post",
+        f"/api/v1/{org.alliance.slug}/offers",
+        {
+            "organisation": org.slug,
+            "name": "Elterncafé",
+            "fee_amount": "1.50",
+            "service_area": {"districts": ["altstadt"], "description": "Umland"},
+            "funding": ["Stadt", "Land"],
+        },
+        coordinator.user,
+    )
+    assert created.status_code == 201, created.content
+    offer = Offer.objects.get(alliance=org.alliance, name="Elterncafé")
+    assert (offer.fee_amount, offer.fee_currency) == (Decimal("1.50"), "EUR")
+    assert [d.slug for d in offer.service_districts.all()] == ["altstadt"]
+    assert (offer.service_area, offer.funding) == ("Umland", ["Stadt", "Land"])
+    bad = _send(
+        client,
+        "patch",
+        f"/api/v1/{org.alliance.slug}/offers/{offer.slug}",
+        {"fee_amount": "2", "is_free": True},
+        coordinator.user,
+    )
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["loc"] == ["body", "fee_amount"]
+    unknown = _send(
+        client,
+        "patch",
+        f"/api/v1/{org.alliance.slug}/offers/{offer.slug}",
+        {"service_area": {"districts": ["nirgendwo"]}},
+        coordinator.user,
+    )
+    assert unknown.status_code == 422
+    assert unknown.json()["detail"][0]["loc"] == ["body", "service_area", "districts"]
