@@ -242,10 +242,12 @@ class OfferForm(ScheduleRowsMixin, EntryForm):
         if amount < 0:
             self.add_error("fee_amount", _("The amount must not be negative."))
         elif amount == 0:
-            cleaned["is_free"] = True  # 0 is "kostenlos"
+            # 0 is "kostenlos" — stored as free of charge without an amount, as the HSDS
+            # import reads a cost option of 0, so import and export give it back unchanged.
+            cleaned.update(is_free=True, fee_amount=None, fee_currency="")
         elif cleaned.get("is_free"):
             self.add_error("fee_amount", _("An offer free of charge has no amount to pay."))
-        if amount >= 0 and not cleaned.get("fee_currency"):
+        elif not cleaned.get("fee_currency"):
             cleaned["fee_currency"] = "EUR"
 
     def clean(self):

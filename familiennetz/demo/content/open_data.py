@@ -1,7 +1,7 @@
-"""Open-data fields in the demo (issue 17): a few offers with a fee amount, one free of
-charge by its amount, a funder, an organisation's register number, an area served. Set on
-existing demo entries, deterministically (by name), so the demo shows them on the offer page,
-in the workspace forms, API v1 and the HSDS export."""
+"""Open-data fields in the demo (issue 17): a few offers with a fee amount, a funder, an
+organisation's register number, an area served. Set on existing demo entries,
+deterministically (by name), so the demo shows them on the offer page, in the workspace
+forms, API v1 and the HSDS export."""
 
 from __future__ import annotations
 
@@ -21,13 +21,14 @@ def install_demo_open_data(*, alliance: Alliance) -> int:
     paid = list(offers.filter(is_free=False).exclude(fee_description="").order_by("name")[:3])
     for offer, amount in zip(paid, FEES, strict=False):
         Offer.objects.filter(pk=offer.pk).update(fee_amount=amount, fee_currency="EUR")
-    free = offers.filter(is_free=True).order_by("name").first()
-    if free is not None:  # an amount of 0 is what "kostenlos" means in HSDS cost options
-        Offer.objects.filter(pk=free.pk).update(fee_amount=Decimal("0.00"), fee_currency="EUR")
-    changed = len(paid) + (free is not None)
-    served = offers.order_by("-name").first()
+    changed = len(paid)
+    # An offer at a place in a district serves that district and the villages around (the
+    # district exists wherever the export is imported: its places name it).
+    served = (
+        offers.filter(offer_locations__location__district__isnull=False).order_by("-name").first()
+    )
     if served is not None:
-        districts = list(District.objects.for_alliance(alliance).order_by("name")[:2])
+        districts = District.objects.filter(locations__offer_locations__offer=served).distinct()
         served.service_districts.set(districts)
         Offer.objects.filter(pk=served.pk).update(
             service_area="und die Nachbargemeinden im Landkreis", funding=[FUNDER]

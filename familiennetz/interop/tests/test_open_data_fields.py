@@ -120,7 +120,9 @@ def test_an_amount_of_zero_is_free_of_charge(alliance, offer, admin):
     form = bound(OfferForm, offer, alliance, admin, fee_amount="0", fee_currency=None)
     assert form.is_valid(), form.errors
     saved = save(form, offer, admin)
-    assert saved.is_free and saved.fee_currency == "EUR"
+    saved.refresh_from_db()
+    # Stored as the HSDS import reads a cost option of 0: free, no amount (round trip).
+    assert saved.is_free and saved.fee_amount is None and saved.fee_currency == ""
 
 
 def test_organisation_form_keeps_register_numbers_and_funding(alliance, organisation, admin):
@@ -235,27 +237,24 @@ def test_the_offer_page_shows_amount_free_and_area(client, alliance, offer):
 
 
 def test_the_demo_shows_the_open_data_fields(alliance, organisation, offer):
-    District.objects.create(alliance=alliance, name="Altstadt", slug="altstadt")
-    Offer.objects.create(
-        alliance=alliance,
-        organisation=organisation,
-        name="Spielgruppe",
-        slug="spielgruppe",
-        status=Status.PUBLISHED,
-        is_free=True,
-    )
-    assert install_demo_open_data(alliance=alliance) == 4
+    district = District.objects.create(alliance=alliance, name="Altstadt", slug="altstadt")
+    place = Location.objects.create(alliance=alliance, name="Bad", slug="bad", district=district)
+    offer.offer_locations.create(alliance=alliance, location=place)
+    assert install_demo_open_data(alliance=alliance) == 3
     paid = Offer.objects.get(slug="babyschwimmen")
-    assert paid.fee_amount == Decimal("2.50")
-    assert Offer.objects.get(slug="spielgruppe").fee_amount == Decimal("0.00")
+    assert (paid.fee_amount, paid.fee_currency) == (Decimal("2.50"), "EUR")
+    assert list(paid.service_districts.all()) == [district]
     organisation.refresh_from_db()
     assert organisation.identifiers[0]["identifier_scheme"] == "DE-VR"
     documents = json_documents(export_tables(alliance=alliance))
-    costs = [c for s in documents["services"] for c in s.get("cost_options", [])]
-    assert {c["amount"] for c in costs} >= {2.5}
+    [service] = documents["services"]
+    assert [c["amount"] for c in service["cost_options"]] == [2.5]
+    assert {a["name"] for a in service["service_areas"]} == {
+        "Altstadt",
+        "und die Nachbargemeinden im Landkreis",
+    }
     [org] = documents["organizations"]
     assert org["organization_identifiers"][0]["identifier_scheme"] == "DE-VR"
-    assert any(s.get("service_areas") for s in documents["services"])
 
 
 # --- API v1 write ---------------------------------------------------------------------------
