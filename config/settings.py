@@ -363,6 +363,9 @@ API_RATE_WINDOW = env.int("API_RATE_WINDOW", 60)  # … per this many seconds
 HSDS_ID_NAMESPACE = env.str("HSDS_ID_NAMESPACE", "")
 # Built HSDS ZIP downloads, one per alliance, format and content version (written by the app).
 HSDS_EXPORT_DIR = env.path("HSDS_EXPORT_DIR", BASE_DIR / "var" / "hsds-exports")
+# Schema files of HSDS profiles (e.g. uk/ of the Open Referral UK profile), applied as JSON
+# merge patches when a file declares the profile; not shipped (ADR 1541). Empty: none.
+HSDS_PROFILE_DIR = env.str("HSDS_PROFILE_DIR", "")
 # Geocoding for spreadsheet imports: a Nominatim-compatible service run or chosen by the
 # operator (nothing is sent anywhere while GEOCODER_URL is empty).
 GEOCODER_BACKEND = env.str("GEOCODER_BACKEND", "familiennetz.interop.geocoding.NominatimGeocoder")

@@ -41,6 +41,7 @@ from .content.events import install_demo_events
 from .content.governance import install_demo_governance
 from .content.netcare import install_demo_network_care
 from .content.network import install_demo_network
+from .content.open_data import install_demo_open_data
 from .content.outreach import install_demo_outreach
 from .content.participation import install_demo_participation
 from .content.reports import install_demo_reports
@@ -127,6 +128,7 @@ def _demo_seed(*, with_admin: bool, specs: tuple[AllianceSpec, ...]) -> SeedResu
             install_demo_governance(alliance=alliance, now=now)
             install_demo_network_care(alliance=alliance, now=now)
             install_demo_outreach(alliance=alliance, now=now)
+            install_demo_open_data(alliance=alliance)
         install_demo_reports(alliances=alliances, now=now)
     result.alliances = [demo_alliance_summary(alliance=alliance) for alliance in alliances]
     result.seconds = time.monotonic() - started

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .list_fields import IdentifiersField, LinesField
 from .models import (
     Category,
     Language,
@@ -20,6 +21,7 @@ from .models import (
 from .schedule_fields import ScheduleRowsMixin
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
+FUNDING_HELP = _("Who funds it, one per line (e.g. Landkreis, Bundesprogramm).")
 # "For whom" fields that offers and events share.
 FOR_WHOM_FIELDS = [
     "categories",
@@ -68,8 +70,20 @@ class EntryForm(forms.ModelForm):
 class OrganisationForm(EntryForm):
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "operator", "description", "website", "email", "phone"]
+        fields = [
+            *("name", "kind", "operator", "description", "website", "email", "phone"),
+            *("identifiers", "funding"),
+        ]
         widgets = {"description": TEXTAREA}
+        field_classes = {"identifiers": IdentifiersField, "funding": LinesField}
+        labels = {"identifiers": _("Register numbers")}
+        help_texts = {
+            "identifiers": _(
+                "One per line: register code | number | kind (optional), e.g. "
+                "“DE-VR | VR 1234 | Vereinsregister”."
+            ),
+            "funding": FUNDING_HELP,
+        }
 
 
 class LocationForm(ScheduleRowsMixin, EntryForm):
@@ -89,6 +103,10 @@ class LocationForm(ScheduleRowsMixin, EntryForm):
             "is_pram_accessible",
             "accessibility_notes",
             "transport_notes",
+            "country",
+            "state_province",
+            "external_identifier",
+            "external_identifier_type",
         ]
         widgets = {
             "description": TEXTAREA,
@@ -113,8 +131,18 @@ class LocationForm(ScheduleRowsMixin, EntryForm):
         lat, lon = cleaned.get("latitude"), cleaned.get("longitude")
         if (lat is None) != (lon is None):
             self.add_error("longitude", _("Give both coordinates or none."))
+        if cleaned.get("external_identifier_type") and not cleaned.get("external_identifier"):
+            self.add_error(
+                "external_identifier", _("Give the identifier, or leave its type empty too.")
+            )
         self.schedule_data = self.clean_schedule_rows(cleaned)
         return cleaned
+
+    def clean_country(self) -> str:
+        country = (self.cleaned_data.get("country") or "").strip().upper()
+        if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
+            raise forms.ValidationError(_("Two letters (ISO 3166-1), e.g. DE."))
+        return "" if country == "DE" else country  # empty means Germany
 
     def related_changes(self) -> dict:
         """The opening hours the rows show (rules the rows cannot show are kept)."""
@@ -146,6 +174,11 @@ class OfferForm(ScheduleRowsMixin, EntryForm):
             "summary",
             "description",
             *FOR_WHOM_FIELDS,
+            "fee_amount",
+            "fee_currency",
+            "service_districts",
+            "service_area",
+            "funding",
             "participation",
             "participation_notes",
             "is_online",
@@ -160,10 +193,20 @@ class OfferForm(ScheduleRowsMixin, EntryForm):
             "languages": forms.CheckboxSelectMultiple,
             "accessibility_notes": forms.Textarea(attrs={"rows": 3}),
             "participation_notes": forms.Textarea(attrs={"rows": 3}),
+            "service_districts": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"funding": LinesField}
+        help_texts = {
+            "fee_amount": _("Per visit or course, in the currency below; 0 means free of charge."),
+            "service_area": _("The area served, in words, where it is not a list of districts."),
+            "funding": FUNDING_HELP,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["service_districts"].queryset = (
+            district_model().objects.for_alliance(self.alliance).order_by("name")
+        )
         self.fields["categories"].queryset = Category.objects.for_alliance(self.alliance).order_by(
             "parent__position", "position", "name"
         )
@@ -184,8 +227,32 @@ class OfferForm(ScheduleRowsMixin, EntryForm):
             ).select_related("offer_location")
         )
 
+    def clean_fee_currency(self) -> str:
+        currency = (self.cleaned_data.get("fee_currency") or "").strip().upper()
+        if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+            raise forms.ValidationError(_("Three letters (ISO 4217), e.g. EUR."))
+        return currency
+
+    def _clean_fee(self, cleaned: dict) -> None:
+        amount = cleaned.get("fee_amount")
+        if amount is None:
+            if cleaned.get("fee_currency"):
+                self.add_error("fee_amount", _("Give the amount, or leave the currency empty."))
+            return
+        if amount < 0:
+            self.add_error("fee_amount", _("The amount must not be negative."))
+        elif amount == 0:
+            # 0 is "kostenlos" — stored as free of charge without an amount, as the HSDS
+            # import reads a cost option of 0, so import and export give it back unchanged.
+            cleaned.update(is_free=True, fee_amount=None, fee_currency="")
+        elif cleaned.get("is_free"):
+            self.add_error("fee_amount", _("An offer free of charge has no amount to pay."))
+        elif not cleaned.get("fee_currency"):
+            cleaned["fee_currency"] = "EUR"
+
     def clean(self):
         cleaned = super().clean()
+        self._clean_fee(cleaned)
         self.schedule_data = self.clean_schedule_rows(cleaned)
         places = set(cleaned.get("places") or [])
         for name in self.schedule_rows:

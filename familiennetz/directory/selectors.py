@@ -210,6 +210,7 @@ def _schedules_on(alliance: Alliance, rrule_day: str):
 def _offer_ids_from_schedules(alliance: Alliance, schedules: list[Schedule]) -> set[int]:
     """Offers with a matching session, or without sessions at a location whose hours match."""
     ids = {s.offer_location.offer_id for s in schedules if s.offer_location is not None}
+    ids |= {s.offer_id for s in schedules if s.offer_id}  # the offer's own times
     location_ids = {s.location_id for s in schedules if s.location_id}
     if location_ids:
         with_sessions = Schedule.objects.filter(offer_location=OuterRef("pk"))
@@ -380,10 +381,14 @@ def _offers_for_cards(alliance: Alliance, ids, *, complete: bool = False):
     """What a result card and the results map show: organisation, places with their district,
     languages. (Categories and schedules are not on the cards; ``complete`` adds them.)"""
     links = OfferLocation.objects.select_related("location__district")
-    extra = []
+    extra: list[str | Prefetch] = []
     if complete:
         links = links.prefetch_related("schedules")
-        extra = [Prefetch("categories", queryset=Category.objects.only("pk", "slug"))]
+        extra = [
+            Prefetch("categories", queryset=Category.objects.only("pk", "slug")),
+            "schedules",  # the offer's own times (no place)
+            "service_districts",
+        ]
     offers = list(
         Offer.objects.filter(pk__in=list(ids))
         .select_related("organisation")
@@ -441,6 +446,8 @@ def offer_get_public(*, alliance: Alliance, slug: str) -> Offer:
             Prefetch("categories", queryset=Category.objects.select_related("parent")),
             "languages",
             "contacts",
+            "schedules",
+            "service_districts",
             Prefetch(
                 "offer_locations",
                 queryset=OfferLocation.objects.select_related(

@@ -16,6 +16,7 @@ import threading
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -37,10 +38,11 @@ MIRRORED_STATUS = "published"
 def _wanted(offer: Offer) -> list[Schedule]:
     if offer.status != MIRRORED_STATUS:
         return []
+    # Sessions at a place, and the offer's own times (no place, ADR 1540).
+    at_places = [s for link in offer.offer_locations.all() for s in link.schedules.all()]
     return [
         schedule
-        for link in offer.offer_locations.all()
-        for schedule in link.schedules.all()
+        for schedule in [*at_places, *offer.schedules.all()]
         if schedule.kind == Schedule.Kind.SESSION and schedule.rrule and schedule.opens_at
     ]
 
@@ -71,7 +73,7 @@ def offer_sessions_sync(*, offer: Offer, today: dt.date | None = None) -> int:
     offer = (
         Offer.objects.filter(pk=offer.pk)
         .select_related("organisation")
-        .prefetch_related("categories", "languages", "offer_locations__schedules")
+        .prefetch_related("categories", "languages", "offer_locations__schedules", "schedules")
         .first()
     )
     if offer is None:
@@ -79,7 +81,9 @@ def offer_sessions_sync(*, offer: Offer, today: dt.date | None = None) -> int:
     wanted = {schedule.pk: schedule for schedule in _wanted(offer)}
     existing = {
         event.schedule_id: event
-        for event in Event.objects.filter(schedule__offer_location__offer=offer)
+        for event in Event.objects.filter(
+            Q(schedule__offer_location__offer=offer) | Q(schedule__offer=offer)
+        )
     }
     for schedule_id, event in existing.items():
         if schedule_id not in wanted:
@@ -101,7 +105,10 @@ def offer_sessions_sync(*, offer: Offer, today: dt.date | None = None) -> int:
         event.title = offer.name
         event.summary = offer.summary[:400]
         event.description = offer.description
-        event.location_id = schedule.offer_location.location_id
+        # The offer's own times have no place: the event has none either.
+        event.location_id = (
+            schedule.offer_location.location_id if schedule.offer_location_id else None
+        )
         event.starts_at, event.ends_at = starts, ends
         event.rrule = rule
         event.skips_school_holidays = schedule.skips_school_holidays
@@ -153,7 +160,9 @@ def offer_saved(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Schedule)
 @receiver(post_delete, sender=Schedule)
 def schedule_changed(sender, instance, raw=False, **kwargs):
-    if not raw and instance.offer_location_id:
+    if not raw and instance.offer_id:
+        schedule_sync(instance.offer_id)
+    elif not raw and instance.offer_location_id:
         offer_id = (
             OfferLocation.objects.filter(pk=instance.offer_location_id)
             .values_list("offer_id", flat=True)

@@ -274,12 +274,15 @@ def _write(upload: ImportUpload, sheet: SheetImport | None, *, checked_at=None) 
     return report
 
 
-def hsds_conformance(*, data: bytes, name: str, alliance: Alliance | None = None):
+def hsds_conformance(
+    *, data: bytes, name: str, alliance: Alliance | None = None, profiles: str | None = None
+):
     """The conformance report of an HSDS file (JSON, CSV or ZIP) — the public validation
-    endpoint and ``manage.py check_hsds``; nothing is imported."""
+    endpoint and ``manage.py check_hsds``; nothing is imported. ``profiles``: the profile
+    directory (default ``settings.HSDS_PROFILE_DIR``)."""
     files, broken = unpack(data, name=name, max_total=MAX_CHECK_UNPACKED_BYTES)
     tables = broken or read_files(files)
-    return conformance_check(files, alliance=alliance, tables=tables)
+    return conformance_check(files, alliance=alliance, tables=tables, profiles=profiles)
 
 
 def import_upload_purge(*, dry_run: bool = False, now=None) -> int:

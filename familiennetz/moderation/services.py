@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
+from simple_history.utils import get_m2m_field_name
 
 from familiennetz.alliances.models import Alliance
 from familiennetz.core.slugs import unique_slug
@@ -71,6 +73,87 @@ def _apply(entry, changes: EntryChanges, *, user, reason: str):
     if kind.apply_related is not None:
         kind.apply_related(entry, changes.related)
     return entry
+
+
+@transaction.atomic
+def entries_save(
+    pairs: list[tuple[Any, EntryChanges]], *, user, reason: str | None = None
+) -> list[SaveOutcome]:
+    """``entry_save`` for many entries at once (imports and connectors acting for the
+    coordination, ADR 1542): the same writes, checked dates and publication dates, but in one
+    transaction without a savepoint per entry (all or nothing, as the caller's import is), the
+    history records written in bulk (with the many-to-many sets, as one save would record
+    them) and the pending publication requests of live entries settled with one statement.
+    Every change must apply at once (no user, or one who may publish)."""
+    outcomes: list[SaveOutcome] = []
+    created: list[Any] = []
+    changed: list[Any] = []
+    for entry, changes in pairs:
+        if entry.pk is not None and is_live(entry) and not _may_publish(user, entry):
+            raise ValueError("entries_save applies changes at once; this one needs review")
+        new = entry.pk is None
+        if new:
+            field = status_field(entry)
+            if field and field not in changes.fields:
+                setattr(entry, field, "draft")
+        entry.skip_history_when_saving = True
+        try:
+            entry = _apply(
+                entry, changes, user=user, reason=reason or (_("created") if new else _("changed"))
+            )
+        finally:
+            del entry.skip_history_when_saving
+        (created if new else changed).append(entry)
+        outcomes.append(SaveOutcome(entry, APPLIED))
+    _record_history(created, update=False, user=user)
+    _record_history(changed, update=True, user=user)
+    _close_superseded_many([entry for entry in changed if status_field(entry) and is_live(entry)],
+                           user=user)  # fmt: skip
+    return outcomes
+
+
+def _record_history(entries: list, *, update: bool, user) -> None:
+    """The history records ``entry.save()`` would have written, in bulk: one row per entry and
+    the rows of its tracked many-to-many sets (django-simple-history's own tables)."""
+    by_model: dict[type, list] = {}
+    for entry in entries:
+        by_model.setdefault(type(entry), []).append(entry)
+    for model, objects in by_model.items():
+        manager = getattr(model, "history", None)
+        if manager is None:
+            continue
+        history_user = user if user is not None and user.is_authenticated else None
+        rows = manager.bulk_history_create(
+            objects, update=update, default_user=history_user, default_date=timezone.now()
+        )
+        for field in getattr(manager.model, "_history_m2m_fields", ()):
+            m2m_history = HistoricalRecords.m2m_models[field]
+            through = getattr(model, field.name).through
+            name = get_m2m_field_name(field)
+            current: dict[int, list] = {}
+            for link in through.objects.filter(**{f"{name}__in": [o.pk for o in objects]}):
+                current.setdefault(getattr(link, f"{name}_id"), []).append(link)
+            fields = [f.name for f in through._meta.fields]
+            m2m_history.objects.bulk_create(
+                [
+                    m2m_history(history=row, **{f: getattr(link, f) for f in fields})
+                    for row, entry in zip(rows, objects, strict=True)
+                    for link in current.get(entry.pk, ())
+                ]
+            )
+
+
+def _close_superseded_many(entries: list, *, user) -> None:
+    """``_close_superseded`` for many live entries: one statement per model."""
+    by_model: dict[type, list[int]] = {}
+    for entry in entries:
+        by_model.setdefault(type(entry), []).append(entry.pk)
+    for model, pks in by_model.items():
+        ChangeRequest.objects.pending().filter(
+            kind=Kind.PUBLICATION,
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=pks,
+        ).update(state=State.ACCEPTED, decided_at=timezone.now(), decided_by=user)
 
 
 @transaction.atomic

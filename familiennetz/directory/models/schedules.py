@@ -14,7 +14,8 @@ from .base import Checked
 
 
 class Schedule(Checked):
-    """Opening hours of a location or regular sessions of an offer at a location.
+    """Opening hours of a location, regular sessions of an offer at a location, or an
+    offer's own times (no place: HSDS schedules of a service without a location, ADR 1540).
 
     The rhythm is an RFC 5545 RRULE ("FREQ=WEEKLY;BYDAY=TU", "FREQ=MONTHLY;BYDAY=2TU"),
     as in HSDS schedule. ``byday`` repeats the rule's weekdays ("TU") so the weekday
@@ -47,6 +48,14 @@ class Schedule(Checked):
         related_name="schedules",
         verbose_name=_("offer at location (sessions)"),
     )
+    offer = models.ForeignKey(
+        "directory.Offer",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="schedules",
+        verbose_name=_("offer (times without a place)"),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.SESSION)
     rrule = models.CharField(
         _("recurrence rule (RFC 5545)"),
@@ -72,9 +81,10 @@ class Schedule(Checked):
         ordering = ["kind", "byday", "opens_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(location__isnull=False, offer_location__isnull=True)
-                | Q(location__isnull=True, offer_location__isnull=False),
-                name="schedule_belongs_to_location_or_offer_location",
+                condition=Q(location__isnull=False, offer_location__isnull=True, offer__isnull=True)
+                | Q(location__isnull=True, offer_location__isnull=False, offer__isnull=True)
+                | Q(location__isnull=True, offer_location__isnull=True, offer__isnull=False),
+                name="schedule_belongs_to_one_parent",
             ),
             models.CheckConstraint(
                 condition=Q(opens_at__isnull=True)
@@ -95,7 +105,7 @@ class Schedule(Checked):
         return describe_schedule(self)
 
     def get_absolute_url(self) -> str:
-        target = self.location or self.offer_location
+        target = self.location or self.offer_location or self.offer
         return target.get_absolute_url()
 
     def clean(self):

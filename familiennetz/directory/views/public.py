@@ -187,9 +187,12 @@ def _offer_context(request, slug: str) -> dict:
         (offer_location, [(s, next_dates(s, today)) for s in offer_location.schedules.all()])
         for offer_location in offer.offer_locations.all()
     ]
+    # The offer's own times (no place; e.g. from an HSDS service without a location).
+    own_sessions = [(s, next_dates(s, today)) for s in offer.schedules.all()]
     return {
         "offer": offer,
         "sessions": sessions,
+        "own_sessions": own_sessions,
         "jsonld": offer_jsonld(offer, request.build_absolute_uri),
         "map_features": selectors.map_features([offer]),
         "page_url": request.build_absolute_uri(offer.get_absolute_url()),

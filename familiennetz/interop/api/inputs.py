@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from django.db import models
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import model_validator
 
+from familiennetz.directory.list_fields import LinesField
 from familiennetz.directory.models import Category, Language, Location, Offer, Organisation
 from familiennetz.events.models import EventStatus
 from familiennetz.socialspace.models import District
@@ -64,6 +66,14 @@ class AgeIn(Body):
     for_pregnancy: bool = None
 
 
+class IdentifierIn(Body):
+    identifier_scheme: str | None = Field(
+        None, max_length=100, description="Register code, e.g. DE-VR, DE-CR, GB-COH."
+    )
+    identifier: str = Field(..., min_length=1, max_length=200)
+    identifier_type: str = Field("", max_length=100)
+
+
 class OrganisationPatch(Body):
     """Changes to an organisation; fields left out keep their value."""
 
@@ -74,6 +84,12 @@ class OrganisationPatch(Body):
     website: str = text(200)
     email: str = text(254)
     phone: str = text(50)
+    identifiers: list[IdentifierIn] = Field(
+        None, max_length=20, description="Register numbers (replace the current ones)."
+    )
+    funding: list[str] = Field(
+        None, max_length=20, description="Who funds it (replaces the current list)."
+    )
 
 
 class OrganisationCreate(OrganisationPatch):
@@ -94,6 +110,10 @@ class LocationPatch(Body):
     is_pram_accessible: bool = None
     accessibility_notes: str = text(20_000)
     transport_notes: str = text(300)
+    country: str = Field(None, max_length=2, description="ISO 3166-1 alpha-2; empty: DE.")
+    state_province: str = text(100)
+    external_identifier: str = text(100, "e.g. a UPRN.")
+    external_identifier_type: str = text(50)
 
 
 class LocationCreate(LocationPatch):
@@ -109,8 +129,22 @@ class ForWhomIn(Body):
     accessibility_notes: str = text(20_000)
 
 
+class ServiceAreaIn(Body):
+    districts: list[str] = Field(None, description="District slugs (replace the current ones).")
+    description: str = text(300, "The area served, in words.")
+
+
 class OfferPatch(ForWhomIn):
     """Changes to an offer; regular sessions are kept (they are edited in the workspace)."""
+
+    fee_amount: Decimal | None = Field(
+        None, ge=0, max_digits=9, decimal_places=2, description="0 means free of charge."
+    )
+    fee_currency: str = Field(None, max_length=3, description="ISO 4217; default EUR.")
+    service_area: ServiceAreaIn = None
+    funding: list[str] = Field(
+        None, max_length=20, description="Who funds it (replaces the current list)."
+    )
 
     organisation: str = Field(None, description="Slug of the organisation.")
     name: str = text(300)
@@ -200,7 +234,10 @@ FOR_WHOM = {
 FIELDS: dict[str, dict[tuple[str, ...], tuple[str, Ref | None]]] = {
     "directory.organisation": {
         (name,): (name, None)
-        for name in ("name", "kind", "operator", "description", "website", "email", "phone")
+        for name in (
+            *("name", "kind", "operator", "description", "website", "email", "phone"),
+            *("identifiers", "funding"),
+        )
     },
     "directory.location": {
         ("organisation",): ("organisation", ORGANISATION),
@@ -216,11 +253,25 @@ FIELDS: dict[str, dict[tuple[str, ...], tuple[str, Ref | None]]] = {
         ("is_pram_accessible",): ("is_pram_accessible", None),
         ("accessibility_notes",): ("accessibility_notes", None),
         ("transport_notes",): ("transport_notes", None),
+        **{
+            (name,): (name, None)
+            for name in (
+                "country",
+                "state_province",
+                "external_identifier",
+                "external_identifier_type",
+            )
+        },
     },
     "directory.offer": {
         ("organisation",): ("organisation", ORGANISATION),
         **{(name,): (name, None) for name in ("name", "summary", "description")},
         **FOR_WHOM,
+        ("fee_amount",): ("fee_amount", None),
+        ("fee_currency",): ("fee_currency", None),
+        ("service_area", "districts"): ("service_districts", DISTRICT),
+        ("service_area", "description"): ("service_area", None),
+        ("funding",): ("funding", None),
         **{
             (name,): (name, None)
             for name in (
@@ -307,12 +358,19 @@ def _as_data(value) -> str | list[str] | None:
     return str(value)
 
 
+def _field_data(field, value):
+    """A list edited as lines of text (funding, identifiers) is posted as one text."""
+    if isinstance(field, LinesField) and isinstance(value, list):
+        return field.prepare_value(value) or None
+    return _as_data(value)
+
+
 def initial_data(form) -> dict[str, str | list[str]]:
     """What posting the unbound form unchanged would send: the entry as it is (or the
     defaults of a new one), including the schedule rows."""
     data = {}
-    for name in form.fields:
-        value = _as_data(form[name].value())
+    for name, field in form.fields.items():
+        value = _field_data(field, form[name].value())
         if value not in (None, "", []):  # an empty field and a missing key read the same
             data[form.add_prefix(name)] = value
     return data
@@ -352,7 +410,8 @@ def form_data(form_class, unbound_form, body: Schema, *, alliance) -> MultiValue
             problems.append((path, _("You may not set this field.")))
             continue
         try:
-            converted = _resolve(ref, alliance, value, path) if ref else _as_data(value)
+            field = unbound_form.fields[name]
+            converted = _resolve(ref, alliance, value, path) if ref else _field_data(field, value)
         except InputError as exc:
             problems.extend(exc.problems)
             continue

@@ -95,6 +95,9 @@ class LocationOut(PlaceBrief):
     accessibility_notes: str
     transport_notes: str
     opening_hours: list[ScheduleOut]
+    country: str = Field(description="ISO 3166-1 alpha-2 (DE where the record gives none).")
+    external_identifier: str = Field(description="e.g. a UPRN (HSDS location identifier).")
+    external_identifier_type: str
     updated_at: dt.datetime
     hsds_id: str
 
@@ -105,6 +108,12 @@ class OrganisationBrief(Schema):
     url: str
 
 
+class IdentifierOut(Schema):
+    identifier_scheme: str = Field(description="e.g. DE-CR (Handelsregister), GB-COH")
+    identifier_type: str
+    identifier: str
+
+
 class OrganisationOut(OrganisationBrief):
     kind: str
     operator: str
@@ -112,6 +121,10 @@ class OrganisationOut(OrganisationBrief):
     website: str
     email: str
     phone: str
+    identifiers: list[IdentifierOut] = Field(
+        description="Register numbers and the like (HSDS organization_identifier)."
+    )
+    funding: list[str] = Field(description="Who funds the organisation.")
     updated_at: dt.datetime
     hsds_id: str
 
@@ -130,6 +143,11 @@ class OfferPlaceOut(Schema):
     sessions: list[ScheduleOut]
 
 
+class ServiceAreaOut(Schema):
+    districts: list[str] = Field(description="Slugs of the districts served.")
+    description: str = Field(description="The area served, in words.")
+
+
 class OfferOut(Schema):
     slug: str
     name: str
@@ -142,6 +160,10 @@ class OfferOut(Schema):
     age: AgeOut
     is_free: bool
     costs: str
+    fee_amount: str | None = Field(description="Decimal amount, e.g. '3.50' (no amount: none).")
+    fee_currency: str = Field(description="ISO 4217, e.g. EUR")
+    service_area: ServiceAreaOut
+    funding: list[str] = Field(description="Who funds the offer.")
     participation: str = Field(description="open, registration or referral")
     participation_notes: str
     is_online: bool
@@ -150,6 +172,7 @@ class OfferOut(Schema):
     phone: str
     website: str
     places: list[OfferPlaceOut]
+    sessions: list[ScheduleOut] = Field(description="The offer's own times (no place).")
     distance_km: float | None = Field(description="From the origin of a proximity search.")
     last_checked_at: dt.datetime | None
     updated_at: dt.datetime

@@ -113,6 +113,9 @@ class Serializer:
             "accessibility_notes": location.accessibility_notes,
             "transport_notes": location.transport_notes,
             "opening_hours": [self.schedule(s) for s in location.schedules.all()],
+            "country": location.country or "DE",
+            "external_identifier": location.external_identifier,
+            "external_identifier_type": location.external_identifier_type,
             "updated_at": location.updated_at,
             "hsds_id": self.hsds_id(Kind.LOCATION, location.pk),
         }
@@ -126,6 +129,16 @@ class Serializer:
             "website": org.website,
             "email": org.email,
             "phone": org.phone,
+            "identifiers": [
+                {
+                    "identifier_scheme": str(item.get("identifier_scheme") or ""),
+                    "identifier_type": str(item.get("identifier_type") or ""),
+                    "identifier": str(item.get("identifier") or ""),
+                }
+                for item in org.identifiers or []
+                if isinstance(item, dict)
+            ],
+            "funding": [str(source) for source in org.funding or []],
             "updated_at": org.updated_at,
             "hsds_id": self.hsds_id(Kind.ORGANISATION, org.pk),
         }
@@ -143,6 +156,13 @@ class Serializer:
             "age": self.age(offer),
             "is_free": offer.is_free,
             "costs": offer.fee_description,
+            "fee_amount": f"{offer.fee_amount:.2f}" if offer.fee_amount is not None else None,
+            "fee_currency": offer.fee_currency or ("EUR" if offer.fee_amount is not None else ""),
+            "service_area": {
+                "districts": sorted(d.slug for d in offer.service_districts.all()),
+                "description": offer.service_area,
+            },
+            "funding": [str(source) for source in offer.funding or []],
             "participation": offer.participation,
             "participation_notes": offer.participation_notes,
             "is_online": offer.is_online,
@@ -158,6 +178,7 @@ class Serializer:
                 }
                 for ol in offer.offer_locations.all()
             ],
+            "sessions": [self.schedule(s) for s in offer.schedules.all()],
             "distance_km": round(distance_km, 3) if distance_km is not None else None,
             "last_checked_at": offer.last_checked_at,
             "updated_at": offer.updated_at,

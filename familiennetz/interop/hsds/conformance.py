@@ -9,7 +9,8 @@ says, independent of that, what is wrong with the file as HSDS:
   tables, its line and column;
 * when the file declares a profile (``"profile": "…uk…"``, the Open Referral UK profile),
   the profile's schema files applied as a JSON merge patch (RFC 7396) over the HSDS ones,
-  where they are available (``schema/profiles/<name>/``, see docs/dev/hsds.md);
+  where the operator provides them (``HSDS_PROFILE_DIR/<name>/``, or
+  ``manage.py check_hsds --profile-dir``; no registry package ships them, ADR 1541);
 * semantic checks the schemas cannot express: coordinates in range and inside the
   alliance's area (where its districts have boundaries), plausible dates, phone numbers
   that can be dialled.
@@ -29,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
@@ -42,8 +44,8 @@ from . import schema
 from .sources import read_files
 from .tables import EVENT, Tables, guess_table
 
-PROFILE_DIR = Path(__file__).parent / "schema" / "profiles"
-# Words in a declared profile URI → the profile's folder in PROFILE_DIR.
+# Words in a declared profile URI → the profile's folder in the profile directory
+# (settings.HSDS_PROFILE_DIR; not in the repository: third-party files, ADR 1541).
 PROFILE_MARKERS = {"uk": ("openreferraluk", "uk-profile", "profile-uk", "/uk/", "oruk")}
 MAX_ERRORS = 5000  # a broken file of a million rows: the first errors tell enough
 TABLE_SCHEMAS = {
@@ -208,22 +210,46 @@ def profile_of(document) -> str:
     return ""
 
 
+class ProfileError(ValueError):
+    """A profile's schema file cannot be used (not JSON, not an object)."""
+
+
+def profile_dir(override: str | Path | None = None) -> str:
+    """Where profiles' schema files are: ``override`` (``check_hsds --profile-dir``), else
+    ``settings.HSDS_PROFILE_DIR`` (empty: none available)."""
+    return str(override or getattr(settings, "HSDS_PROFILE_DIR", "") or "")
+
+
 @cache
-def profile_patches(name: str) -> dict[str, dict]:
-    """The merge patches of a profile by schema file name (empty if not available here)."""
-    folder = PROFILE_DIR / name
+def profile_patches(name: str, directory: str = "") -> dict[str, dict]:
+    """The merge patches of a profile by schema file name (empty if not available here).
+
+    ``directory/<name>/`` holds the profile's schema files (``service.json`` patches
+    ``service.json``, …), either directly or in a ``schema/`` folder, as a profile's
+    repository lays them out."""
+    if not directory or not name:
+        return {}
+    folder = Path(directory) / name
+    if (folder / "schema").is_dir():
+        folder = folder / "schema"
     if not folder.is_dir():
         return {}
-    return {
-        path.name: json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(folder.glob("*.json"))
-    }
+    patches = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            patch = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise ProfileError(f"{path.name}: not JSON ({exc})") from exc
+        if not isinstance(patch, dict):
+            raise ProfileError(f"{path.name}: not a JSON object")
+        patches[path.name] = patch
+    return patches
 
 
 @cache
-def _validators(profile: str) -> dict[str, Draft202012Validator]:
+def _validators(profile: str, directory: str = "") -> dict[str, Draft202012Validator]:
     documents = dict(schema._documents())
-    for file_name, patch in profile_patches(profile).items() if profile else ():
+    for file_name, patch in profile_patches(profile, directory).items() if profile else ():
         if file_name in documents:
             documents[file_name] = merge_patch(documents[file_name], patch)
     resources = []
@@ -242,9 +268,15 @@ def _pointer(parts) -> str:
 
 
 def schema_findings(
-    instance, schema_name: str, *, profile: str = "", source: str = "", base: str = ""
+    instance,
+    schema_name: str,
+    *,
+    profile: str = "",
+    source: str = "",
+    base: str = "",
+    directory: str = "",
 ) -> Iterator[Finding]:
-    validator = _validators(profile)[schema_name]
+    validator = _validators(profile, directory if profile else "")[schema_name]
     for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.path))):
         yield Finding(
             "schema",
@@ -259,12 +291,19 @@ def schema_findings(
 
 
 def conformance_check(
-    files: dict[str, bytes], *, alliance=None, area=None, tables: Tables | None = None
+    files: dict[str, bytes],
+    *,
+    alliance=None,
+    area=None,
+    tables: Tables | None = None,
+    profiles: str | Path | None = None,
 ) -> ConformanceReport:
     """Check ``files`` (name → content; a ZIP already unpacked). ``area`` (a
     ``socialspace`` district index) or ``alliance`` (whose index is used) for the area check;
-    ``tables`` the files as read for the import (read again if not given)."""
+    ``tables`` the files as read for the import (read again if not given); ``profiles`` the
+    profile directory (default: ``settings.HSDS_PROFILE_DIR``)."""
     report = ConformanceReport()
+    directory = profile_dir(profiles)
     documents: list[tuple[str, object]] = []
     for name, content in sorted(files.items()):
         if not name.lower().endswith((".json", ".ndjson")):
@@ -282,7 +321,13 @@ def conformance_check(
     profile = next((p for _n, d in documents if (p := profile_of(d))), "")
     report.profile = profile
     if profile:
-        report.profile_applied = bool(profile_patches(profile))
+        try:
+            report.profile_applied = bool(profile_patches(profile, directory))
+        except ProfileError as exc:  # the operator's files: said in the report, not a 500
+            report.notes.append(
+                _("The %(profile)s profile's schema files cannot be used (%(error)s).")
+                % {"profile": profile.upper(), "error": exc}
+            )
         if not report.profile_applied:
             report.notes.append(
                 _("The file declares the %(profile)s profile; its schema files are not "
@@ -293,18 +338,20 @@ def conformance_check(
     for name, document in documents:
         if name.lower().endswith("datapackage.json"):
             continue
-        _check_document(report, name, document, used)
+        _check_document(report, name, document, used, directory)
     if tables is None:
         tables = read_files(files)
     nested = {name for name, document in documents if not _is_tabular_json(document)}
-    _check_tables(report, tables, used, skip_sources=nested)
+    _check_tables(report, tables, used, skip_sources=nested, directory=directory)
     if area is None and alliance is not None:
         area = _area_of(alliance)
     _semantic(report, tables, area)
     return report
 
 
-def _check_document(report: ConformanceReport, name: str, document, profile: str) -> None:
+def _check_document(
+    report: ConformanceReport, name: str, document, profile: str, directory: str = ""
+) -> None:
     base = ""
     if isinstance(document, dict) and "contents" in document and "id" not in document:
         document, base = document["contents"], "/contents"
@@ -325,7 +372,12 @@ def _check_document(report: ConformanceReport, name: str, document, profile: str
             continue
         report.records += 1
         for finding in schema_findings(
-            item, TABLE_SCHEMAS[table], profile=profile, source=name, base=pointer
+            item,
+            TABLE_SCHEMAS[table],
+            profile=profile,
+            source=name,
+            base=pointer,
+            directory=directory,
         ):
             report.add(finding)
 
@@ -335,7 +387,12 @@ def _is_tabular_json(document) -> bool:
 
 
 def _check_tables(
-    report: ConformanceReport, tables: Tables, profile: str, *, skip_sources: set[str]
+    report: ConformanceReport,
+    tables: Tables,
+    profile: str,
+    *,
+    skip_sources: set[str],
+    directory: str = "",
 ) -> None:
     """Rows of CSV tables and tabular JSON (nested JSON documents are checked as documents);
     reading errors (not JSON, unreadable CSV, a row without id) count as schema errors."""
@@ -353,7 +410,7 @@ def _check_tables(
             if record.source in skip_sources:
                 continue
             report.records += 1
-            for finding in schema_findings(record.data, name, profile=profile):
+            for finding in schema_findings(record.data, name, profile=profile, directory=directory):
                 report.add(
                     Finding("schema", finding.message, source=record.source, row=record.line,
                             pointer=finding.pointer, record=f"{table} {record.id}")

@@ -171,7 +171,9 @@ def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Expo
     schedules = Schedule.objects.for_alliance(alliance)
     if not scope.whole:
         schedules = schedules.filter(
-            Q(location_id__in=location_ids) | Q(offer_location_id__in=exported_ols)
+            Q(location_id__in=location_ids)
+            | Q(offer_location_id__in=exported_ols)
+            | Q(offer_id__in=offer_ids)
         )
     for schedule in schedules.order_by("pk").iterator(chunk_size=CHUNK):
         if schedule.location_id in location_ids:
@@ -181,6 +183,8 @@ def export_tables(*, alliance: Alliance, scope: Scope = WHOLE, now=None) -> Expo
                 "service_at_location_id",
                 oid(Kind.OFFER_LOCATION, schedule.offer_location_id),
             )
+        elif schedule.offer_id in offer_ids:  # the offer's own times: the service's
+            link, link_id = "service_id", oid(Kind.OFFER, schedule.offer_id)
         else:
             continue
         mapping.schedule_rows(

@@ -34,7 +34,7 @@ from familiennetz.events.models import Event
 from familiennetz.interop.models import ExternalId
 from familiennetz.interop.report import Report
 from familiennetz.moderation.changes import EntryChanges
-from familiennetz.moderation.services import entry_save
+from familiennetz.moderation.services import entries_save
 from familiennetz.search.api import deferred_indexing
 from familiennetz.socialspace.models import District
 
@@ -235,8 +235,7 @@ class _Writer(RecordWriter):
             # Entries go through the one write path (history, checked date, publication).
             pairs = zip(items, objects, strict=True)
             values_of = {id(obj): values for (_rec, values), (_r, obj) in pairs}
-            for obj in created + changed:
-                self.save_entry(obj, values_of[id(obj)])
+            self.save_entries([(obj, values_of[id(obj)]) for obj in created + changed])
         else:
             model.objects.bulk_create(created, batch_size=BATCH)
             if changed:
@@ -255,16 +254,21 @@ class _Writer(RecordWriter):
         self.changed = {obj.pk for obj in changed}
         return objects
 
-    def save_entry(self, entry, values: dict) -> None:
-        """Save a new or changed organisation, place, offer or event with
-        ``moderation.services.entry_save`` (no user: the import acts for the coordination, so
-        changes apply at once). The source's checked date is kept where it gives one."""
-        entry_save(
-            entry=entry,
-            changes=EntryChanges(fields=values, checked_at=values.get("last_checked_at")),
-            user=None,
-            reason=_("HSDS import"),
-        )
+    def save_entries(self, entries: list[tuple[object, dict]]) -> None:
+        """Save new or changed organisations, places, offers or events with
+        ``moderation.services.entries_save`` — the one write path, in batches (no user: the
+        import acts for the coordination, so changes apply at once; history rows and the
+        settling of publication requests per batch, no savepoint per entry: the import is one
+        transaction anyway). The source's checked date is kept where it gives one."""
+        for start in range(0, len(entries), BATCH):
+            entries_save(
+                [
+                    (entry, EntryChanges(fields=values, checked_at=values.get("last_checked_at")))
+                    for entry, values in entries[start : start + BATCH]
+                ],
+                user=None,
+                reason=_("HSDS import"),
+            )
 
     # --- categories -----------------------------------------------------------------------
 

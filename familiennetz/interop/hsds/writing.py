@@ -216,10 +216,12 @@ class RecordWriter:
         return links
 
     def _schedule_parent(self, rec) -> tuple[dict, str] | None:
+        """Where a schedule goes: an offer at a place (sessions), a place (opening hours) or
+        the offer itself (a service's schedule without a place, ADR 1540)."""
         data = rec.data
         sal = self.lookup(Kind.OFFER_LOCATION, OfferLocation, data.get("service_at_location_id"))
         if sal:
-            return {"offer_location_id": sal, "location_id": None}, Schedule.Kind.SESSION
+            return _parent(offer_location_id=sal), Schedule.Kind.SESSION
         service_id = data.get("service_id")
         link = self.tables.get("service_at_location", data.get("service_at_location_id"))
         if not service_id and link is not None and not link.data.get("location_id"):
@@ -231,21 +233,13 @@ class RecordWriter:
             links = [
                 pk
                 for pk, location_pk in self.links_of_offer.get(offer, [])
-                if location is None or location_pk == location
+                if location is not None and location_pk == location
             ]
-            if links:
-                return {"offer_location_id": links[0], "location_id": None}, Schedule.Kind.SESSION
-            self.ctx.warn(
-                rec,
-                _("The service has no place to hold this schedule (offers keep their times "
-                  "per place); it was left out."),
-            )  # fmt: skip
-            return None
+            if links:  # a service's schedule naming one of its places
+                return _parent(offer_location_id=links[0]), Schedule.Kind.SESSION
+            return _parent(offer_id=offer), Schedule.Kind.SESSION
         if location:
-            return (
-                {"location_id": location, "offer_location_id": None},
-                Schedule.Kind.OPENING_HOURS,
-            )
+            return _parent(location_id=location), Schedule.Kind.OPENING_HOURS
         self.ctx.warn(
             rec, _("The schedule belongs to no known service or location; it was left out.")
         )
@@ -371,3 +365,8 @@ def same(name: str, old, new) -> bool:
         # HSDS carries the day ("assured_date"); the same day is no change.
         return timezone.localdate(old) == timezone.localdate(new)
     return old == new
+
+
+def _parent(**link) -> dict:
+    """A schedule's parent columns: the one given, the other two empty."""
+    return {"location_id": None, "offer_location_id": None, "offer_id": None, **link}

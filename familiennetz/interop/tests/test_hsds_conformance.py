@@ -114,28 +114,74 @@ def test_the_legacy_package_is_not_hsds_3_conformant():
     assert ("programs.csv", 2, "/id") in {(f.source, f.row, f.pointer) for f in report.findings}
 
 
-def test_a_declared_profile_is_applied_as_a_merge_patch(monkeypatch, tmp_path):
-    (tmp_path / "uk").mkdir()
-    # A profile that requires a URL of every service (as the UK profile does).
-    (tmp_path / "uk" / "service.json").write_text(
+UK_BASE = b'{"version": "3.0", "profile": "https://openreferraluk.org/profile"}'
+
+
+def write_uk_profile(folder, *, layout: str = "flat"):
+    """A hand-made stand-in for the UK profile (its files are not shipped, ADR 1541): it
+    requires a URL of every service, as the UK profile does, and drops the e-mail format."""
+    target = folder / "uk" / ("schema" if layout == "repository" else "")
+    target.mkdir(parents=True)
+    (target / "service.json").write_text(
         json.dumps({"required": ["id", "name", "status", "url"], "properties": {"email": None}})
     )
-    monkeypatch.setattr(conformance_module, "PROFILE_DIR", tmp_path)
+    return folder
+
+
+@pytest.fixture
+def fresh_profiles():
     conformance_module.profile_patches.cache_clear()
     conformance_module._validators.cache_clear()
-    try:
-        service = {"id": SERVICE, "name": "Beratung", "status": "active", "email": "x"}
-        plain = conformance_check(as_files(service))
-        declared = conformance_check(
-            {**as_files(service), "base.json": b'{"version": "3.0", "profile": '
-             b'"https://openreferraluk.org/profile"}'}
-        )  # fmt: skip
-    finally:
-        conformance_module.profile_patches.cache_clear()
-        conformance_module._validators.cache_clear()
+    yield
+    conformance_module.profile_patches.cache_clear()
+    conformance_module._validators.cache_clear()
+
+
+PROFILED_SERVICE = {"id": SERVICE, "name": "Beratung", "status": "active", "email": "x"}
+
+
+@pytest.mark.parametrize("layout", ["flat", "repository"])
+def test_a_declared_profile_is_applied_as_a_merge_patch(settings, tmp_path, fresh_profiles, layout):
+    settings.HSDS_PROFILE_DIR = str(write_uk_profile(tmp_path, layout=layout))
+    plain = conformance_check(as_files(PROFILED_SERVICE))
+    declared = conformance_check({**as_files(PROFILED_SERVICE), "base.json": UK_BASE})
     assert [f.pointer for f in plain.schema_errors] == ["/email"]
     assert declared.profile == "uk" and declared.profile_applied
     assert [f.message for f in declared.schema_errors] == ["'url' is a required property"]
+
+
+def test_without_the_setting_a_declared_profile_is_checked_as_hsds(settings, fresh_profiles):
+    settings.HSDS_PROFILE_DIR = ""
+    report = conformance_check({**as_files(PROFILED_SERVICE), "base.json": UK_BASE})
+    assert report.profile == "uk" and not report.profile_applied
+    assert [f.pointer for f in report.schema_errors] == ["/email"]
+
+
+def test_unusable_profile_files_are_reported_not_a_crash(settings, tmp_path, fresh_profiles):
+    (tmp_path / "uk").mkdir()
+    (tmp_path / "uk" / "service.json").write_text("[1, 2]")
+    settings.HSDS_PROFILE_DIR = str(tmp_path)
+    report = conformance_check({**as_files(PROFILED_SERVICE), "base.json": UK_BASE})
+    assert not report.profile_applied
+    assert any("service.json: not a JSON object" in note for note in report.notes)
+
+
+def test_check_hsds_takes_the_profile_folder(settings, tmp_path, capsys, fresh_profiles):
+    settings.HSDS_PROFILE_DIR = ""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "service.json").write_text(json.dumps({**PROFILED_SERVICE, "email": "a@b.de"}))
+    (feed / "base.json").write_bytes(UK_BASE)
+    call_command("check_hsds", str(feed), "--json")  # plain HSDS: conformant
+    assert json.loads(capsys.readouterr().out)["conformant"] is True
+    profiles = write_uk_profile(tmp_path / "profiles")
+    with pytest.raises(CommandError):
+        call_command("check_hsds", str(feed), "--json", "--profile-dir", str(profiles))
+    report = json.loads(capsys.readouterr().out)
+    assert report["profile_applied"] is True
+    assert [e["message"] for e in report["schema_errors"]] == ["'url' is a required property"]
+    with pytest.raises(CommandError, match="No such profile folder"):
+        call_command("check_hsds", str(feed), "--profile-dir", str(tmp_path / "missing"))
 
 
 def test_a_declared_profile_without_its_files_is_said_so():

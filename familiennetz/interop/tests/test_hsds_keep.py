@@ -13,7 +13,6 @@ from familiennetz.directory.models import Location, Offer, Organisation, Schedul
 from familiennetz.interop.hsds.export import export_tables, json_files
 from familiennetz.interop.hsds.importer import hsds_import
 from familiennetz.interop.hsds.sources import read_files, read_path
-from familiennetz.interop.models import ExternalId
 from familiennetz.interop.report import Level
 
 from .conftest import HSDS_EXAMPLES
@@ -166,37 +165,6 @@ def test_reimport_of_the_own_export_changes_nothing(empty_alliance):
     assert "updated" not in again.counts["offer"], again.counts
     assert "updated" not in again.counts["location"], again.counts
     assert "updated" not in again.counts["organisation"], again.counts
-
-
-def test_a_schedule_on_a_service_at_location_without_location_is_the_services(empty_alliance):
-    document = copy.deepcopy(SERVICE_FULL)
-    schedule = copy.deepcopy(document["schedules"][0])
-    document["schedules"] = []
-    schedule["id"] = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-    document["service_at_locations"].append(
-        {"id": "6b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e", "schedules": [schedule]}
-    )
-    report = run(empty_alliance, document)
-    assert report.committed, report.errors
-    mapped = ExternalId.objects.get(alliance=empty_alliance, kind="schedule", value=schedule["id"])
-    stored = Schedule.objects.get(pk=mapped.object_id)
-    assert stored.offer_location.offer.name == document["name"]
-    assert stored.rrule.startswith("FREQ=WEEKLY")
-
-
-def test_a_schedule_of_a_service_without_any_place_is_reported(empty_alliance):
-    document = copy.deepcopy(SERVICE_FULL)
-    document["service_at_locations"] = [
-        {"id": "6b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e", "schedules": document.pop("schedules")}
-    ]
-    report = run(empty_alliance, document)
-    assert report.committed, report.errors
-    assert not Schedule.objects.filter(alliance=empty_alliance).exists()
-    assert any(
-        "no place to hold this schedule" in issue.message
-        for issue in report.issues
-        if issue.level == Level.WARNING
-    )
 
 
 def test_the_amount_is_shown_on_the_offer_page(client, empty_alliance):

@@ -113,8 +113,28 @@ def services(draw):
         "service_at_locations": [
             {"id": draw(uuid), "location": {**location, "organization_id": org["id"]}}
         ],
+        # The service's own times (no place): the offer's schedule (ADR 1540).
+        "schedules": [draw(schedules()) for _ in range(draw(st.integers(0, 2)))],
     }
     return service
+
+
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+@st.composite
+def schedules(draw):
+    days = draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=3, unique=True))
+    opens = draw(st.integers(6, 18))
+    closes = draw(st.integers(opens + 1, 21))
+    return {
+        "id": draw(uuid),
+        "freq": "WEEKLY",
+        "byday": ",".join(sorted(days, key=WEEKDAYS.index)),
+        "opens_at": f"{opens:02d}:{draw(st.sampled_from([0, 15, 30])):02d}",
+        "closes_at": f"{closes:02d}:00",
+        "description": draw(optional(text)),
+    }
 
 
 # What we compare, per document: its fields and its nested lists (whose ids are our own).
@@ -123,6 +143,7 @@ NESTED_SERVICE = {
     "cost_options": ("amount", "currency"),
     "service_areas": ("name",),
     "funding": ("source",),
+    "schedules": ("id", "freq", "byday", "opens_at", "closes_at", "description"),
 }
 ORG_FIELDS = ("id", "name", "description", "email", "website")
 NESTED_ORG = {

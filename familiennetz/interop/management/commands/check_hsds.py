@@ -1,4 +1,5 @@
-"""manage.py check_hsds PATH [--alliance SLUG] [--json]: the HSDS conformance report."""
+"""manage.py check_hsds PATH [--alliance SLUG] [--json] [--profile-dir DIR]: the HSDS
+conformance report."""
 
 import json
 from pathlib import Path
@@ -26,14 +27,23 @@ class Command(BaseCommand):
             "--alliance", help="Also check that coordinates lie in this alliance's area."
         )
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
+        parser.add_argument(
+            "--profile-dir",
+            type=Path,
+            help="Folder with profiles' schema files (<dir>/uk/service.json, … or "
+            "<dir>/uk/schema/…), applied as JSON merge patches when a file declares the "
+            "profile. Default: the HSDS_PROFILE_DIR setting.",
+        )
 
-    def handle(self, *args, path, alliance, json: bool, **options):
+    def handle(self, *args, path, alliance, json: bool, profile_dir: Path | None, **options):
         with command_scope(alliance):
-            return self._handle(path=path, alliance=alliance, as_json=json)
+            return self._handle(path=path, alliance=alliance, as_json=json, profiles=profile_dir)
 
-    def _handle(self, *, path: Path, alliance, as_json: bool):
+    def _handle(self, *, path: Path, alliance, as_json: bool, profiles: Path | None):
         if not path.exists():
             raise CommandError(f"No such file or folder: {path}")
+        if profiles is not None and not profiles.is_dir():
+            raise CommandError(f"No such profile folder: {profiles}")
         target = None
         if alliance:
             target = Alliance.objects.filter(slug=alliance).first()
@@ -41,9 +51,16 @@ class Command(BaseCommand):
                 raise CommandError(f"Alliance {alliance!r} does not exist.")
         if path.is_dir():
             files = path_files(path)
-            report = conformance_check(files, alliance=target, tables=read_files(files))
+            report = conformance_check(
+                files, alliance=target, tables=read_files(files), profiles=profiles
+            )
         else:
-            report = hsds_conformance(data=path.read_bytes(), name=path.name, alliance=target)
+            report = hsds_conformance(
+                data=path.read_bytes(),
+                name=path.name,
+                alliance=target,
+                profiles=str(profiles) if profiles else None,
+            )
         if as_json:
             self.stdout.write(_dumps(report.as_dict()))
         else:
