@@ -100,6 +100,11 @@ def search(request):
             ),
             "map_features": selectors.map_features(outcome.offers),
             "first_number": outcome.page.start_index(),
+            # The found offers' names and summaries in the page's language (one query).
+            "translations": translation_set(
+                language=content_languages.page_language(get_language()),
+                objects=list(outcome.offers),
+            ),
         },
     )
 
