@@ -217,3 +217,19 @@ def stale_rows(*, alliance, language: str | None = None) -> list[ContentTranslat
                 if row.source_fingerprint != fingerprint(german):
                     stale.append(row)
     return stale
+
+
+def published_translations(obj) -> list[dict]:
+    """The record's published translations for the API: language, field, text, whether a
+    machine made it unchecked and whether it still matches the German text."""
+    rows = ContentTranslation.objects.for_object(obj).exclude(text="").order_by("language", "id")
+    return [
+        {
+            "language": row.language,
+            "field": row.field,
+            "text": row.text,
+            "is_machine": row.is_machine,
+            "is_current": row.source_fingerprint == fingerprint(getattr(obj, row.field, "") or ""),
+        }
+        for row in rows
+    ]

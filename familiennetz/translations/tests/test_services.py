@@ -152,3 +152,32 @@ def test_translations_go_with_their_record(offer, coordinator):
     )
     offer.delete()
     assert not ContentTranslation.objects.filter(language="ar").exists()
+
+
+def test_api_offer_lists_its_translations(client, offer, coordinator):
+    services.translation_save(
+        obj=offer, language="ar", texts={"name": "مجموعة"}, user=coordinator.user
+    )
+    services.translation_save(obj=offer, language=EASY, texts={"name": "Baby-Gruppe"}, user=None)
+    offer.name = "Krabbelgruppe am Markt"
+    offer.save()
+    data = client.get(f"/api/v1/{offer.alliance.slug}/offers/{offer.slug}").json()
+    assert data["name"] == "Krabbelgruppe am Markt"
+    assert data["translations"] == [
+        {
+            "language": "ar",
+            "field": "name",
+            "text": "مجموعة",
+            "is_machine": False,
+            "is_current": False,
+        },
+        {
+            "language": EASY,
+            "field": "name",
+            "text": "Baby-Gruppe",
+            "is_machine": False,
+            "is_current": False,
+        },
+    ]
+    listed = client.get(f"/api/v1/{offer.alliance.slug}/offers").json()
+    assert all(item["translations"] == [] for item in listed["results"])
