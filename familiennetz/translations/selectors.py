@@ -233,3 +233,18 @@ def published_translations(obj) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def page_translations(*, language: str | None, main, others: Iterable = ()) -> dict:
+    """The context a public page needs to show ``main`` (and ``others``, e.g. its categories)
+    in ``language`` (None: German): ``translations`` (one query), and whether ``main`` has
+    untranslated or machine-made texts (for the page's notes)."""
+    translations = translation_set(language=language, objects=[main, *others])
+    kind = kind_or_none(main)
+    fields = kind.fields if kind else ()
+    return {
+        "translations": translations,
+        "untranslated": language not in (None, languages.EASY)
+        and translations.has_missing(main, fields),
+        "machine_translated": language is not None and translations.has_machine(main),
+    }

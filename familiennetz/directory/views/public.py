@@ -18,7 +18,11 @@ from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organis
 from familiennetz.directory.recurrence import next_dates
 from familiennetz.translations import languages as content_languages
 from familiennetz.translations.registry import kind_for as translatable_kind
-from familiennetz.translations.selectors import easy_language_exists, translation_set
+from familiennetz.translations.selectors import (
+    easy_language_exists,
+    page_translations,
+    translation_set,
+)
 
 from ..page_sections import sections_for
 from .filters import active_filter_chips, kept_params
@@ -240,6 +244,9 @@ def organisation_detail(request, slug: str):
             "jsonld": organisation_jsonld(organisation, request.build_absolute_uri),
             "map_features": selectors.location_features(organisation.locations.all()),
             "sections": sections_for("organisation", request, organisation),
+            **page_translations(
+                language=content_languages.page_language(get_language()), main=organisation
+            ),
         },
     )
 
@@ -257,5 +264,8 @@ def location_detail(request, slug: str):
             "jsonld": location_jsonld(location, request.build_absolute_uri),
             "map_features": selectors.location_features([location]),
             "sections": sections_for("location", request, location),
+            **page_translations(
+                language=content_languages.page_language(get_language()), main=location
+            ),
         },
     )

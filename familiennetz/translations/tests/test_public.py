@@ -143,3 +143,43 @@ def test_other_alliance_offer_stays_404_in_every_language(
         with translation.override(language):
             url = f"/{language}/{offer.alliance.slug}/angebote/{foreign.slug}/"
         assert client.get(url).status_code == 404
+
+
+def test_organisation_place_and_event_pages_show_their_translations(
+    client, alliance, organisation_factory, location_factory, coordinator
+):
+    from familiennetz.events.tests.factories import EventFactory
+
+    organisation = organisation_factory(
+        alliance=alliance, slug="fz", description="Offener Treff für Familien."
+    )
+    place = location_factory(
+        alliance=alliance, slug="markt", description="Im Erdgeschoss.", transport_notes="Bus 7"
+    )
+    event = EventFactory(
+        alliance=alliance,
+        organisation=organisation,
+        slug="fest",
+        title="Sommerfest",
+        summary="Mit Musik.",
+        status="published",
+    )
+    services.translation_save(
+        obj=organisation, language="ar", texts={"description": "ملتقى مفتوح للعائلات."}, user=None
+    )
+    services.translation_save(
+        obj=place, language="ar", texts={"transport_notes": "الحافلة 7"}, user=None
+    )
+    services.translation_save(obj=event, language="ar", texts={"title": "مهرجان الصيف"}, user=None)
+    with translation.override("ar"):
+        urls = [organisation.get_absolute_url(), place.get_absolute_url(), event.get_absolute_url()]
+    org_page, place_page, event_page = (client.get(url).text for url in urls)
+    assert "ملتقى مفتوح للعائلات." in org_page and "untranslated-note" not in org_page
+    assert "الحافلة 7" in place_page
+    # The place's description has no Arabic text: German, marked, with the note.
+    assert (
+        '<div lang="de" dir="ltr" class="untranslated"><p>Im Erdgeschoss.</p></div>' in place_page
+    )
+    assert "untranslated-note" in place_page
+    assert "مهرجان الصيف</h1>" in event_page
+    assert '<span lang="de" dir="ltr" class="untranslated">Mit Musik.</span>' in event_page
