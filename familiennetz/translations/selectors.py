@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import F, Q
 
 from . import languages
 from .models import ContentTranslation, fingerprint
@@ -25,9 +25,23 @@ class Shown:
     is_machine: bool = False  # machine-made and unchecked
 
 
-def _key(obj) -> tuple[int, int]:
-    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-    return content_type.pk, obj.pk
+def _key(obj) -> tuple[str, int]:
+    """(``app_label.model``, pk): joined in the query rather than looked up, so that a page
+    never pays a content-type query (the page's query budget)."""
+    return obj._meta.label_lower, obj.pk
+
+
+def _of_objects(objects) -> Q:
+    """Rows of these records (any models), matched through the content type's natural key."""
+    wanted: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for obj in objects:
+        wanted[(obj._meta.app_label, obj._meta.model_name)].add(obj.pk)
+    condition = Q()
+    for (app_label, model), ids in wanted.items():
+        condition |= Q(
+            content_type__app_label=app_label, content_type__model=model, object_id__in=ids
+        )
+    return condition
 
 
 class TranslationSet:
@@ -38,23 +52,20 @@ class TranslationSet:
 
     def __init__(self, language: str | None, objects: Iterable = ()):
         self.language = language
-        self.rows: dict[tuple[int, int], dict[str, ContentTranslation]] = defaultdict(dict)
-        self.missing: set[tuple[int, int]] = set()
+        self.rows: dict[tuple[str, int], dict[str, ContentTranslation]] = defaultdict(dict)
+        self.missing: set[tuple[str, int]] = set()
         objects = [obj for obj in objects if obj is not None and obj.pk is not None]
         if language is None or not objects:
             return
-        wanted: dict[int, set[int]] = defaultdict(set)
-        for obj in objects:
-            content_type_id, pk = _key(obj)
-            wanted[content_type_id].add(pk)
-        condition = Q()
-        for content_type_id, ids in wanted.items():
-            condition |= Q(content_type_id=content_type_id, object_id__in=ids)
-        rows = ContentTranslation.objects.filter(condition, language=language).exclude(text="")
-        for row in rows.only(
-            "content_type_id", "object_id", "field", "language", "text", "is_machine"
-        ):
-            self.rows[(row.content_type_id, row.object_id)][row.field] = row
+        rows = (
+            ContentTranslation.objects.filter(_of_objects(objects), language=language)
+            .exclude(text="")
+            .annotate(ct_app=F("content_type__app_label"), ct_model=F("content_type__model"))
+            .only("object_id", "field", "language", "text", "is_machine")
+        )
+        for row in rows:
+            key = (f"{row.ct_app}.{row.ct_model}", row.object_id)
+            self.rows[key][row.field] = row
 
     def get(self, obj, name: str) -> Shown:
         german = getattr(obj, name) or ""
@@ -90,8 +101,7 @@ def translation_set(*, language: str | None, objects: Iterable) -> TranslationSe
 def easy_language_exists(obj) -> bool:
     """Whether the record has any text in Leichte Sprache."""
     return (
-        ContentTranslation.objects.for_object(obj)
-        .filter(language=languages.EASY)
+        ContentTranslation.objects.filter(_of_objects([obj]), language=languages.EASY)
         .exclude(text="")
         .exists()
     )
