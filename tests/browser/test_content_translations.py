@@ -101,3 +101,33 @@ def test_provider_translates_her_offer_side_by_side(translated, new_page):
     visit(public, f"/tr/hainichen/angebote/{offer.slug}/")
     expect(public.locator("h1")).to_have_text(offer.name)
     axe_check(public)
+
+
+def test_coordinator_finds_stale_translations_on_a_phone(translated, new_page):
+    from familiennetz.accounts.models import User
+    from familiennetz.alliances.models import Membership
+
+    coordinator = User.objects.create_user(
+        email="koordination@hainichen.example", password=PASSWORD
+    )
+    Membership.objects.create(user=coordinator, alliance=translated.alliance, role="coordinator")
+    offer = translated.sonnenschein
+    offer.summary = "Spielen, singen und Eltern treffen."
+    offer.save()
+    page = new_page(PHONE)
+    path = "/manage/hainichen/uebersetzungen/"
+    visit(page, f"/accounts/anmelden/?next={path}")
+    page.locator("input[name=username]").fill("koordination@hainichen.example")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{path}")
+    # (The offer's regular sessions are calendar events of the same name: pick the offer.)
+    link = page.locator(f'a[href$="/uebersetzungen/angebot/{offer.pk}/ar/"]')
+    row = page.locator("tr", has=link)
+    expect(row.get_by_text("veraltet")).to_be_visible()
+    no_horizontal_scroll(page)
+    axe_check(page)
+    link.click()
+    expect(page.get_by_text("veraltet: Der deutsche Text wurde geändert")).to_be_visible()
+    no_horizontal_scroll(page)
+    axe_check(page)
