@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_protect
@@ -22,6 +23,8 @@ from familiennetz.core.pdf import pdf_response, render_pdf
 from familiennetz.core.ratelimit import RateLimit
 from familiennetz.events import selectors as event_selectors
 from familiennetz.events.forms import SELECTION_PARAMS, EventFilterForm
+from familiennetz.translations.languages import page_language
+from familiennetz.translations.selectors import translation_set
 
 from .. import plan, qr, selectors, services
 from ..feeds import NewsAtom
@@ -61,9 +64,13 @@ def qr_code(request):
 
 def _help_context(request) -> dict:
     alliance = request.alliance
+    groups = selectors.help_groups(alliance=alliance)
+    contacts = [contact for group in groups for contact in group.contacts]
     return {
-        "groups": selectors.help_groups(alliance=alliance),
+        "groups": groups,
         "page_url": request.build_absolute_uri(_url("outreach:help", alliance)),
+        # The lines in the page's language where translated (one query; German otherwise).
+        "translations": translation_set(language=page_language(get_language()), objects=contacts),
     }
 
 

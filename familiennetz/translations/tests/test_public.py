@@ -183,3 +183,26 @@ def test_organisation_place_and_event_pages_show_their_translations(
     assert "untranslated-note" in place_page
     assert "مهرجان الصيف</h1>" in event_page
     assert '<span lang="de" dir="ltr" class="untranslated">Mit Musik.</span>' in event_page
+
+
+def test_erste_hilfe_box_lines_in_arabic(client, alliance, coordinator):
+    from familiennetz.outreach import services as outreach_services
+
+    line = outreach_services.help_contact_save(
+        alliance=alliance,
+        values={
+            "group": "notfall",
+            "name": "Giftnotruf",
+            "phone": "0361 730730",
+            "hours": "rund um die Uhr",
+        },
+    )
+    services.translation_save(
+        obj=line, language="ar", texts={"name": "طوارئ التسمم"}, user=coordinator.user
+    )
+    with translation.override("ar"):
+        url = f"/ar/{alliance.slug}/erste-hilfe/"
+    text = client.get(url).text
+    assert '<span class="help-name">طوارئ التسمم</span>' in text
+    assert '<span lang="de" dir="ltr" class="untranslated">rund um die Uhr</span>' in text
+    assert 'href="tel:0361730730"' in text or "tel:" in text
