@@ -417,3 +417,10 @@ SESSION_ENGINE = env.str("SESSION_ENGINE", "django.contrib.sessions.backends.db"
 # --- outreach: the network's pages and print products (docs/dev/outreach.md) ---
 RALLY_RATE_LIMIT = env.int("RALLY_RATE_LIMIT", 20)  # "done" POSTs per client and station …
 RALLY_RATE_WINDOW = env.int("RALLY_RATE_WINDOW", 3600)  # … per this many seconds
+# --- content translations and Leichte Sprache (docs/dev/content-translations.md) ---
+INSTALLED_APPS += ["familiennetz.translations"]
+# A self-hosted, LibreTranslate-compatible service for draft translations; off when empty
+# (then nothing is ever sent anywhere). MACHINE_TRANSLATION_API_KEY if the service wants one.
+MACHINE_TRANSLATION_URL = env.str("MACHINE_TRANSLATION_URL", "")
+MACHINE_TRANSLATION_API_KEY = env.str("MACHINE_TRANSLATION_API_KEY", "")
+MACHINE_TRANSLATION_TIMEOUT = env.float("MACHINE_TRANSLATION_TIMEOUT", 10.0)

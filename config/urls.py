@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", include("familiennetz.events.urls")),
     path("<slug:alliance_slug>/", include("familiennetz.events.registration_urls")),
     path("", include("familiennetz.interop.urls")),
+    path("", include("familiennetz.translations.urls")),
     prefix_default_language=False,
 )
 

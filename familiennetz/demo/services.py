@@ -46,6 +46,7 @@ from .content.outreach import install_demo_outreach
 from .content.participation import install_demo_participation
 from .content.reports import install_demo_reports
 from .content.socialspace import install_demo_socialspace
+from .content.translations import install_demo_translations
 from .content.types import AllianceSpec, DistrictSpec, OfferSpec, OrganisationSpec, PlaceSpec
 
 DEMO_ADMIN_EMAIL = "koordination@demo.invalid"
@@ -129,6 +130,7 @@ def _demo_seed(*, with_admin: bool, specs: tuple[AllianceSpec, ...]) -> SeedResu
             install_demo_network_care(alliance=alliance, now=now)
             install_demo_outreach(alliance=alliance, now=now)
             install_demo_open_data(alliance=alliance)
+            install_demo_translations(alliance=alliance)
         install_demo_reports(alliances=alliances, now=now)
     result.alliances = [demo_alliance_summary(alliance=alliance) for alliance in alliances]
     result.seconds = time.monotonic() - started

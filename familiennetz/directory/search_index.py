@@ -5,22 +5,37 @@ engine when the app is ready (``apps.py``)."""
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from familiennetz.search.indexing import schedule_offer_ids
 from familiennetz.search.sources import DocumentSource, register_source
+from familiennetz.translations.models import ContentTranslation
 
 from .models import Category, Location, Offer, OfferLocation, Organisation
 
 
+def _published_translations():
+    return Prefetch("translations", queryset=ContentTranslation.objects.exclude(text=""))
+
+
 def offers_for_indexing() -> QuerySet[Offer]:
     return Offer.objects.select_related("organisation").prefetch_related(
-        "categories",
+        Prefetch(
+            "categories", queryset=Category.objects.prefetch_related(_published_translations())
+        ),
         "languages",
         Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location")),
+        _published_translations(),
     )
+
+
+def _translated(obj, *fields: str) -> list[str]:
+    """The obj's translated texts of ``fields`` in every language (prefetched): a query in
+    Arabic finds the offer by its Arabic text, one in Ukrainian by its Ukrainian text."""
+    return [row.text for row in obj.translations.all() if row.field in fields]
 
 
 def offer_texts(offer: Offer) -> dict[str, str]:
@@ -29,16 +44,19 @@ def offer_texts(offer: Offer) -> dict[str, str]:
     locations = [offer_location.location for offer_location in offer.offer_locations.all()]
     organisation = offer.organisation
     return {
-        "name": offer.name,
+        "name": "\n".join([offer.name, *_translated(offer, "name")]),
         # Synonyms are not indexed: queries are expanded with them (synonyms.py), which
         # keeps long synonym lists from outweighing a match in the name.
-        "categories": "\n".join(text for c in categories for text in (c.name, c.name_en)),
+        "categories": "\n".join(
+            text for c in categories for text in (c.name, c.name_en, *_translated(c, "name"))
+        ),
         "places": "\n".join(
             [organisation.name, organisation.operator]
             + [f"{loc.name}\n{loc.street}\n{loc.postal_code} {loc.city}" for loc in locations]
         ),
         "body": "\n".join(
             [offer.summary, offer.description, offer.fee_description]
+            + _translated(offer, "summary", "description", "fee_description")
             + [f"{lang.name_de}\n{lang.name_en}\n{lang.endonym}" for lang in offer.languages.all()]
         ),
     }
@@ -121,3 +139,19 @@ def reindex_when_watched_fields_change(sender, instance, created, **kwargs):
 def category_deleted(sender, instance, **kwargs):
     # The offers stay but lose the category; the m2m rows go without an m2m_changed signal.
     schedule_offer_ids(_related_offer_ids(instance), alliance_id=instance.alliance_id)
+
+
+@receiver(post_save, sender=ContentTranslation)
+@receiver(post_delete, sender=ContentTranslation)
+def translation_changed(sender, instance, **kwargs):
+    """A translation of an offer or of a category changes what the offers' documents say."""
+    model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
+    if model is Offer:
+        schedule_offer_ids([instance.object_id], alliance_id=instance.alliance_id)
+    elif model is Category:
+        schedule_offer_ids(
+            Offer.categories.through.objects.filter(category_id=instance.object_id).values_list(
+                "offer_id", flat=True
+            ),
+            alliance_id=instance.alliance_id,
+        )

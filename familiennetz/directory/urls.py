@@ -13,6 +13,7 @@ public_patterns = [
     path("karte/ort/<int:pk>.json", public.map_place, name="map-place"),
     path("angebote/<slug:slug>/", public.offer_detail, name="offer-detail"),
     path("angebote/<slug:slug>/drucken/", public.offer_print, name="offer-print"),
+    path("angebote/<slug:slug>/leichte-sprache/", public.offer_easy, name="offer-easy"),
     path("angebote/<slug:slug>/qr.svg", public.offer_qr, name="offer-qr"),
     path("organisationen/<slug:slug>/", public.organisation_detail, name="organisation-detail"),
     path("orte/<slug:slug>/", public.location_detail, name="location-detail"),

@@ -9,6 +9,7 @@ class OutreachConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import guide_sections, workspace  # noqa: F401  (plug-ins: guide pages, shell)
+        from . import guide_sections, translatable, workspace  # noqa: F401  (plug-ins)
 
         guide_sections.register()
+        translatable.register_kinds()  # Erste-Hilfe-Box and news in the content translations

@@ -201,3 +201,36 @@ def test_open_data_offers_geojson(client, alliance, town):
     before = count(client, url, {"b": "1"})
     grow(alliance, town)
     assert count(client, url, {"b": "2"}) == before
+
+
+def test_translated_offer_page_stays_within_the_german_budget(client, alliance, town):
+    """An offer page in Arabic or Ukrainian costs what the German page costs (one query for
+    the texts in the page's language instead of the German page's Leichte-Sprache check),
+    however many translations, categories and places there are."""
+    from django.utils import translation
+
+    from familiennetz.translations.languages import EASY
+    from familiennetz.translations.models import ContentTranslation
+
+    offer = alliance.offers.first()
+    german = count(client, offer.get_absolute_url())
+    with translation.override("ar"):
+        arabic_url = offer.get_absolute_url()
+    assert arabic_url.startswith("/ar/")
+    before = count(client, arabic_url)
+    assert before <= german
+    for category in town["categories"]:
+        offer.categories.add(category)
+        ContentTranslation.objects.create(
+            alliance=alliance, target=category, field="name", language="ar", text="فئة"
+        )
+    for language in ["ar", "uk", EASY]:
+        for name in ["name", "summary", "description"]:
+            ContentTranslation.objects.create(
+                alliance=alliance, target=offer, field=name, language=language, text="نص"
+            )
+    for number in range(3):
+        place = f.LocationFactory(alliance=alliance, name=f"Ort {number}")
+        f.OfferLocationFactory(alliance=alliance, offer=offer, location=place)
+    assert count(client, arabic_url) == before
+    assert count(client, offer.get_absolute_url()) == german

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -77,6 +78,8 @@ class Offer(Audience, Checked):
         verbose_name=_("districts served"),
     )
     service_area = models.CharField(_("area served"), max_length=300, blank=True)
+    # Its texts in other languages and Leichte Sprache (the translations app; no column).
+    translations = GenericRelation("translations.ContentTranslation")
     funding = models.JSONField(_("funded by"), default=list, blank=True)
 
     objects = AllianceScopedManager.from_queryset(OfferQuerySet)()

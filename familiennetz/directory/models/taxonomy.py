@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -40,6 +41,8 @@ class Category(AllianceOwned):
         help_text=_("Other words people search for, one per line (e.g. Kindergarten, Krippe)."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    # Its name in other languages (the translations app; no column).
+    translations = GenericRelation("translations.ContentTranslation")
 
     class Meta:
         verbose_name = _("category")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 
 import segno
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -16,6 +18,13 @@ from familiennetz.directory import map_selectors, selectors
 from familiennetz.directory.forms import OfferFilterForm
 from familiennetz.directory.jsonld import location_jsonld, offer_jsonld, organisation_jsonld
 from familiennetz.directory.recurrence import next_dates
+from familiennetz.translations import languages as content_languages
+from familiennetz.translations.registry import kind_for as translatable_kind
+from familiennetz.translations.selectors import (
+    easy_language_exists,
+    page_translations,
+    translation_set,
+)
 
 from ..page_sections import sections_for
 from .filters import active_filter_chips, kept_params
@@ -97,6 +106,11 @@ def search(request):
             ),
             "map_features": selectors.map_features(outcome.offers),
             "first_number": outcome.page.start_index(),
+            # The found offers' names and summaries in the page's language (one query).
+            "translations": translation_set(
+                language=content_languages.page_language(get_language()),
+                objects=list(outcome.offers),
+            ),
         },
     )
 
@@ -180,7 +194,7 @@ def map_base_geojson(request):
     )
 
 
-def _offer_context(request, slug: str) -> dict:
+def _offer_context(request, slug: str, *, easy: bool = False) -> dict:
     offer = selectors.offer_get_public(alliance=request.alliance, slug=slug)
     today = timezone.localdate()
     sessions = [
@@ -189,7 +203,7 @@ def _offer_context(request, slug: str) -> dict:
     ]
     # The offer's own times (no place; e.g. from an HSDS service without a location).
     own_sessions = [(s, next_dates(s, today)) for s in offer.schedules.all()]
-    return {
+    context = {
         "offer": offer,
         "sessions": sessions,
         "own_sessions": own_sessions,
@@ -198,6 +212,27 @@ def _offer_context(request, slug: str) -> dict:
         "page_url": request.build_absolute_uri(offer.get_absolute_url()),
         "sections": sections_for("offer", request, offer),
     }
+    context.update(_offer_translations(request, offer, easy=easy))
+    return context
+
+
+def _offer_translations(request, offer, *, easy: bool) -> dict:
+    """The offer's texts in the page's language (one query), or in Leichte Sprache; on a
+    German page whether a Leichte Sprache version exists (one query)."""
+    language = content_languages.EASY if easy else content_languages.page_language(get_language())
+    translations = translation_set(
+        language=language, objects=[offer, offer.organisation, *offer.categories.all()]
+    )
+    easy_exists = language is None and easy_language_exists(offer)
+    fields = translatable_kind(offer).fields
+    return {
+        "translations": translations,
+        "is_easy_language": easy,
+        "easy_language_url": f"{offer.get_absolute_url()}leichte-sprache/" if easy_exists else "",
+        "untranslated": language not in (None, content_languages.EASY)
+        and translations.has_missing(offer, fields),
+        "machine_translated": language is not None and translations.has_machine(offer),
+    }
 
 
 @require_safe
@@ -205,6 +240,17 @@ def _offer_context(request, slug: str) -> dict:
 @public_cache
 def offer_detail(request, slug: str):
     return render(request, "directory/public/offer_detail.html", _offer_context(request, slug))
+
+
+@require_safe
+@cache_public_page
+@public_cache
+def offer_easy(request, slug: str):
+    """The offer in Leichte Sprache (German): only where such a text exists."""
+    context = _offer_context(request, slug, easy=True)
+    if not context["translations"].rows:
+        raise Http404(_("There is no text in Leichte Sprache for this offer."))
+    return render(request, "directory/public/offer_detail.html", context)
 
 
 @require_safe
@@ -239,6 +285,9 @@ def organisation_detail(request, slug: str):
             "jsonld": organisation_jsonld(organisation, request.build_absolute_uri),
             "map_features": selectors.location_features(organisation.locations.all()),
             "sections": sections_for("organisation", request, organisation),
+            **page_translations(
+                language=content_languages.page_language(get_language()), main=organisation
+            ),
         },
     )
 
@@ -256,5 +305,8 @@ def location_detail(request, slug: str):
             "jsonld": location_jsonld(location, request.build_absolute_uri),
             "map_features": selectors.location_features([location]),
             "sections": sections_for("location", request, location),
+            **page_translations(
+                language=content_languages.page_language(get_language()), main=location
+            ),
         },
     )

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
@@ -46,6 +47,8 @@ from familiennetz.events.forms import (
 from familiennetz.events.jsonld import event_jsonld
 from familiennetz.events.models import EventStatus
 from familiennetz.events.occurrences import local_midnight
+from familiennetz.translations.languages import page_language
+from familiennetz.translations.selectors import page_translations
 
 public_cache = cache_control(public=True, max_age=300)
 
@@ -467,6 +470,7 @@ def event_detail(request, slug: str):
             _("Repeats: %(rule)s") % {"rule": describe_rule(event.rrule)} if event.rrule else ""
         ),
         "date_status_in_notice": _status_in_notice(event, selected),
+        **page_translations(language=page_language(get_language()), main=event),
     }
     response = render(request, "events/public/event_detail.html", context)
     if event.requires_registration:

@@ -148,6 +148,14 @@ class ServiceAreaOut(Schema):
     description: str = Field(description="The area served, in words.")
 
 
+class TranslationOut(Schema):
+    language: str = Field(description="BCP 47; de-x-ls is Leichte Sprache (German).")
+    field: str = Field(description="The offer's field: name, summary, description, …")
+    text: str
+    is_machine: bool = Field(description="Machine-translated and not yet checked by a person.")
+    is_current: bool = Field(description="False when the German text changed since.")
+
+
 class OfferOut(Schema):
     slug: str
     name: str
@@ -177,6 +185,11 @@ class OfferOut(Schema):
     last_checked_at: dt.datetime | None
     updated_at: dt.datetime
     hsds_id: str
+    translations: list[TranslationOut] = Field(
+        default_factory=list,
+        description="Only in the single offer: its published translations (a field missing "
+        "for a language is not translated: show the German text).",
+    )
 
 
 class OfferPage(Schema):

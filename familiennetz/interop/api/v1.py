@@ -57,6 +57,7 @@ from familiennetz.interop.api.serializers import Serializer
 from familiennetz.interop.api.v1_app import api
 from familiennetz.interop.geojson import FeatureCollection
 from familiennetz.socialspace.models import District
+from familiennetz.translations.selectors import published_translations
 
 
 def _set_last_modified(response: HttpResponse, value) -> None:
@@ -158,7 +159,10 @@ def offer_detail(request, alliance: AllianceSlug, slug: str, response: HttpRespo
     alliance = alliance_get(alliance)
     offer = directory_selectors.offer_get_public(alliance=alliance, slug=slug)
     _set_last_modified(response, offer.updated_at)
-    return Serializer(request, alliance).offer(offer)
+    return {
+        **Serializer(request, alliance).offer(offer),
+        "translations": published_translations(offer),
+    }
 
 
 # --- organisations and places ---------------------------------------------------------------

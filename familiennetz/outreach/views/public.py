@@ -22,6 +22,8 @@ from familiennetz.core import files
 from familiennetz.core.pdf import pdf_response, render_pdf
 from familiennetz.core.ratelimit import RateLimit
 from familiennetz.events import selectors as event_selectors
+from familiennetz.translations.languages import page_language
+from familiennetz.translations.selectors import translation_set
 
 from .. import notices, plan, qr, selectors, services, tasks
 from ..feeds import NewsAtom
@@ -61,9 +63,13 @@ def qr_code(request):
 
 def _help_context(request) -> dict:
     alliance = request.alliance
+    groups = selectors.help_groups(alliance=alliance)
+    contacts = [contact for group in groups for contact in group.contacts]
     return {
-        "groups": selectors.help_groups(alliance=alliance),
+        "groups": groups,
         "page_url": request.build_absolute_uri(_url("outreach:help", alliance)),
+        # The lines in the page's language where translated (one query; German otherwise).
+        "translations": translation_set(language=page_language(get_language()), objects=contacts),
     }
 
 
