@@ -61,6 +61,7 @@ def test_english_pages_with_provider_text_carry_the_note(client, alliance, guide
         "calendar": f"/{alliance.slug}/kalender/",
     }[page]
     english = _text(client, "/en" + url)
-    assert NOTE in english
+    # The offer page names each text that is still German (content translations, ADR 1510).
+    assert NOTE in english or (page == "offer" and "This text has not been translated yet." in english)
     assert not GERMAN_DATE.search(english), GERMAN_DATE.search(english)[0]
     assert NOTE not in _text(client, url)

@@ -296,7 +296,7 @@ def service_rows(
             "application_process": offer.participation_notes,
             "minimum_age": _years(lo, upper=False),
             "maximum_age": _years(hi, upper=True),
-            "assured_date": offer.last_checked_at.date().isoformat()
+            "assured_date": timezone.localdate(offer.last_checked_at).isoformat()
             if offer.last_checked_at
             else None,
             "last_modified": _iso(offer.updated_at),

@@ -460,7 +460,8 @@ def test_list_pages_keep_a_constant_query_budget(
         WalkNote.objects.create(alliance=alliance, walk=walk, text="Notiz")
         extra = IndicatorFactory(alliance=alliance, code=f"x{number}")
         values(extra, 2024, dict.fromkeys(town[0], number))
-    with django_assert_max_num_queries(30):
+    # The workspace shell's own queries are included (the translations' nav badge added one).
+    with django_assert_max_num_queries(31):
         assert logged_in.get(url(alliance, name)).status_code == 200
 
 
