@@ -411,6 +411,17 @@ if env.str("MEDIA_STORAGE", "filesystem") == "s3":
 # Sessions: in the database by default; with Redis as cache, "cached_db" reads them from Redis
 # and still survives a Redis restart (docs/howto/production.md).
 SESSION_ENGINE = env.str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
+# Probes over plain HTTP (load balancer, orchestrator) reach /healthz and /readyz even with
+# SECURE_SSL_REDIRECT on: a redirect to https would fail a probe that does not follow it.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # --- outreach: the network's pages and print products (docs/dev/outreach.md) ---
 RALLY_RATE_LIMIT = env.int("RALLY_RATE_LIMIT", 20)  # "done" POSTs per client and station …
 RALLY_RATE_WINDOW = env.int("RALLY_RATE_WINDOW", 3600)  # … per this many seconds
+# --- imports read in a child process with a budget (ADR 1520; docs/howto/production.md) ---
+# The uploaded CSV/XLSX/HSDS file is read in a child process of the task worker (or of the
+# app server for the later preview and the commit): address space, computing time and time on
+# the clock are limited; over a limit the upload is refused and deleted, naming the limit.
+IMPORT_PARSE_ISOLATED = env.bool("IMPORT_PARSE_ISOLATED", True)
+IMPORT_PARSE_MEMORY_MB = env.int("IMPORT_PARSE_MEMORY_MB", 1024)
+IMPORT_PARSE_CPU_SECONDS = env.int("IMPORT_PARSE_CPU_SECONDS", 60)
+IMPORT_PARSE_WALL_SECONDS = env.int("IMPORT_PARSE_WALL_SECONDS", 120)
