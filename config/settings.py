@@ -425,3 +425,8 @@ IMPORT_PARSE_ISOLATED = env.bool("IMPORT_PARSE_ISOLATED", True)
 IMPORT_PARSE_MEMORY_MB = env.int("IMPORT_PARSE_MEMORY_MB", 1024)
 IMPORT_PARSE_CPU_SECONDS = env.int("IMPORT_PARSE_CPU_SECONDS", 60)
 IMPORT_PARSE_WALL_SECONDS = env.int("IMPORT_PARSE_WALL_SECONDS", 120)
+# Task workers with a lease (manage.py task_worker, ADR 1521): each renews a heartbeat every
+# TASK_WORKER_HEARTBEAT seconds; the tasks of a worker silent for TASK_WORKER_LEASE_TIMEOUT
+# seconds (SIGKILL, lost machine) are put back into the queue by the other workers.
+TASK_WORKER_HEARTBEAT = env.float("TASK_WORKER_HEARTBEAT", 5.0)
+TASK_WORKER_LEASE_TIMEOUT = env.float("TASK_WORKER_LEASE_TIMEOUT", 30.0)

@@ -12,7 +12,8 @@ keeps that out of the app server or task worker that asked:
   parse that needs more gets a ``MemoryError`` (or dies) instead of growing a worker to
   gigabytes; ``RLIMIT_CPU`` ends a parse that computes too long (SIGXCPU), and the parent
   kills a child that takes longer than the wall-clock budget (waiting on I/O, swapping);
-- the result comes back pickled through a pipe; no temporary file is written.
+- the result comes back pickled through a pipe; no temporary file is written; a child whose
+  caller was killed is killed too (``PR_SET_PDEATHSIG``).
 
 ``limited_call(func, *args, budget=…)`` returns ``func(*args)`` or raises ``BudgetExceeded``
 naming the limit (``"memory"``, ``"cpu"`` or ``"wall"``); any other exception of ``func`` is raised
@@ -21,6 +22,7 @@ again in the parent. ``func`` must be importable (a module-level function).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import resource
@@ -36,6 +38,7 @@ from django.apps import apps
 from django.utils import translation
 
 PRELOAD = "familiennetz.core.sandbox_boot"
+PR_SET_PDEATHSIG = 1
 _context: Any = None
 
 
@@ -83,6 +86,18 @@ def _address_space() -> int:
         return 0
 
 
+def _die_with_parent() -> None:
+    """Linux: the child is killed when the forkserver ends, and the forkserver ends when the
+    process that asked (a worker killed with SIGKILL) is gone: no orphan keeps parsing."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl
+        os._exit(1)
+
+
 def _child(
     conn: Connection,
     func: Callable,
@@ -91,6 +106,7 @@ def _child(
     budget: Budget,
     language: str | None,
 ) -> None:
+    _die_with_parent()
     if not apps.ready:  # the forkserver could not set Django up; the error shows here
         django.setup()
     memory = _address_space() + budget.memory_mb * 1024 * 1024

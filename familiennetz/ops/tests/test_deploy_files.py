@@ -25,7 +25,7 @@ def test_every_timer_runs_a_command_that_exists():
     } <= set(names)
     assert all(name in commands for name in names)
     for unit in (DEPLOY / "systemd").glob("*.service"):
-        for command in ("backup", "requeue_stale_tasks", "db_worker"):
+        for command in ("backup", "requeue_stale_tasks", "db_worker", "task_worker"):
             if f"manage.py {command}" in unit.read_text():
                 assert command in commands
 
