@@ -161,6 +161,9 @@ def rate_limit_check(ports, fixture: Fixture) -> dict:
 
 
 class Worker:
+    """``manage.py task_worker`` (db_worker with a lease, ADR 1521): the survivor requeues the
+    tasks of a killed worker after LEASE_TIMEOUT seconds, without a restart."""
+
     def __init__(self, env: dict, worker_id: str, log: Path):
         self.worker_id = worker_id
         self.log = open(log, "ab")  # noqa: SIM115 (closed in stop())
@@ -168,7 +171,11 @@ class Worker:
             [
                 sys.executable,
                 "manage.py",
-                "db_worker",
+                "task_worker",
+                "--heartbeat",
+                str(HEARTBEAT),
+                "--lease-timeout",
+                str(LEASE_TIMEOUT),
                 "--queue-name",
                 "*",
                 "--worker-id",
@@ -197,6 +204,53 @@ class Worker:
                 self.process.kill()
                 self.process.wait(timeout=10)
         self.log.close()
+
+
+HEARTBEAT = 1
+LEASE_TIMEOUT = 5
+
+
+def import_failover(
+    *, database_url: str, redis_url: str, folder: Path, task_id: str, timeout: float = 300
+) -> dict:
+    """Two task workers; the one that takes the import check ``task_id`` is killed with
+    SIGKILL while it holds it; the other must find the expired lease, requeue the task and
+    finish it. Returns what happened (the caller checks the upload)."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    env = run_env(database_url, redis_url, folder)
+    workers = [Worker(env, f"import-{i}", folder / f"import-worker{i}.log") for i in (1, 2)]
+    by_id = {worker.worker_id: worker for worker in workers}
+    killed = None
+    started = time.monotonic()
+    try:
+        while time.monotonic() - started < timeout:
+            task = DBTaskResult.objects.get(pk=task_id)
+            if task.status == TaskResultStatus.RUNNING and task.worker_ids:
+                killed = task.worker_ids[-1]
+                by_id[killed].kill()
+                break
+            if task.status in (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED):
+                break  # finished before it could be caught: the caller fails the run
+            time.sleep(0.05)
+        killed_after = round(time.monotonic() - started, 1)
+        while time.monotonic() - started < timeout:
+            task = DBTaskResult.objects.get(pk=task_id)
+            if task.status in (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED):
+                break
+            time.sleep(0.2)
+    finally:
+        for worker in workers:
+            worker.stop()
+    return {
+        "killed": killed,
+        "killed_after_s": killed_after,
+        "finished_after_s": round(time.monotonic() - started, 1),
+        "status": str(task.status),
+        "worker_ids": task.worker_ids,
+        "return_value": task.return_value,
+    }
 
 
 def run_env(database_url: str, redis_url: str, folder: Path) -> dict:

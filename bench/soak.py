@@ -1,5 +1,5 @@
 """Soak run (opt-in, not in CI): the production layout of bench/multiproc.py — two gunicorn
-servers, two ``db_worker`` processes, PostgreSQL + Redis — under a steady mixed load for
+servers, two ``task_worker`` processes, PostgreSQL + Redis — under a steady mixed load for
 ``--duration`` seconds; reports p95 latency and errors per minute and the resident memory of
 every app-server worker and task worker once a minute.
 

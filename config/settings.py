@@ -414,6 +414,9 @@ if env.str("MEDIA_STORAGE", "filesystem") == "s3":
 # Sessions: in the database by default; with Redis as cache, "cached_db" reads them from Redis
 # and still survives a Redis restart (docs/howto/production.md).
 SESSION_ENGINE = env.str("SESSION_ENGINE", "django.contrib.sessions.backends.db")
+# Probes over plain HTTP (load balancer, orchestrator) reach /healthz and /readyz even with
+# SECURE_SSL_REDIRECT on: a redirect to https would fail a probe that does not follow it.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # --- outreach: the network's pages and print products (docs/dev/outreach.md) ---
 RALLY_RATE_LIMIT = env.int("RALLY_RATE_LIMIT", 20)  # "done" POSTs per client and station …
 RALLY_RATE_WINDOW = env.int("RALLY_RATE_WINDOW", 3600)  # … per this many seconds
@@ -424,3 +427,16 @@ INSTALLED_APPS += ["familiennetz.translations"]
 MACHINE_TRANSLATION_URL = env.str("MACHINE_TRANSLATION_URL", "")
 MACHINE_TRANSLATION_API_KEY = env.str("MACHINE_TRANSLATION_API_KEY", "")
 MACHINE_TRANSLATION_TIMEOUT = env.float("MACHINE_TRANSLATION_TIMEOUT", 10.0)
+# --- imports read in a child process with a budget (ADR 1520; docs/howto/production.md) ---
+# The uploaded CSV/XLSX/HSDS file is read in a child process of the task worker (or of the
+# app server for the later preview and the commit): address space, computing time and time on
+# the clock are limited; over a limit the upload is refused and deleted, naming the limit.
+IMPORT_PARSE_ISOLATED = env.bool("IMPORT_PARSE_ISOLATED", True)
+IMPORT_PARSE_MEMORY_MB = env.int("IMPORT_PARSE_MEMORY_MB", 1024)
+IMPORT_PARSE_CPU_SECONDS = env.int("IMPORT_PARSE_CPU_SECONDS", 60)
+IMPORT_PARSE_WALL_SECONDS = env.int("IMPORT_PARSE_WALL_SECONDS", 120)
+# Task workers with a lease (manage.py task_worker, ADR 1521): each renews a heartbeat every
+# TASK_WORKER_HEARTBEAT seconds; the tasks of a worker silent for TASK_WORKER_LEASE_TIMEOUT
+# seconds (SIGKILL, lost machine) are put back into the queue by the other workers.
+TASK_WORKER_HEARTBEAT = env.float("TASK_WORKER_HEARTBEAT", 5.0)
+TASK_WORKER_LEASE_TIMEOUT = env.float("TASK_WORKER_LEASE_TIMEOUT", 30.0)

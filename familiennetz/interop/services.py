@@ -20,20 +20,24 @@ import json
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from familiennetz.alliances.models import Alliance
+from familiennetz.core.sandbox import Budget, BudgetExceeded, limited_call
 from familiennetz.directory.models import Status
 
 from .geocoding import Geocoder, GeocodingError, Place, get_geocoder
 from .hsds.conformance import conformance_check
 from .hsds.importer import hsds_import
-from .hsds.sources import read_files, unpack
+from .hsds.sources import read_files, read_upload, unpack
 from .models import ImportUpload
 from .report import Level, Report
 from .sheets import SheetImport, sheet_commit, sheet_parse
+from .sheets.parse import read_sheet
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +49,49 @@ MAX_CHECK_UNPACKED_BYTES = 100 * 1024 * 1024  # a ZIP sent to the public validat
 
 class ImportRefused(Exception):
     """The upload cannot be imported (now); ``str(exc)`` says why, for the coordinator."""
+
+
+class ImportBudgetExceeded(ImportRefused):
+    """Reading the file needed more memory or time than imports may use (ADR 1520)."""
+
+    def __init__(self, limit: str, value: float):
+        self.limit, self.value = limit, value
+        super().__init__(budget_message(limit, value))
+
+
+def budget_message(limit: str | None, value: float | None) -> str:
+    """The coordinator's explanation of a refused parse, naming the limit."""
+    if limit == "memory":
+        return _(
+            "Reading the file needed more than %(mb)s MB of memory (the memory limit of "
+            "imports). Nothing was saved; please split the file into smaller ones."
+        ) % {"mb": int(value or 0)}
+    if limit in ("cpu", "wall"):
+        return _(
+            "Reading the file took longer than %(seconds)s seconds (the time limit of "
+            "imports). Nothing was saved; please split the file into smaller ones."
+        ) % {"seconds": int(value or 0)}
+    return _("The file could not be read. Nothing was saved; please check the file.")
+
+
+def parse_budget() -> Budget:
+    return Budget(
+        memory_mb=settings.IMPORT_PARSE_MEMORY_MB,
+        cpu_seconds=settings.IMPORT_PARSE_CPU_SECONDS,
+        wall_seconds=settings.IMPORT_PARSE_WALL_SECONDS,
+    )
+
+
+def _read_limited(func, *args):
+    """``func(*args)`` — reading the untrusted bytes — in a child process with the budget of
+    imports (``core.sandbox``); inline only if ``IMPORT_PARSE_ISOLATED`` is off."""
+    if not settings.IMPORT_PARSE_ISOLATED:
+        return func(*args)
+    try:
+        return limited_call(func, *args, budget=parse_budget())
+    except BudgetExceeded as exc:
+        logger.warning("import parse stopped: %s", exc)
+        raise ImportBudgetExceeded(exc.limit, exc.value) from exc
 
 
 @dataclass
@@ -136,8 +183,7 @@ def _run(
 ) -> tuple[Report, SheetImport | None]:
     data = bytes(upload.data)
     if upload.kind == ImportUpload.Kind.HSDS:
-        files, broken = unpack(data, name=upload.filename)
-        tables = broken or read_files(files)
+        files, tables = _read_limited(read_upload, data, upload.filename)
         # The conformance report reads the file as it is, before the import fills defaults.
         conformance = conformance_check(files, alliance=upload.alliance, tables=tables)
         report = hsds_import(
@@ -157,6 +203,7 @@ def _run(
         filename=upload.filename,
         geocoder=geocoder,
         default_status=Status.PUBLISHED if upload.options.get("publish") else Status.DRAFT,
+        sheet=_read_limited(read_sheet, data, upload.filename),
     )
     if first and geocoder is not None:
         upload.checked["geocoder"] = answers
@@ -188,6 +235,43 @@ def _issue_rows(report: Report, sheet: SheetImport | None) -> list[dict]:
             }
         )
     return rows
+
+
+def import_upload_pending(upload: ImportUpload) -> bool:
+    """The first check (a background task, ``tasks.check_import_upload``) has not run yet."""
+    return upload.committed_at is None and not upload.checked
+
+
+def _failure_key(pk) -> str:
+    return f"interop:upload-failed:{pk}"
+
+
+def import_upload_fail(*, upload: ImportUpload, limit: str | None = None, value=None) -> None:
+    """Delete a file whose check failed (nothing is left behind) and remember, for its
+    uploader only and for a day, why: the preview page of the gone upload says so."""
+    cache.set(
+        _failure_key(upload.pk),
+        {
+            "alliance": upload.alliance_id,
+            "user": upload.user_id,
+            "filename": upload.filename,
+            "limit": limit,
+            "value": value,
+        },
+        timeout=int(UPLOAD_LIFETIME.total_seconds()),
+    )
+    upload.delete()
+
+
+def import_upload_failure(*, alliance: Alliance, user, pk) -> dict | None:
+    """Why the check of the user's upload ``pk`` failed: file name and message; or None."""
+    failure = cache.get(_failure_key(pk))
+    if not failure or failure["alliance"] != alliance.pk or failure["user"] != user.pk:
+        return None
+    return {
+        "filename": failure["filename"],
+        "message": budget_message(failure["limit"], failure["value"]),
+    }
 
 
 def import_upload_check(*, upload: ImportUpload) -> UploadCheck:

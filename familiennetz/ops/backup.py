@@ -4,8 +4,9 @@ A backup is a folder:
 
 - ``database.dump`` (PostgreSQL: ``pg_dump --format=custom``) or ``database.sqlite3``
   (SQLite: the online backup API, consistent while the app keeps writing);
-- ``media.tar.gz``: the public uploads (``public/…``) and the private files (``private/…``)
-  when both storages are folders on this machine (an S3 store is backed up by the store);
+- ``media.tar.gz``: the public uploads (``public/…``) and the private files (``private/…``),
+  read through Django's storage API: folders on this machine, a shared folder or an
+  S3-compatible store (django-storages) alike; a restore writes them the same way;
 - ``manifest.json``: format version, engine, the applied migrations, the row count of every
   table and the SHA-256 of each file above. ``restore`` checks the checksums before it touches
   anything and the row counts after.
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
-import shutil
+import posixpath
 import sqlite3
 import subprocess
 import tarfile
@@ -28,7 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.base import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import connections
 
 FORMAT = "familiennetz-backup/1"
@@ -46,24 +49,39 @@ class BackupError(Exception):
 @dataclass
 class Target:
     """Where a restore goes: the database settings (Django's ``settings_dict`` shape) and the
-    media folders by archive part."""
+    media by archive part — a storage, or a folder (a ``FileSystemStorage`` on it)."""
 
     database: dict[str, Any]
-    media: dict[str, Path]
+    media: dict[str, Storage | Path]
+
+    def storages(self) -> dict[str, Storage]:
+        return {
+            part: where
+            if isinstance(where, Storage)
+            else FileSystemStorage(location=where, base_url=None)
+            for part, where in self.media.items()
+        }
 
 
 def default_target(alias: str = "default") -> Target:
-    return Target(database=dict(connections[alias].settings_dict), media=media_folders())
+    return Target(database=dict(connections[alias].settings_dict), media=dict(media_storages()))
 
 
-def media_folders() -> dict[str, Path]:
-    """The folders of the storages that live on this machine (S3 and friends are skipped)."""
-    folders = {}
-    for part, name in MEDIA_PARTS.items():
-        storage = storages[name]
-        if isinstance(storage, FileSystemStorage):
-            folders[part] = Path(storage.location)
-    return folders
+def media_storages() -> dict[str, Storage]:
+    """The configured storages by archive part: public uploads and private files."""
+    return {part: storages[name] for part, name in MEDIA_PARTS.items()}
+
+
+def storage_files(storage: Storage, folder: str = "") -> Iterator[str]:
+    """Every file name in ``storage`` (below ``folder``), sorted, through the storage API."""
+    try:
+        folders, files = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in sorted(files):
+        yield posixpath.join(folder, name) if folder else name
+    for name in sorted(folders):
+        yield from storage_files(storage, posixpath.join(folder, name) if folder else name)
 
 
 def engine_of(database: dict[str, Any]) -> str:
@@ -152,27 +170,34 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                yield path
-
-
-def media_inventory(folders: dict[str, Path]) -> dict[str, str]:
-    """``{"public/events/x.jpg": sha256, …}`` of every file in the media folders."""
+def media_inventory(media: dict[str, Storage]) -> dict[str, str]:
+    """``{"public/events/x.jpg": sha256, …}`` of every file in the media storages."""
     inventory = {}
-    for part, folder in folders.items():
-        for path in _files_under(folder):
-            inventory[f"{part}/{path.relative_to(folder).as_posix()}"] = sha256(path)
+    for part, storage in media.items():
+        for name in storage_files(storage):
+            digest = hashlib.sha256()
+            with storage.open(name, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            inventory[f"{part}/{name}"] = digest.hexdigest()
     return inventory
 
 
-def _write_media(archive: Path, folders: dict[str, Path]) -> None:
+def _write_media(archive: Path, media: dict[str, Storage]) -> dict[str, str]:
+    """Every file of the storages into the archive; returns the inventory of what was
+    written (name → SHA-256), read in the same pass."""
+    inventory = {}
     with tarfile.open(archive, "w:gz") as tar:
-        for part, folder in folders.items():
-            for path in _files_under(folder):
-                tar.add(path, arcname=f"{part}/{path.relative_to(folder).as_posix()}")
+        for part, storage in media.items():
+            for name in storage_files(storage):
+                with storage.open(name, "rb") as handle:
+                    data = handle.read()
+                info = tarfile.TarInfo(f"{part}/{name}")
+                info.size = len(data)
+                info.mode = 0o640
+                tar.addfile(info, io.BytesIO(data))
+                inventory[info.name] = hashlib.sha256(data).hexdigest()
+    return inventory
 
 
 def _safe_member(member: tarfile.TarInfo) -> tuple[str, PurePosixPath]:
@@ -182,28 +207,37 @@ def _safe_member(member: tarfile.TarInfo) -> tuple[str, PurePosixPath]:
     return path.parts[0], PurePosixPath(*path.parts[1:])
 
 
-def _restore_media(archive: Path, folders: dict[str, Path]) -> list[Path]:
+def _restore_media(archive: Path, media: dict[str, Storage]) -> list[tuple[Storage, str]]:
+    """Write the archive's files into the storages under their names; returns what was
+    written (for a clean-up when the database fails)."""
+    written: list[tuple[Storage, str]] = []
     with tarfile.open(archive, "r:gz") as tar:
-        members = tar.getmembers()
         plan = []
-        for member in members:
+        for member in tar.getmembers():
             part, relative = _safe_member(member)
-            if part not in folders:
-                raise BackupError(
-                    f"the backup holds {part} files but the {MEDIA_PARTS.get(part, part)} "
-                    "storage is not a folder on this machine; copy them to the store by hand"
-                )
-            destination = folders[part] / relative
-            if destination.exists():
-                raise BackupError(f"{destination} exists: restore only into empty media folders")
-            plan.append((member, destination))
-        for member, destination in plan:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            source = tar.extractfile(member)
-            assert source is not None  # regular files only (_safe_member)
-            with source, open(destination, "wb") as out:
-                shutil.copyfileobj(source, out)
-    return [destination for _member, destination in plan]
+            if part not in media:
+                raise BackupError(f"the backup holds {part} files but no storage receives them")
+            if media[part].exists(str(relative)):
+                raise BackupError(f"{part}/{relative} exists: restore only into empty storages")
+            plan.append((member, media[part], str(relative)))
+        try:
+            for member, storage, name in plan:
+                source = tar.extractfile(member)
+                assert source is not None  # regular files only (_safe_member)
+                with source:
+                    saved = storage.save(name, File(source, name=name))
+                written.append((storage, saved))
+                if saved != name:
+                    raise BackupError(f"the storage saved {name} as {saved}")
+        except BaseException:
+            _delete(written)
+            raise
+    return written
+
+
+def _delete(written: list[tuple[Storage, str]]) -> None:
+    for storage, name in written:
+        storage.delete(name)
 
 
 # --- migrations -----------------------------------------------------------------------------
@@ -242,10 +276,10 @@ def backup_create(folder: Path, *, alias: str = "default", media: bool = True) -
         finally:
             target.close()
     files = {dump.name: sha256(dump)}
-    folders = media_folders() if media else {}
-    inventory = media_inventory(folders)
-    if folders:
-        _write_media(folder / MEDIA, folders)
+    parts = media_storages() if media else {}
+    inventory = {}
+    if parts:
+        inventory = _write_media(folder / MEDIA, parts)
         files[MEDIA] = sha256(folder / MEDIA)
     manifest = {
         "format": FORMAT,
@@ -255,7 +289,7 @@ def backup_create(folder: Path, *, alias: str = "default", media: bool = True) -
         "tables": counts,
         "files": files,
         "media": inventory,
-        "media_parts": sorted(folders),
+        "media_parts": sorted(parts),
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return manifest
@@ -355,21 +389,21 @@ def backup_restore(folder: Path, *, target: Target | None = None) -> dict:
             f"the database {target.database['NAME']} is not empty: restore only into a new, "
             "empty database (create one, point DATABASE_URL at it, run restore again)"
         )
-    # Media first: a refused media folder leaves the database untouched.
+    # Media first: a refused media storage leaves the database untouched.
+    media = target.storages()
     if MEDIA in manifest["files"]:
-        for part, media_folder in target.media.items():
-            if part in manifest["media_parts"] and any(_files_under(media_folder)):
+        for part, storage in media.items():
+            if part in manifest["media_parts"] and next(storage_files(storage), None):
                 raise BackupError(
-                    f"{media_folder} holds files: restore only into empty media folders"
+                    f"the {part} media storage holds files: restore only into empty storages"
                 )
-        restored_files = _restore_media(folder / MEDIA, target.media)
+        restored_files = _restore_media(folder / MEDIA, media)
     else:
         restored_files = []
     try:
         counts = _restore_database(folder, target)
     except BaseException:
-        for path in restored_files:  # all or nothing: no media without its database
-            path.unlink(missing_ok=True)
+        _delete(restored_files)  # all or nothing: no media without its database
         raise
     expected = manifest["tables"]
     differing = sorted(

@@ -18,9 +18,15 @@ their many-to-many tables. The search index is rebuilt, not moved. Import assign
 the target (one transaction: all or nothing), refuses a slug that exists, and writes files
 first and deletes them again if the rows fail.
 
-Not moved: state offices (instance-wide), second-factor devices (members enrol again), queued
-background tasks (let the workers drain the queue first), ids inside JSON values (a pending
-change request's payload keeps the old ids of the rows it names).
+Ids inside JSON values are remapped too (``JSON_IDS``): a pending change request's proposed
+values (relation fields of its entry), a review reminder's entries, a network snapshot's
+partners and ties, an import's created rows; frozen report figures hold labels and counts, no
+ids. Second-factor devices (TOTP, backup codes) move with the users the import creates (an
+account that exists on the target keeps its own). State offices are instance-wide: the
+alliance is linked to the state office of the same name on the target if there is exactly one
+(``ImportSummary.state_offices``). Queued background tasks are not moved: their arguments are
+ids on the old instance and they run there — drain the queue before the export (the
+import's own derived data, the search index, is rebuilt; report summaries refresh nightly).
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ import contextlib
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -46,7 +52,7 @@ from django.core.files.storage import Storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 
-from familiennetz.alliances.models import Alliance
+from familiennetz.alliances.models import Alliance, StateOffice
 from familiennetz.alliances.owned import AllianceOwned
 from familiennetz.alliances.scopes import all_alliances
 from familiennetz.core.files import private_storage
@@ -197,6 +203,83 @@ def _from_natural_key(model: type[models.Model], key: Any) -> Any:
     return found
 
 
+# --- ids inside JSON values -----------------------------------------------------------------
+
+Remap = Callable[[str, Any], Any]  # (model label, old id) → new id (the old one if unknown)
+
+
+def _change_request_payload(fields: dict, remap: Remap) -> None:
+    """Proposed values: {field name: [str(value), …]} of the entry's form; relation fields
+    hold ids of the entry's related rows (categories, organisation, districts, …)."""
+    content_type = fields.get("content_type")
+    payload = fields.get("payload")
+    if not isinstance(content_type, list) or not isinstance(payload, dict):
+        return
+    try:
+        model = apps.get_model(*content_type)
+    except LookupError:
+        return
+    for name, values in payload.items():
+        try:
+            f = model._meta.get_field(name)
+        except Exception:
+            continue
+        if not f.is_relation or not isinstance(values, list):
+            continue
+        target = label(f.related_model)
+        payload[name] = [str(remap(target, int(v))) if str(v).isdigit() else v for v in values]
+
+
+def _review_entries(fields: dict, remap: Remap) -> None:
+    fields["entries"] = [
+        [model_label, remap(model_label, pk)] for model_label, pk in fields.get("entries") or []
+    ]
+
+
+def _snapshot(fields: dict, remap: Remap) -> None:
+    for node in fields.get("nodes") or []:
+        node["id"] = remap("network.partner", node.get("id"))
+    for edge in fields.get("edges") or []:
+        for end in ("source", "target"):
+            edge[end] = remap("network.partner", edge.get(end))
+
+
+IMPORT_KINDS = {
+    "offer": "directory.offer",
+    "organisation": "directory.organisation",
+    "location": "directory.location",
+}
+
+
+def _import_result(fields: dict, remap: Remap) -> None:
+    created = (fields.get("result") or {}).get("created") or {}
+    for kind, pks in created.items():
+        if kind in IMPORT_KINDS:
+            created[kind] = [remap(IMPORT_KINDS[kind], pk) for pk in pks]
+
+
+# model label (or the label of the entry a history version is of) → rewrites the row's JSON
+JSON_IDS: dict[str, Callable[[dict, Remap], None]] = {
+    "moderation.changerequest": _change_request_payload,
+    "freshness.reviewreminder": _review_entries,
+    "network.snapshot": _snapshot,
+    "interop.importupload": _import_result,
+}
+
+
+def json_remap(model: Any, fields: dict, remap: Remap) -> dict:
+    """A copy of ``fields`` with the ids inside its JSON values remapped."""
+    instance_type = getattr(model, "instance_type", None)
+    rewrite = JSON_IDS.get(label(model)) or (
+        JSON_IDS.get(label(instance_type)) if instance_type is not None else None
+    )
+    if rewrite is None:
+        return fields
+    fields = json.loads(json.dumps(fields, cls=_Encoder))  # a deep copy
+    rewrite(fields, remap)
+    return fields
+
+
 # --- export ---------------------------------------------------------------------------------
 
 
@@ -205,6 +288,31 @@ class ExportSummary:
     rows: dict[str, int] = field(default_factory=dict)
     users: int = 0
     files: int = 0
+    devices: int = 0
+
+
+DEVICE_MODELS = ("otp_totp.totpdevice", "otp_static.staticdevice")
+
+
+def _device_lines(user_model, user_ids: set[int]) -> Iterator[dict]:
+    """Second-factor devices of the exported users: TOTP secrets and backup codes."""
+    for device_label in DEVICE_MODELS:
+        try:
+            model = apps.get_model(device_label)
+        except LookupError:
+            continue
+        queryset = model._default_manager.filter(user_id__in=user_ids).order_by("pk")
+        for device in queryset:
+            fields = serializers.serialize("python", [device])[0]["fields"]
+            fields.pop("user")
+            line = {
+                "device": device_label,
+                "user": user_model._base_manager.get(pk=device.user_id).email,
+                "fields": fields,
+            }
+            if device_label == "otp_static.staticdevice":
+                line["tokens"] = list(device.token_set.values_list("token", flat=True))
+            yield line
 
 
 def _relations(model: type[models.Model], moved: set[str]) -> dict[str, str]:
@@ -240,7 +348,13 @@ def alliance_export(slug: str, out: IO[str]) -> ExportSummary:
         order = moved_models()
         moved = {label(m) for m in order}
         relations = {label(m): _relations(m, moved) for m in order}
-        header = {"format": FORMAT, "slug": slug, "models": list(relations), "relations": relations}
+        header = {
+            "format": FORMAT,
+            "slug": slug,
+            "models": list(relations),
+            "relations": relations,
+            "state_offices": sorted(alliance.state_offices.values_list("name", flat=True)),
+        }
         out.write(json.dumps(header) + "\n")
         refs: dict[str, set] = defaultdict(set)
         user_ids: set[int] = set()
@@ -293,6 +407,9 @@ def alliance_export(slug: str, out: IO[str]) -> ExportSummary:
                 + "\n"
             )
             summary.users += 1
+        for device_line in _device_lines(user_model, user_ids):
+            out.write(json.dumps(device_line, cls=_Encoder) + "\n")
+            summary.devices += 1
         for part, storage, name in files:
             if not storage.exists(name):
                 continue  # a row naming a lost file: the row moves, the file cannot
@@ -312,9 +429,13 @@ class ImportSummary:
     rows: dict[str, int]
     users_created: int
     files: int
+    devices: int = 0
+    state_offices: dict[str, bool] = field(default_factory=dict)  # name → linked
 
 
-def _read(lines: Iterable[str]) -> tuple[dict, list[dict], list[dict], dict[str, bytes]]:
+def _read(
+    lines: Iterable[str],
+) -> tuple[dict, list[dict], list[dict], dict[str, bytes], list[dict]]:
     iterator = iter(lines)
     try:
         header = json.loads(next(iterator))
@@ -322,7 +443,7 @@ def _read(lines: Iterable[str]) -> tuple[dict, list[dict], list[dict], dict[str,
         raise TransferError("the file does not start with a familiennetz header") from error
     if header.get("format") != FORMAT:
         raise TransferError(f"unknown format {header.get('format')!r} (expected {FORMAT})")
-    rows, users, files = [], [], {}
+    rows, users, files, devices = [], [], {}, []
     for number, text in enumerate(iterator, start=2):
         try:
             line = json.loads(text)
@@ -330,13 +451,15 @@ def _read(lines: Iterable[str]) -> tuple[dict, list[dict], list[dict], dict[str,
             raise TransferError(f"line {number} is not JSON: {error}") from error
         if "model" in line:
             rows.append(line)
+        elif "device" in line:  # before "user": a device line names its user
+            devices.append(line)
         elif "user" in line:
             users.append(line["user"])
         elif "file" in line:
             files[line["file"]] = base64.b64decode(line["data"])
         else:
             raise TransferError(f"line {number}: unknown kind of line")
-    return header, rows, users, files
+    return header, rows, users, files, devices
 
 
 @contextlib.contextmanager
@@ -382,7 +505,7 @@ def _allocate_ids(model: type[models.Model], count: int) -> list[int]:
 
 def alliance_import(lines: Iterable[str], *, storages_: dict[str, Storage] | None = None):
     """Import an export file as a new alliance (all or nothing). Returns an ImportSummary."""
-    header, rows, users, file_data = _read(lines)
+    header, rows, users, file_data, devices = _read(lines)
     slug = header["slug"]
     known = {label(m): m for m in apps.get_models()}
     missing = [name for name in header["models"] if name not in known]
@@ -398,11 +521,14 @@ def alliance_import(lines: Iterable[str], *, storages_: dict[str, Storage] | Non
                     f"an alliance {slug!r} exists on this instance: nothing was imported"
                 )
             user_model = get_user_model()
-            users_created = 0
+            created_users = {}
             for user in users:
                 if not user_model._base_manager.filter(email=user["email"]).exists():
-                    user_model._base_manager.create(**user, is_staff=False, is_superuser=False)
-                    users_created += 1
+                    created_users[user["email"]] = user_model._base_manager.create(
+                        **user, is_staff=False, is_superuser=False
+                    )
+            users_created = len(created_users)
+            devices_moved = _import_devices(devices, created_users)
             by_model: dict[str, list[dict]] = defaultdict(list)
             for row in rows:
                 by_model[row["model"]].append(row)
@@ -441,12 +567,45 @@ def alliance_import(lines: Iterable[str], *, storages_: dict[str, Storage] | Non
                 for through, rows_ in links:
                     through._base_manager.bulk_create(rows_, batch_size=500)
             alliance = Alliance.objects.get(slug=slug)
+            offices = _link_state_offices(alliance, header.get("state_offices", []))
             reindex_alliance(alliance=alliance)
     except BaseException:
         for storage, saved in written:
             storage.delete(saved)
         raise
-    return ImportSummary(alliance, counts, users_created, len(written))
+    return ImportSummary(alliance, counts, users_created, len(written), devices_moved, offices)
+
+
+def _import_devices(devices: list[dict], created_users: dict) -> int:
+    """The second factors of accounts this import created (an existing account keeps its
+    own devices: it logs in on this instance already)."""
+    moved = 0
+    for line in devices:
+        user = created_users.get(line["user"])
+        if user is None:
+            continue
+        model = apps.get_model(line["device"])
+        values = {
+            f.attname: f.to_python(line["fields"][f.name])
+            for f in model._meta.concrete_fields
+            if f.name in line["fields"] and not f.primary_key and not f.is_relation
+        }
+        device = model._default_manager.create(user=user, **values)
+        for token in line.get("tokens", []):
+            device.token_set.create(token=token)
+        moved += 1
+    return moved
+
+
+def _link_state_offices(alliance: Alliance, names: list[str]) -> dict[str, bool]:
+    """Link the alliance to the state office of the same name when exactly one exists."""
+    linked = {}
+    for name in names:
+        offices = list(StateOffice.objects.filter(name=name)[:2])
+        linked[name] = len(offices) == 1
+        if len(offices) == 1:
+            offices[0].alliances.add(alliance)
+    return linked
 
 
 def _links(model, objects, m2m) -> Iterator[tuple[type[models.Model], list[models.Model]]]:
@@ -472,7 +631,11 @@ def _default_storage() -> Storage:
 
 
 def _build(model, row, relations, new_ids, file_names):
-    fields = dict(row["fields"])
+    fields = json_remap(
+        model,
+        dict(row["fields"]),
+        lambda target, old: new_ids.get(target, {}).get(old, old),
+    )
     many: dict[str, list] = {}
     opts = model._meta
     values: dict[str, Any] = {}

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError
 
 from familiennetz.alliances.pagecache import alliance_cached
@@ -78,7 +79,10 @@ def _search(
     backend = get_backend()
     restrict = None
     if within is not None:
-        restrict = within.order_by().values("pk").query.sql_with_params()
+        try:
+            restrict = within.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # the filters leave no offer (e.g. ``pk__in=[]``): nothing to rank
+            return SearchResult()
     ids = backend.match(
         alliance_id=alliance_id,
         groups=parsed.groups,

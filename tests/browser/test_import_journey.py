@@ -84,3 +84,38 @@ def test_import_report_fits_a_phone(corpus, new_page):
     visit(page, "/manage/hainichen/daten/exportieren/")
     no_horizontal_scroll(page)
     axe_check(page)
+
+
+def test_the_check_runs_in_the_background_and_a_file_over_the_budget_names_the_limit(
+    corpus, new_page, settings, page_problems
+):
+    """Issue 18: the preview says "Die Datei wird geprüft" (with a reload link) until a task
+    worker has checked the file; a file over the time budget is refused, naming the limit.
+    Both pages pass axe-core and fit a phone."""
+    from django.core.management import call_command
+
+    _user("koordination@hainichen.example", "coordinator", corpus.alliance)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    page = new_page(PHONE)
+    log_in(page, "koordination@hainichen.example", "/manage/hainichen/daten/importieren/")
+    upload(page, FIXED, publish=False)
+    expect(page.locator("h1")).to_have_text("Die Datei wird geprüft")
+    expect(page.get_by_role("status")).to_contain_text("wird im Hintergrund geprüft")
+    no_horizontal_scroll(page)
+    axe_check(page)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    page.get_by_role("link", name="Neu laden").click()
+    expect(page.locator("h1")).to_have_text("Prüfung des Imports")
+    expect(page.get_by_role("button", name="Jetzt importieren")).to_be_enabled()
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.IMPORT_PARSE_WALL_SECONDS = 0
+    visit(page, "/manage/hainichen/daten/importieren/")
+    upload(page, FIXED, publish=False)
+    expect(page.locator("h1")).to_have_text("Die Datei konnte nicht geprüft werden")
+    expect(page.get_by_role("alert")).to_contain_text("Zeitgrenze für Importe")
+    no_horizontal_scroll(page)
+    axe_check(page)
+    # The refusal page answers 422 on purpose; Chromium logs every 4xx document.
+    page_problems.messages[:] = [m for m in page_problems.messages if "status of 422" not in m]

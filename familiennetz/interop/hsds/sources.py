@@ -162,6 +162,13 @@ def unpack(
     return (files, None) if isinstance(files, dict) else ({}, files)
 
 
+def read_upload(data: bytes, name: str) -> tuple[dict[str, bytes], Tables]:
+    """The files of an upload and their tables (the errors if a ZIP cannot be read): the
+    part of an import that reads untrusted bytes, run with a budget (``core.sandbox``)."""
+    files, broken = unpack(data, name=name)
+    return files, broken or read_files(files)
+
+
 def read_zip(data: bytes, *, name: str = "") -> Tables:
     files = _zip_members(data, name=name)
     return read_files(files) if isinstance(files, dict) else files

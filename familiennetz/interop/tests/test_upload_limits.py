@@ -10,10 +10,10 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from familiennetz.core.tests.test_archives import xlsx_bomb
+from familiennetz.interop import tasks as interop_tasks
 from familiennetz.interop.hsds.sources import read_bytes
 from familiennetz.interop.models import ImportUpload
 from familiennetz.interop.tabular_io import read_xlsx
-from familiennetz.interop.views import workspace as workspace_views
 
 MiB = 1024 * 1024
 
@@ -101,8 +101,10 @@ def test_a_check_that_fails_leaves_no_upload_behind(as_coordinator, alliance, mo
     def explode(**kwargs):
         raise MemoryError("simulated")
 
-    monkeypatch.setattr(workspace_views, "import_upload_check", explode)
+    monkeypatch.setattr(interop_tasks, "import_upload_check", explode)
     text = "Angebot;Träger\r\nBabytreff;Verein\r\n".encode()
-    with pytest.raises(MemoryError):
-        post(as_coordinator, alliance, "sheet", text, "liste.csv")
+    response = post(as_coordinator, alliance, "sheet", text, "liste.csv")
     assert not ImportUpload.objects.exists()
+    page = as_coordinator.get(response["Location"])
+    assert page.status_code == 422
+    assert "The file could not be read." in page.content.decode()

@@ -25,13 +25,18 @@ from ..hsds.storage import hsds_zip_path
 from ..models import ImportUpload
 from ..services import (
     UPLOAD_LIFETIME,
+    ImportBudgetExceeded,
     ImportRefused,
     import_upload_check,
     import_upload_commit,
     import_upload_create,
+    import_upload_fail,
+    import_upload_failure,
     import_upload_get,
+    import_upload_pending,
 )
 from ..sheets import CONTENT_TYPES, sheet_export, sheet_template
+from ..tasks import check_import_upload
 
 MAX_LINKS = 50
 
@@ -41,6 +46,11 @@ def _upload_or_404(request, pk) -> ImportUpload:
     if upload is None:
         raise Http404(_("This upload does not exist or has expired. Please upload the file again."))
     return upload
+
+
+def _check_failed(request, failure: dict):
+    """The check of an upload stopped (over the budget, unreadable): the file is gone."""
+    return render(request, "interop/workspace/import_failed.html", {"failure": failure}, status=422)
 
 
 def _download(content: bytes | Path, content_type: str, filename: str) -> HttpResponse:
@@ -55,8 +65,9 @@ def _download(content: bytes | Path, content_type: str, filename: str) -> HttpRe
 
 @workspace_view
 def import_start(request):
-    """The two upload forms (spreadsheet, HSDS); a valid upload is stored, checked once and
-    shown on the preview page."""
+    """The two upload forms (spreadsheet, HSDS); a valid upload is stored and checked in a
+    background task (a child process with a memory and time budget, ADR 1520); the preview
+    page says "being checked" until the check is done."""
     check_perm(request, "interop.import_data")
     geocoding_available = get_geocoder() is not None
     kind = request.POST.get("kind") if request.method == "POST" else None
@@ -83,11 +94,7 @@ def import_start(request):
             publish=data.get("status") == "published",
             geocode=bool(data.get("geocode")) and geocoding_available,
         )
-        try:
-            import_upload_check(upload=upload)
-        except BaseException:
-            upload.delete()  # nothing left behind by a failed check
-            raise
+        check_import_upload.enqueue(str(upload.pk))
         return redirect_manage("interop:manage-import-preview", request.alliance, pk=upload.pk)
     return render(
         request,
@@ -109,10 +116,23 @@ def import_template(request, fmt: str):
 def import_preview(request, pk):
     """What the import would do, and every problem by line and column; writes nothing."""
     check_perm(request, "interop.import_data")
-    upload = _upload_or_404(request, pk)
+    upload = import_upload_get(alliance=request.alliance, user=request.user, pk=pk)
+    if upload is None:
+        failure = import_upload_failure(alliance=request.alliance, user=request.user, pk=pk)
+        if failure is not None:
+            return _check_failed(request, failure)
+        upload = _upload_or_404(request, pk)
     if upload.committed_at is not None:
         return redirect_manage("interop:manage-import-result", request.alliance, pk=upload.pk)
-    check = import_upload_check(upload=upload)
+    if import_upload_pending(upload):
+        return render(
+            request, "interop/workspace/import_checking.html", {"upload": upload}, status=202
+        )
+    try:
+        check = import_upload_check(upload=upload)
+    except ImportBudgetExceeded as exc:
+        import_upload_fail(upload=upload, limit=exc.limit, value=exc.value)
+        return _check_failed(request, {"filename": upload.filename, "message": str(exc)})
     context = {
         "check": check,
         "lifetime_hours": int(UPLOAD_LIFETIME.total_seconds() // 3600),

@@ -11,6 +11,8 @@ import sqlite3
 
 import psycopg
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import InMemoryStorage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -180,3 +182,51 @@ def test_a_failed_database_restore_leaves_no_media_behind(
     with pytest.raises(sqlite3.OperationalError):
         backup.backup_restore(tmp_path / "backup", target=Target(unreachable, restored_media))
     assert not files_under(restored_media["private"])
+
+
+@pytest.fixture
+def object_store(settings):
+    """Both storages reachable only through the storage API, as with django-storages' S3
+    backend (MEDIA_STORAGE=s3): Django's in-memory storage stands in for the bucket."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+        "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+
+
+def stored_files(media) -> dict[str, dict[str, bytes]]:
+    return {
+        part: {name: storage.open(name, "rb").read() for name in backup.storage_files(storage)}
+        for part, storage in media.items()
+    }
+
+
+def test_media_on_an_object_store_is_backed_up_and_restored_through_the_storage_api(
+    on_sqlite, object_store, tmp_path
+):
+    fill_instance()
+    original = stored_files(backup.media_storages())
+    assert original["public"] and original["private"]
+    manifest = backup.backup_create(tmp_path / "backup")
+    assert set(manifest["media"]) == {
+        f"{part}/{name}" for part, files in original.items() for name in files
+    }
+    target_database = {**connection.settings_dict, "NAME": str(tmp_path / "restored.sqlite3")}
+    bucket = {"public": InMemoryStorage(), "private": InMemoryStorage()}
+
+    backup.backup_restore(tmp_path / "backup", target=Target(target_database, bucket))
+
+    assert stored_files(bucket) == original
+
+
+def test_restore_refuses_an_object_store_that_holds_files(on_sqlite, object_store, tmp_path):
+    fill_instance()
+    backup.backup_create(tmp_path / "backup")
+    bucket = {"public": InMemoryStorage(), "private": InMemoryStorage()}
+    bucket["public"].save("alt.png", ContentFile(b"x"))
+    target_database = {**connection.settings_dict, "NAME": str(tmp_path / "restored.sqlite3")}
+    with pytest.raises(BackupError, match="public media storage holds files"):
+        backup.backup_restore(tmp_path / "backup", target=Target(target_database, bucket))
+    assert not (tmp_path / "restored.sqlite3").exists()
+    assert list(backup.storage_files(bucket["private"])) == []

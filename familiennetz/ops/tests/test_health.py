@@ -112,3 +112,17 @@ def test_metrics_count_requests_latency_and_queue_depth(client, metrics_on, alli
 
     with_token = client.get("/metrics", headers={"authorization": "Bearer s3cret-scrape-token"})
     assert with_token.status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(SECURE_SSL_REDIRECT=True, SECURE_PROXY_SSL_HEADER=None, TASKS=DB_TASKS)
+def test_plain_http_probes_are_not_redirected_to_https(client):
+    """A load balancer probing over plain HTTP gets the answer, not a 301 it cannot follow;
+    every other page still goes to https."""
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 200
+    redirected = client.get("/")
+    assert redirected.status_code == 301
+    assert redirected["Location"].startswith("https://")
+    metrics = client.get("/metrics")
+    assert metrics.status_code == 301

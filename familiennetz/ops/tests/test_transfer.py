@@ -8,12 +8,20 @@ import json
 from collections import Counter, defaultdict
 
 import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from familiennetz.alliances.models import Alliance, Membership
-from familiennetz.directory.models import Offer
-from familiennetz.ops.transfer import label, moved_models
+from familiennetz.alliances.models import Alliance, Membership, StateOffice
+from familiennetz.directory.models import Category, Offer
+from familiennetz.freshness.models import ReviewReminder
+from familiennetz.moderation.models import ChangeRequest
+from familiennetz.network.models import Partner, Snapshot
+from familiennetz.ops.transfer import json_remap, label, moved_models
 
 from .support import files_under, fill_instance
 
@@ -54,11 +62,16 @@ def canonical(path) -> list:
         return ("row", found) if found is not None else ("gone", value)
 
     out = [dict(header)]
+    models_ = {label(m): m for m in apps.get_models()}
     for line in lines[1:]:
         if "model" not in line:
             out.append(line)
             continue
-        fields = dict(line["fields"])
+        fields = json_remap(
+            models_[line["model"]],
+            dict(line["fields"]),
+            lambda target, old: ["row", position.get(target, {}).get(old, ("gone", old))],
+        )
         for name, target in header["relations"][line["model"]].items():
             if fields.get(name) is None:
                 continue
@@ -175,3 +188,77 @@ def test_every_tenant_model_is_moved():
         apps.get_model("search", "SearchDocument"),
         apps.get_model("search", "SearchTerm"),
     }
+
+
+def with_ids_in_json(alliance) -> dict:
+    """Rows that store ids inside JSON, a state-office link and a member's second factors."""
+    offer = Offer.objects.filter(alliance=alliance).order_by("pk").first()
+    categories = list(Category.objects.filter(alliance=alliance).order_by("pk")[:2])
+    request = ChangeRequest.objects.create(
+        alliance=alliance,
+        kind=ChangeRequest.Kind.CHANGE,
+        content_type=ContentType.objects.get_for_model(Offer),
+        object_id=offer.pk,
+        payload={"name": [offer.name + " (neu)"], "categories": [str(c.pk) for c in categories]},
+    )
+    partners = list(Partner.objects.filter(alliance=alliance).order_by("pk")[:2])
+    Snapshot.objects.create(
+        alliance=alliance,
+        taken_on="2026-01-01",
+        nodes=[{"id": p.pk, "label": str(p)} for p in partners],
+        edges=[{"source": partners[0].pk, "target": partners[1].pk, "kind": "declared"}],
+    )
+    ReviewReminder.objects.create(
+        alliance=alliance,
+        organisation=offer.organisation,
+        entries=[["directory.offer", offer.pk]],
+        recipients=["traeger@example.org"],
+    )
+    office = StateOffice.objects.create(name="Landeskoordinierungsstelle Sachsen")
+    office.alliances.add(alliance)
+    member = Membership.objects.filter(alliance=alliance).order_by("pk").first().user
+    TOTPDevice.objects.create(user=member, name="Telefon", key="31323334353637383930")
+    StaticDevice.objects.create(user=member, name="Notfallcodes").token_set.create(token="abcd1234")
+    return {
+        "request": request.pk,
+        "offer": offer.name,
+        "categories": [c.code for c in categories],
+        "partners": [str(p) for p in partners],
+        "member": member.email,
+        "offices": set(alliance.state_offices.values_list("name", flat=True)),
+    }
+
+
+def test_ids_in_json_devices_and_state_offices_move_along(db, media, settings, tmp_path):
+    fill_instance()
+    hainichen = Alliance.objects.get(slug="hainichen")
+    before = with_ids_in_json(hainichen)
+    call_command("export_alliance", "hainichen", str(tmp_path / "move.jsonl"))
+    Alliance.objects.filter(slug="hainichen").delete()
+    get_user_model().objects.filter(email=before["member"]).delete()  # not on the target yet
+    move_to_new_media(settings, tmp_path)
+
+    call_command("import_alliance", str(tmp_path / "move.jsonl"))
+
+    moved = Alliance.objects.get(slug="hainichen")
+    request = ChangeRequest.objects.get(alliance=moved, payload__name=[before["offer"] + " (neu)"])
+    assert Offer.objects.get(pk=request.object_id).name == before["offer"]
+    proposed = Category.objects.filter(pk__in=[int(v) for v in request.payload["categories"]])
+    assert sorted(c.code for c in proposed) == sorted(before["categories"])
+    assert {c.alliance_id for c in proposed} == {moved.pk}
+    snapshot = Snapshot.objects.get(alliance=moved, taken_on="2026-01-01")
+    nodes = Partner.objects.filter(pk__in=[n["id"] for n in snapshot.nodes], alliance=moved)
+    assert sorted(str(p) for p in nodes) == sorted(before["partners"])
+    assert {snapshot.edges[0]["source"], snapshot.edges[0]["target"]} == {
+        n["id"] for n in snapshot.nodes
+    }
+    reminder = ReviewReminder.objects.get(alliance=moved, recipients=["traeger@example.org"])
+    assert Offer.objects.get(pk=reminder.entries[0][1]).name == before["offer"]
+    offices = set(moved.state_offices.values_list("name", flat=True))
+    assert "Landeskoordinierungsstelle Sachsen" in offices
+    assert offices == before["offices"]
+    member = get_user_model().objects.get(email=before["member"])
+    assert TOTPDevice.objects.get(user=member).key == "31323334353637383930"
+    assert list(
+        StaticDevice.objects.get(user=member).token_set.values_list("token", flat=True)
+    ) == ["abcd1234"]
