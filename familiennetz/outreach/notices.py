@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from familiennetz.alliances import pagecache
 from familiennetz.alliances.models import Alliance
@@ -23,6 +24,8 @@ from familiennetz.core.files import private_storage
 from familiennetz.core.pdf import render_pdf
 from familiennetz.events import selectors as event_selectors
 from familiennetz.events.forms import SELECTION_PARAMS, EventFilterForm
+from familiennetz.translations.languages import page_language
+from familiennetz.translations.selectors import translation_set
 
 from . import qr, selectors
 
@@ -90,6 +93,11 @@ def notice_pdf(
         "calendar_url": calendar_url,
         "qr_png": qr.png_data_uri(calendar_url),
         "site": site,
+        # Event titles and offer names in the active language where translated (one query).
+        "translations": translation_set(
+            language=page_language(get_language()),
+            objects=[*{d.event for d in sheet.dates}, *sheet.offers],
+        ),
     }
     return render_pdf("outreach/pdf/notice.html", context)
 

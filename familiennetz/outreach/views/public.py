@@ -216,6 +216,8 @@ def offer_flyer_pdf(request, slug: str):
         "page_url": page_url,
         "dates": dates,
         "qr_png": qr.png_data_uri(page_url),
+        # The offer's texts in the request's language where translated (German otherwise).
+        "translations": translation_set(language=page_language(get_language()), objects=[offer]),
     }
     content = render_pdf("outreach/pdf/flyer.html", context, request=request)
     return pdf_response(content, f"flyer-{offer.slug}.pdf")
