@@ -133,3 +133,23 @@ def file_store(alliance_id: int, key: str, content: bytes) -> None:
     if storage.exists(name):
         storage.delete(name)
     storage.save(name, ContentFile(content))
+
+
+def purge_expired_files(*, now: dt.datetime | None = None, dry_run: bool = False) -> int:
+    """Delete the stored sheets older than ``NOTICE_FILE_HOURS`` of every network (the daily
+    retention job; ``file_ready`` deletes one only when it is asked for). Returns how many."""
+    storage, now = private_storage(), now or timezone.now()
+    limit = dt.timedelta(hours=NOTICE_FILE_HOURS)
+    if not storage.exists(FOLDER):
+        return 0
+    count = 0
+    folders, _files = storage.listdir(FOLDER)
+    for folder in folders:
+        _dirs, names = storage.listdir(f"{FOLDER}/{folder}")
+        for name in names:
+            path = f"{FOLDER}/{folder}/{name}"
+            if name.endswith(".pdf") and now - storage.get_modified_time(path) > limit:
+                count += 1
+                if not dry_run:
+                    storage.delete(path)
+    return count
