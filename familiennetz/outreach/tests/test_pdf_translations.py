@@ -5,6 +5,7 @@ import pytest
 
 from familiennetz.directory.models import Offer
 from familiennetz.events.models import Event
+from familiennetz.outreach import services as help_services
 from familiennetz.translations import services as translation_services
 
 from .conftest import pdf_text
@@ -47,3 +48,14 @@ def test_the_notice_sheet_shows_translated_event_titles_and_offer_names(
     assert "Группа малышей" in text
     german = pdf_text(client.get("/hainichen/aushang.pdf?ortsteil=zentrum").content)
     assert "Laternenbasteln für Familien" in german and "Фонарики" not in german
+
+
+def test_the_help_box_sheet_shows_translated_lines(client, alliance, coordinator):
+    contact = help_services.help_contact_save(
+        alliance=alliance,
+        values={"group": "beratung", "name": "Elterntelefon", "phone": "0800 111 0 550"},
+    )
+    translate(contact, "uk", {"name": "Телефон для батьків"}, coordinator.user)
+    text = pdf_text(client.get("/uk/hainichen/erste-hilfe.pdf").content)
+    assert "Телефон для батьків" in text and "Elterntelefon" not in text
+    assert "Elterntelefon" in pdf_text(client.get("/hainichen/erste-hilfe.pdf").content)
