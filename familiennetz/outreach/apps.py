@@ -9,7 +9,9 @@ class OutreachConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import guide_sections, translatable, workspace  # noqa: F401  (plug-ins)
+        from . import guide_sections, retention, translatable, workspace  # noqa: F401
+
+        retention.register()  # expired notice-board sheets in the daily retention job
 
         guide_sections.register()
         translatable.register_kinds()  # Erste-Hilfe-Box and news in the content translations

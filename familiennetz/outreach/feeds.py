@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 class NewsAtom(Feed):
     feed_type = Atom1Feed
 
-    def __init__(self, *, alliance, items, link: str):
+    def __init__(self, *, alliance, items, link: str, translations=None):
         self.alliance = alliance
+        # A ``translations.selectors.TranslationSet`` in the feed's language (None: German).
+        self.translations = translations
         self.news = items
         self.feed_link = link
 
@@ -30,11 +32,16 @@ class NewsAtom(Feed):
     def items(self):
         return self.news
 
+    def _text(self, item, name: str) -> str:
+        if self.translations is None:
+            return getattr(item, name) or ""
+        return self.translations.get(item, name).text
+
     def item_title(self, item) -> str:
-        return item.title
+        return self._text(item, "title")
 
     def item_description(self, item) -> str:
-        return item.summary or item.text[:300]
+        return self._text(item, "summary") or self._text(item, "text")[:300]
 
     def item_link(self, item) -> str:
         return item.get_absolute_url()

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from familiennetz.alliances import pagecache
 from familiennetz.alliances.models import Alliance
@@ -23,6 +24,8 @@ from familiennetz.core.files import private_storage
 from familiennetz.core.pdf import render_pdf
 from familiennetz.events import selectors as event_selectors
 from familiennetz.events.forms import SELECTION_PARAMS, EventFilterForm
+from familiennetz.translations.languages import page_language
+from familiennetz.translations.selectors import translation_set
 
 from . import qr, selectors
 
@@ -90,6 +93,11 @@ def notice_pdf(
         "calendar_url": calendar_url,
         "qr_png": qr.png_data_uri(calendar_url),
         "site": site,
+        # Event titles and offer names in the active language where translated (one query).
+        "translations": translation_set(
+            language=page_language(get_language()),
+            objects=[*{d.event for d in sheet.dates}, *sheet.offers],
+        ),
     }
     return render_pdf("outreach/pdf/notice.html", context)
 
@@ -125,3 +133,23 @@ def file_store(alliance_id: int, key: str, content: bytes) -> None:
     if storage.exists(name):
         storage.delete(name)
     storage.save(name, ContentFile(content))
+
+
+def purge_expired_files(*, now: dt.datetime | None = None, dry_run: bool = False) -> int:
+    """Delete the stored sheets older than ``NOTICE_FILE_HOURS`` of every network (the daily
+    retention job; ``file_ready`` deletes one only when it is asked for). Returns how many."""
+    storage, now = private_storage(), now or timezone.now()
+    limit = dt.timedelta(hours=NOTICE_FILE_HOURS)
+    if not storage.exists(FOLDER):
+        return 0
+    count = 0
+    folders, _files = storage.listdir(FOLDER)
+    for folder in folders:
+        _dirs, names = storage.listdir(f"{FOLDER}/{folder}")
+        for name in names:
+            path = f"{FOLDER}/{folder}/{name}"
+            if name.endswith(".pdf") and now - storage.get_modified_time(path) > limit:
+                count += 1
+                if not dry_run:
+                    storage.delete(path)
+    return count

@@ -10,12 +10,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from familiennetz.directory.services import taxonomy_install
 from familiennetz.directory.tests import factories as f
+from familiennetz.events.models import Event
 from familiennetz.events.services import event_sync_occurrences
 from familiennetz.events.tests.factories import EventFactory
+from familiennetz.translations.services import translation_save
 
 
 @pytest.fixture(autouse=True)
@@ -234,3 +236,26 @@ def test_translated_offer_page_stays_within_the_german_budget(client, alliance, 
         f.OfferLocationFactory(alliance=alliance, offer=offer, location=place)
     assert count(client, arabic_url) == before
     assert count(client, offer.get_absolute_url()) == german
+
+
+@pytest.mark.parametrize("view", ["monat", "woche", "liste"])
+def test_translated_calendar_views_cost_one_query_more_than_german(
+    client, alliance, town, view, coordinator
+):
+    """The events' titles in Arabic: one query for the whole view, however many are shown."""
+    with translation.override("ar"):
+        url = reverse("events:calendar", kwargs={"alliance_slug": alliance.slug})
+    german = count(
+        client,
+        reverse("events:calendar", kwargs={"alliance_slug": alliance.slug}),
+        {"ansicht": view},
+    )
+    before = count(client, url, {"ansicht": view})
+    assert before == german + 1
+    grow(alliance, town)
+    for event in Event.objects.filter(alliance=alliance):
+        title = f"عنوان مترجم {event.pk}"
+        translation_save(obj=event, language="ar", texts={"title": title}, user=coordinator.user)
+    response = client.get(url, {"ansicht": view})
+    assert "عنوان مترجم" in response.text  # translated titles are shown
+    assert count(client, url, {"ansicht": view}) == before

@@ -48,7 +48,7 @@ from familiennetz.events.jsonld import event_jsonld
 from familiennetz.events.models import EventStatus
 from familiennetz.events.occurrences import local_midnight
 from familiennetz.translations.languages import page_language
-from familiennetz.translations.selectors import page_translations
+from familiennetz.translations.selectors import page_translations, translation_set
 
 public_cache = cache_control(public=True, max_age=300)
 
@@ -282,8 +282,14 @@ def calendar(request):
             total=outcome.total,
             heading=_("Upcoming events") if first == today and "bis" not in filters else "",
         )
-    for day in context.get("days") or (grid.days if view == VIEW_MONTH else []):
+    shown_days = context.get("days") or (grid.days if view == VIEW_MONTH else [])
+    for day in shown_days:
         day.url = _when_query(request, ansicht=VIEW_DAY, von=day.date, bis=None)
+    # The events' titles in the page's language where translated: one query for the view.
+    context["translations"] = translation_set(
+        language=page_language(get_language()),
+        objects={entry.event for day in shown_days for entry in day.entries},
+    )
     if view == VIEW_LIST:
         page = outcome.page
         if page.has_previous():

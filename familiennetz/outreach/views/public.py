@@ -23,7 +23,7 @@ from familiennetz.core.pdf import pdf_response, render_pdf
 from familiennetz.core.ratelimit import RateLimit
 from familiennetz.events import selectors as event_selectors
 from familiennetz.translations.languages import page_language
-from familiennetz.translations.selectors import translation_set
+from familiennetz.translations.selectors import page_translations, translation_set
 
 from .. import notices, plan, qr, selectors, services, tasks
 from ..feeds import NewsAtom
@@ -216,6 +216,8 @@ def offer_flyer_pdf(request, slug: str):
         "page_url": page_url,
         "dates": dates,
         "qr_png": qr.png_data_uri(page_url),
+        # The offer's texts in the request's language where translated (German otherwise).
+        "translations": translation_set(language=page_language(get_language()), objects=[offer]),
     }
     content = render_pdf("outreach/pdf/flyer.html", context, request=request)
     return pdf_response(content, f"flyer-{offer.slug}.pdf")
@@ -365,10 +367,15 @@ def district_plan_pdf(request):
 @cache_public_page
 @public_cache
 def news_list(request):
+    items = list(selectors.news_published(alliance=request.alliance))
     return render(
         request,
         "outreach/public/news_list.html",
-        {"items": selectors.news_published(alliance=request.alliance)},
+        {
+            "items": items,
+            # Titles and summaries in the page's language where translated (one query).
+            "translations": translation_set(language=page_language(get_language()), objects=items),
+        },
     )
 
 
@@ -377,16 +384,24 @@ def news_list(request):
 @public_cache
 def news_detail(request, slug: str):
     item = selectors.news_get_public(alliance=request.alliance, slug=slug)
-    return render(request, "outreach/public/news_detail.html", {"item": item})
+    return render(
+        request,
+        "outreach/public/news_detail.html",
+        {"item": item, **page_translations(language=page_language(get_language()), main=item)},
+    )
 
 
 @require_safe
 @cache_public_page
 @public_cache
 def news_feed(request):
+    """The feed is per language (``/<lang>/<alliance>/aktuelles/feed.atom``): its entries in
+    that language where translated, German otherwise."""
     alliance = request.alliance
+    items = list(selectors.news_published(alliance=alliance, limit=selectors.NEWS_FEED_LIMIT))
     return NewsAtom(
         alliance=alliance,
-        items=selectors.news_published(alliance=alliance, limit=selectors.NEWS_FEED_LIMIT),
+        items=items,
         link=_url("outreach:news", alliance),
+        translations=translation_set(language=page_language(get_language()), objects=items),
     )(request)

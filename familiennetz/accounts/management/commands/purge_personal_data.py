@@ -13,7 +13,8 @@ class Command(BaseCommand):
         "Delete personal data that is due: registrations (REGISTRATION_RETENTION_DAYS after "
         "the date), names and e-mail addresses of suggestions and error reports "
         "(SUGGESTION_CONTACT_RETENTION_DAYS after the decision), ended invitations and "
-        "login-failure records older than 30 days, expired import uploads."
+        "login-failure records older than 30 days, expired import uploads, expired "
+        "notice-board sheets."
     )
 
     def add_arguments(self, parser):
