@@ -11,19 +11,28 @@ read API; the form's errors are reported under the API's field names.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.db import models
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import model_validator
+from pydantic import (
+    BeforeValidator,
+    StrictBool,
+    StrictFloat,
+    WithJsonSchema,
+    model_validator,
+)
 
-from familiennetz.directory.list_fields import LinesField
+from familiennetz.directory.list_fields import SCHEME, LinesField
 from familiennetz.directory.models import Category, Language, Location, Offer, Organisation
+from familiennetz.directory.models.audience import MAX_AGE_MONTHS
 from familiennetz.events.models import EventStatus
 from familiennetz.socialspace.models import District
 
@@ -35,8 +44,137 @@ PublicationStatus = Literal["draft", "published", "archived"]
 EventState = Literal[tuple(EventStatus.values)]
 
 
-def text(max_length: int, description: str = ""):
-    return Field(None, max_length=max_length, description=description or None)
+# What the workspace forms accept, stated as patterns so that the OpenAPI document says it and
+# the body is checked before any form sees it (issue 18: every valid body is accepted). The
+# forms refuse NUL characters, strip Python's whitespace (``str.isspace``) and split lists at
+# ``str.splitlines``'s line breaks.
+SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+BREAK = r"\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
+TEXT = r"^[^\x00]*$"
+REQUIRED_TEXT = rf"^[^\x00]*[^\x00{SPACE}][^\x00]*$"
+LINE = rf"^[^\x00{BREAK}]*$"
+# ASCII subsets of Django's EmailValidator and URLValidator (http and https only).
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST = rf"{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,63}}"
+EMAIL = rf"^(?:|[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+)*@{_HOST})$"
+URL = rf"^(?:|https?://{_HOST}(?::[1-9][0-9]{{0,3}})?(?:[/?#][A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?)$"
+
+
+# One register number, funder or kind per line, without the "|" that separates its parts.
+IDENTIFIER = rf"^[^\x00|{BREAK}]*[^\x00|{SPACE}][^\x00|{BREAK}]*$"
+IDENTIFIER_TYPE = rf"^[^\x00|{BREAK}]*$"
+Funder = Annotated[str, Field(max_length=300, pattern=LINE)]
+# The shape of the recurrence rules the calendar evaluates (events/occurrences.py); whether
+# the parts fit together (a real UNTIL date, a BYSETPOS in range) is checked by the form.
+_DAY = r"(?:MO|TU|WE|TH|FR|SA|SU)"
+_BYDAY = rf"[+-]?(?:[1-9]|[1-4][0-9]|5[0-3])?{_DAY}"
+_MONTHDAY = r"[+-]?(?:[1-9]|[12][0-9]|3[01])"
+_MONTH = r"(?:[1-9]|1[0-2])"
+_SETPOS = r"[+-]?[1-9][0-9]{0,2}"
+_PART = (
+    r"(?:INTERVAL=[1-9][0-9]{0,2}|COUNT=[1-9][0-9]{0,3}|UNTIL=[0-9]{8}(?:T[0-9]{6}Z?)?"
+    rf"|BYDAY={_BYDAY}(?:,{_BYDAY})*|BYMONTHDAY={_MONTHDAY}(?:,{_MONTHDAY})*"
+    rf"|BYMONTH={_MONTH}(?:,{_MONTH})*|BYSETPOS={_SETPOS}(?:,{_SETPOS})*|WKST={_DAY})"
+)
+RRULE = rf"^(?:|(?:RRULE:)?FREQ=(?:DAILY|WEEKLY|MONTHLY|YEARLY)(?:;{_PART})*)$"
+CALENDAR_YEARS = r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)-"
+
+
+def _calendar_years(value):
+    """Dates of the calendar from 1900 to 2200 (the year as written)."""
+    year = value.strip()[:4] if isinstance(value, str) else ""
+    if year.isdigit() and not 1900 <= int(year) <= 2200:
+        raise ValueError("dates from 1900 to 2200 only")
+    return value
+
+
+EventMoment = Annotated[
+    IsoDateTime,
+    BeforeValidator(_calendar_years),
+    Field(json_schema_extra={"pattern": CALENDAR_YEARS}),
+]
+
+
+def _whole_number(value):
+    """A JSON integer; 3.0 is one too (JSON Schema says so), "3" and true are not."""
+    if isinstance(value, bool | str):
+        raise ValueError("expected a whole number")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+MAX_INT = 2_147_483_647
+
+
+def _whole_number_schema(minimum: int, maximum: int) -> WithJsonSchema:
+    return WithJsonSchema({"type": "integer", "minimum": minimum, "maximum": maximum})
+
+
+# (The bounds sit inside the type: on a field they would reach the schema as "ge"/"le".)
+AgeMonths = Annotated[
+    int,
+    BeforeValidator(_whole_number),
+    Field(ge=0, le=MAX_AGE_MONTHS),
+    _whole_number_schema(0, MAX_AGE_MONTHS),
+]
+PlaceCount = Annotated[
+    int, BeforeValidator(_whole_number), Field(ge=1, le=MAX_INT), _whole_number_schema(1, MAX_INT)
+]
+HourCount = Annotated[
+    int, BeforeValidator(_whole_number), Field(ge=0, le=MAX_INT), _whole_number_schema(0, MAX_INT)
+]
+
+
+MONEY_TEXT = r"^[0-9]{1,7}(?:\.[0-9]{1,2})?$"
+
+
+def _money(value):
+    """A JSON number with at most two decimal places (a float's binary noise, such as
+    0.30000000000000004, is read as the 0.30 it stands for), or such an amount written as
+    text ("12.50"); nothing else, as the schema says."""
+    if isinstance(value, str):
+        if not re.match(MONEY_TEXT, value):
+            raise ValueError("expected an amount such as 12.50")
+        return Decimal(value)
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ValueError("expected an amount such as 12.50")
+    if isinstance(value, float):
+        rounded = round(value, 2)
+        if rounded and math.isclose(value, rounded, rel_tol=1e-12):
+            return Decimal(f"{rounded:.2f}")
+    return value
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    Field(ge=0, max_digits=9, decimal_places=2),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 9_999_999.99, "multipleOf": 0.01},
+                {"type": "string", "pattern": MONEY_TEXT},
+            ]
+        }
+    ),
+]
+
+
+def text(max_length: int, description: str = "", *, pattern: str = TEXT):
+    return Field(None, max_length=max_length, pattern=pattern, description=description or None)
+
+
+def required_text(max_length: int, description: str = ""):
+    return Field(..., max_length=max_length, pattern=REQUIRED_TEXT, description=description or None)
+
+
+def email():
+    return text(254, "An e-mail address (ASCII) or empty.", pattern=EMAIL)
+
+
+def url(description: str = "A web address (http or https) or empty."):
+    return text(200, description, pattern=URL)
 
 
 # --- bodies ---------------------------------------------------------------------------------
@@ -61,70 +199,83 @@ class AddressIn(Body):
 
 
 class AgeIn(Body):
-    min_months: int | None = Field(None, ge=0, le=32767)
-    max_months: int | None = Field(None, ge=0, le=32767, description="Inclusive.")
-    for_pregnancy: bool = None
+    min_months: AgeMonths | None = None
+    max_months: AgeMonths | None = Field(None, description="Inclusive; not below min_months.")
+    for_pregnancy: StrictBool = None
 
 
 class IdentifierIn(Body):
+    # The workspace edits them as lines "scheme | identifier | type" of at most 300 characters.
     identifier_scheme: str | None = Field(
-        None, max_length=100, description="Register code, e.g. DE-VR, DE-CR, GB-COH."
+        None,
+        max_length=50,
+        pattern=f"^(?:|{SCHEME.pattern[1:-1]})$",
+        description="Register code, e.g. DE-VR, DE-CR, GB-COH.",
     )
-    identifier: str = Field(..., min_length=1, max_length=200)
-    identifier_type: str = Field("", max_length=100)
+    identifier: str = Field(..., max_length=150, pattern=IDENTIFIER)
+    identifier_type: str = Field("", max_length=90, pattern=IDENTIFIER_TYPE)
 
 
 class OrganisationPatch(Body):
     """Changes to an organisation; fields left out keep their value."""
 
-    name: str = text(300)
+    name: str = text(300, pattern=REQUIRED_TEXT)
     kind: OrganisationKind = None
     operator: str = text(300)
     description: str = text(20_000)
-    website: str = text(200)
-    email: str = text(254)
+    website: str = url()
+    email: str = email()
     phone: str = text(50)
     identifiers: list[IdentifierIn] = Field(
         None, max_length=20, description="Register numbers (replace the current ones)."
     )
-    funding: list[str] = Field(
+    funding: list[Funder] = Field(
         None, max_length=20, description="Who funds it (replaces the current list)."
     )
 
 
 class OrganisationCreate(OrganisationPatch):
-    name: str = Field(..., max_length=300)
+    name: str = required_text(300)
 
 
 class LocationPatch(Body):
     """Changes to a place; opening hours are kept (they are edited in the workspace)."""
 
     organisation: str | None = Field(None, description="Slug of the organisation.")
-    name: str = text(300)
+    name: str = text(300, pattern=REQUIRED_TEXT)
     description: str = text(20_000)
     address: AddressIn = None
     district: str | None = Field(None, description="Slug of the district.")
-    latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
-    longitude: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
-    is_wheelchair_accessible: bool = None
-    is_pram_accessible: bool = None
+    latitude: StrictFloat | None = Field(
+        None, ge=-90, le=90, allow_inf_nan=False, description="Together with longitude."
+    )
+    longitude: StrictFloat | None = Field(
+        None, ge=-180, le=180, allow_inf_nan=False, description="Together with latitude."
+    )
+    is_wheelchair_accessible: StrictBool = None
+    is_pram_accessible: StrictBool = None
     accessibility_notes: str = text(20_000)
     transport_notes: str = text(300)
-    country: str = Field(None, max_length=2, description="ISO 3166-1 alpha-2; empty: DE.")
+    country: str = Field(
+        None,
+        max_length=2,
+        pattern=r"^(?:|[A-Za-z]{2})$",
+        description="ISO 3166-1 alpha-2; empty: DE.",
+    )
     state_province: str = text(100)
     external_identifier: str = text(100, "e.g. a UPRN.")
-    external_identifier_type: str = text(50)
+    external_identifier_type: str = text(50, "Only with an external_identifier.")
 
 
 class LocationCreate(LocationPatch):
-    name: str = Field(..., max_length=300)
+    name: str = required_text(300)
 
 
 class ForWhomIn(Body):
     categories: list[str] = Field(None, description="Category slugs (replace the current ones).")
     languages: list[str] = Field(None, description="Language codes (replace the current ones).")
     age: AgeIn = None
-    is_free: bool = None
+    is_free: StrictBool = None
     costs: str = text(300)
     accessibility_notes: str = text(20_000)
 
@@ -137,25 +288,31 @@ class ServiceAreaIn(Body):
 class OfferPatch(ForWhomIn):
     """Changes to an offer; regular sessions are kept (they are edited in the workspace)."""
 
-    fee_amount: Decimal | None = Field(
-        None, ge=0, max_digits=9, decimal_places=2, description="0 means free of charge."
+    fee_amount: Money | None = Field(
+        None,
+        description="0 means free of charge; above 0 not with is_free true.",
     )
-    fee_currency: str = Field(None, max_length=3, description="ISO 4217; default EUR.")
+    fee_currency: str = Field(
+        None,
+        max_length=3,
+        pattern=r"^(?:|[A-Za-z]{3})$",
+        description="ISO 4217; default EUR; only with a fee_amount.",
+    )
     service_area: ServiceAreaIn = None
-    funding: list[str] = Field(
+    funding: list[Funder] = Field(
         None, max_length=20, description="Who funds it (replaces the current list)."
     )
 
     organisation: str = Field(None, description="Slug of the organisation.")
-    name: str = text(300)
+    name: str = text(300, pattern=REQUIRED_TEXT)
     summary: str = text(400)
     description: str = text(20_000)
     participation: Participation = None
     participation_notes: str = text(20_000)
-    is_online: bool = None
-    email: str = text(254)
+    is_online: StrictBool = None
+    email: str = email()
     phone: str = text(50)
-    website: str = text(200)
+    website: str = url()
     places: list[str] = Field(None, description="Slugs of the places (replace the current ones).")
     publication_status: PublicationStatus = Field(
         None,
@@ -165,7 +322,7 @@ class OfferPatch(ForWhomIn):
 
 class OfferCreate(OfferPatch):
     organisation: str = Field(..., description="Slug of the organisation.")
-    name: str = Field(..., max_length=300)
+    name: str = required_text(300)
 
 
 class EventPatch(ForWhomIn):
@@ -173,22 +330,31 @@ class EventPatch(ForWhomIn):
 
     organisation: str = Field(None, description="Slug of the organisation.")
     offer: str | None = Field(None, description="Slug of the offer these are the dates of.")
-    title: str = text(300)
+    title: str = text(300, pattern=REQUIRED_TEXT)
     summary: str = text(400)
     description: str = text(20_000)
     location: str | None = Field(None, description="Slug of the place.")
-    online_url: str = text(200)
-    starts_at: IsoDateTime = Field(None, description="Start of the first date (ISO 8601).")
-    ends_at: IsoDateTime | None = None
-    is_all_day: bool = None
-    rrule: str = text(300, "RFC 5545 recurrence rule, empty for a single date.")
-    skips_school_holidays: bool = None
+    online_url: str = url("Link of an online event (http or https) or empty.")
+    starts_at: EventMoment = Field(
+        None, description="Start of the first date (ISO 8601, years 1900 to 2200)."
+    )
+    ends_at: EventMoment | None = Field(None, description="Not before starts_at.")
+    is_all_day: StrictBool = None
+    rrule: str = text(
+        300,
+        "RFC 5545 recurrence rule (FREQ DAILY, WEEKLY, MONTHLY or YEARLY; each part once; COUNT "
+        "or UNTIL, not both), empty for a single date.",
+        pattern=RRULE,
+    )
+    skips_school_holidays: StrictBool = None
     status: EventState = None
     status_note: str = text(300)
-    requires_registration: bool = None
-    capacity: int | None = Field(None, ge=0, le=2_147_483_647)
-    has_waiting_list: bool = None
-    registration_closes_hours: int | None = Field(None, ge=0, le=2_147_483_647)
+    requires_registration: StrictBool = None
+    capacity: PlaceCount | None = Field(None, description="Places per date; empty: no limit.")
+    has_waiting_list: StrictBool = None
+    registration_closes_hours: HourCount = Field(
+        None, description="Hours before the start; 0: until it starts."
+    )
     publication_status: PublicationStatus = Field(
         None,
         description="Who may not publish gets 202: the coordination is asked to publish.",
@@ -197,8 +363,10 @@ class EventPatch(ForWhomIn):
 
 class EventCreate(EventPatch):
     organisation: str = Field(..., description="Slug of the organisation.")
-    title: str = Field(..., max_length=300)
-    starts_at: IsoDateTime = Field(..., description="Start of the first date (ISO 8601).")
+    title: str = required_text(300)
+    starts_at: EventMoment = Field(
+        ..., description="Start of the first date (ISO 8601, years 1900 to 2200)."
+    )
 
 
 # --- API field → form field -------------------------------------------------------------------

@@ -511,3 +511,85 @@ def test_two_factor_requirement_applies_to_tokens(client, coordinator, alliance)
     )
     assert response.status_code == 403
     assert not Organisation.objects.filter(name="Ohne zweiten Faktor").exists()
+
+
+# --- the body's documented rules (issue 18: every schema-valid body is accepted, so the
+# OpenAPI document states what the forms refuse) ----------------------------------------------
+
+ORG = "__organisation__"
+
+
+def offer(**fields) -> dict:
+    return {"organisation": ORG, "name": "Kurs", **fields}
+
+
+def event(**fields) -> dict:
+    return {"organisation": ORG, "title": "Fest", "starts_at": "2027-06-01T10:00:00Z", **fields}
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "field"),
+    [
+        ("organisations", {"name": "Verein\x00"}, "name"),
+        ("organisations", {"name": " \t "}, "name"),
+        ("organisations", {"name": "Verein", "website": "ftp://example.org"}, "website"),
+        ("organisations", {"name": "Verein", "email": "a@localhost"}, "email"),
+        ("organisations", {"name": "Verein", "funding": ["Land\nBund"]}, "funding"),
+        ("organisations", {"name": "V", "identifiers": [{"identifier": "VR|1"}]}, "identifiers"),
+        ("locations", {"name": "Haus", "is_pram_accessible": 0}, "is_pram_accessible"),
+        ("locations", {"name": "Haus", "latitude": "50.9"}, "latitude"),
+        ("locations", {"name": "Haus", "country": "DEU"}, "country"),
+        ("offers", offer(fee_amount="12,50"), "fee_amount"),
+        ("offers", offer(fee_amount=12.505), "fee_amount"),
+        ("offers", offer(fee_currency="€"), "fee_currency"),
+        ("offers", offer(age={"max_months": 400}), "age"),
+        ("events", event(starts_at="1850-06-01T10:00:00Z"), "starts_at"),
+        ("events", event(rrule="FREQ=HOURLY"), "rrule"),
+        ("events", event(capacity=0), "capacity"),
+        ("events", event(registration_closes_hours=None), "registration_closes_hours"),
+    ],
+)
+def test_a_body_breaking_a_documented_rule_is_422_naming_the_field(
+    client, coordinator, provider, kind, body, field
+):
+    if body.get("organisation") == ORG:
+        body = {**body, "organisation": provider.organisation.slug}
+    count = {"organisations": Organisation, "locations": Location, "offers": Offer}
+    model = count.get(kind, Event)
+    before = model.objects.count()
+    response = send(client, "post", f"/api/v1/hainichen/{kind}", body, **bearer(coordinator.user))
+    assert response.status_code == 422, response.content
+    assert [p["loc"][:2] for p in response.json()["detail"]] == [["body", field]]
+    assert model.objects.count() == before
+    document = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    create = {"organisations": "OrganisationCreate", "locations": "LocationCreate"}
+    create |= {"offers": "OfferCreate", "events": "EventCreate"}
+    assert field in document[create[kind]]["properties"]
+
+
+def test_money_and_rules_as_clients_write_them_are_accepted(client, coordinator, provider):
+    organisation = provider.organisation.slug
+    offer = send(
+        client,
+        "post",
+        "/api/v1/hainichen/offers",
+        {"organisation": organisation, "name": "Kurs", "fee_amount": 0.1 * 3, "funding": ["Land"]},
+        **bearer(coordinator.user),
+    )
+    assert offer.status_code == 201, offer.content
+    assert offer.json()["fee_amount"] in ("0.30", 0.3)
+    event = send(
+        client,
+        "post",
+        "/api/v1/hainichen/events",
+        {
+            "organisation": organisation,
+            "title": "Elterncafé",
+            "starts_at": "2027-01-12T15:00",
+            "rrule": "RRULE:FREQ=MONTHLY;BYDAY=2TU;UNTIL=20271231",
+            "capacity": 12,
+        },
+        **bearer(coordinator.user),
+    )
+    assert event.status_code == 201, event.content
+    assert Event.objects.get(slug=event.json()["slug"]).rrule.startswith("FREQ=MONTHLY;BYDAY=2TU")
