@@ -77,3 +77,25 @@ def test_systemd_units_pass_systemd_analyze_verify(tmp_path):
         if line.strip() and "is not executable: No such file or directory" not in line
     ]
     assert not problems
+
+
+# The system libraries Python dependencies load with ctypes/cffi (not pulled in by pip).
+SYSTEM_LIBRARIES = {
+    "weasyprint": ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"),
+    "cairosvg": ("libcairo2",),
+}
+
+
+def test_the_image_installs_the_libraries_the_python_dependencies_load():
+    """A try of the image found CairoSVG without Cairo: no command could start."""
+    import tomllib
+
+    project = tomllib.loads((DEPLOY.parent / "pyproject.toml").read_text())
+    dependencies = " ".join(project["project"]["dependencies"]).lower()
+    containerfile = (DEPLOY / "Containerfile").read_text()
+    installed = containerfile.split("apt-get install", 1)[1].split("&& rm", 1)[0].split()
+    for package, libraries in SYSTEM_LIBRARIES.items():
+        if package in dependencies:
+            missing = [library for library in libraries if library not in installed]
+            assert not missing, (package, missing)
+    assert "ARG PYTHON_IMAGE=" in containerfile and "FROM ${PYTHON_IMAGE}" in containerfile
