@@ -215,3 +215,19 @@ def test_a_new_own_session_shows_on_the_offer_page_and_in_the_calendar_week(
     day = next(d for d in week.context["days"] if d.date == thursday)
     assert [e.event.title for e in day.entries] == ["Elternberatung per Video"]
     assert "19:00" in week.text
+
+
+def test_removing_an_own_session_takes_its_dates_out_of_the_calendar(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    offer = OfferFactory(alliance=coordinator.alliance)
+    with django_capture_on_commit_callbacks(execute=True):
+        own_session(offer)
+    assert Event.objects.filter(offer=offer).count() == 1
+    client.force_login(coordinator.user)
+    data = form_data(client.get(edit_url(offer)))
+    for key in [k for k in data if k.startswith("sessions_0_")]:
+        del data[key]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(edit_url(offer), data).status_code == 302
+    assert not Event.objects.filter(offer=offer).exists()
