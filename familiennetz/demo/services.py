@@ -47,7 +47,7 @@ from .content.participation import install_demo_participation
 from .content.reports import install_demo_reports
 from .content.socialspace import install_demo_socialspace
 from .content.translations import install_demo_translations
-from .content.types import AllianceSpec, DistrictSpec, OfferSpec, OrganisationSpec, PlaceSpec
+from .content.types import OWN, AllianceSpec, DistrictSpec, OfferSpec, OrganisationSpec, PlaceSpec
 
 DEMO_ADMIN_EMAIL = "koordination@demo.invalid"
 DEMO_ADMIN_PASSWORD = "demo-familiennetz"  # documented in the README and the command output
@@ -367,11 +367,12 @@ class _AllianceBuilder:
             )
         for session in spec.sessions:
             key = session.at or place_keys[0]
-            if key not in at_place:
+            if key != OWN and key not in at_place:
                 raise DemoSeedError(f"{where}: session at {key!r}, which is not one of its places")
             Schedule.objects.create(
                 alliance=self.alliance,
-                offer_location=at_place[key],
+                offer_location=at_place.get(key),
+                offer=offer if key == OWN else None,
                 kind=Schedule.Kind.SESSION,
                 rrule=session.rrule,
                 opens_at=session.opens_at,

@@ -5,6 +5,7 @@ printed on flyers and QR codes)."""
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .list_fields import IdentifiersField, LinesField
@@ -221,9 +222,11 @@ class OfferForm(ScheduleRowsMixin, EntryForm):
         self.add_schedule_rows()
 
     def existing_schedules(self):
+        """Sessions at the offer's places and the offer's own (no place, ADR 1540)."""
         return list(
             Schedule.objects.filter(
-                offer_location__offer=self.instance, kind=Schedule.Kind.SESSION
+                Q(offer_location__offer=self.instance) | Q(offer=self.instance),
+                kind=Schedule.Kind.SESSION,
             ).select_related("offer_location")
         )
 

@@ -5,6 +5,9 @@ queue and history show them field by field.
 Rows cover weekly rules ("FREQ=WEEKLY;BYDAY=MO,WE") and monthly ones on the n-th weekday
 ("FREQ=MONTHLY;BYDAY=2TU"). Other rules (intervals, validity periods) are kept as they are
 and listed as "further rules" (edited in the admin).
+
+An offer's session row without a place is a session of the offer itself (``Schedule.offer``:
+online, by arrangement, or imported from an HSDS service without a location, ADR 1540).
 """
 
 from __future__ import annotations
@@ -134,7 +137,12 @@ class ScheduleRowsMixin:
                 label=f"{label}: " + str(_("place")),
                 queryset=Location.objects.for_alliance(self.alliance).order_by("name"),
                 required=False,
-                initial=schedule.offer_location.location_id if schedule else None,
+                empty_label=_("(no place – a session of the offer itself)"),
+                initial=(
+                    schedule.offer_location.location_id
+                    if schedule and schedule.offer_location_id
+                    else None
+                ),
             )
         for key, field in fields.items():
             self.fields[f"{name}_{key}"] = field
@@ -153,8 +161,6 @@ class ScheduleRowsMixin:
                 self.add_error(f"{name}_days", _("Choose at least one weekday."))
             if opens and closes and opens >= closes:
                 self.add_error(f"{name}_to", _("The end must be after the start."))
-            if self.with_place and place is None:
-                self.add_error(f"{name}_place", _("Choose the place."))
             rows.append(
                 {
                     "rrule": build_rule(days, cleaned.get(f"{name}_week") or ""),

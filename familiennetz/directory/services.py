@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from familiennetz.alliances.models import Alliance
@@ -93,15 +94,19 @@ def offer_apply_related(offer: Offer, related: dict) -> None:
             )
     if "sessions" not in related:
         return
+    # The rows stand for the sessions at places and the offer's own (a row without a place,
+    # ADR 1540): both are replaced; rules the rows cannot show stay.
     keep = set(related.get("keep_schedules", ()))
-    Schedule.objects.filter(offer_location__offer=offer, kind=Schedule.Kind.SESSION).exclude(
-        pk__in=keep
-    ).delete()
+    Schedule.objects.filter(
+        Q(offer_location__offer=offer) | Q(offer=offer), kind=Schedule.Kind.SESSION
+    ).exclude(pk__in=keep).delete()
     at = {ol.location_id: ol for ol in offer.offer_locations.all()}
     for row in related["sessions"]:
+        place = row.get("place")
         Schedule.objects.create(
             alliance=offer.alliance,
-            offer_location=at[row["place"].pk],
+            offer_location=at[place.pk] if place is not None else None,
+            offer=offer if place is None else None,
             kind=Schedule.Kind.SESSION,
             rrule=row["rrule"],
             opens_at=row["opens_at"],

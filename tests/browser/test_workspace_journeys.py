@@ -99,6 +99,47 @@ def test_provider_workspace_works_on_a_phone(corpus, team, phone_page):
     axe_check(phone_page)
 
 
+def test_coordinator_adds_an_own_session_without_a_place_on_a_phone(corpus, team, phone_page):
+    """A session "online / by arrangement": a row whose place is left empty is the offer's
+    own session (ADR 1540); it shows on the public page under "Regelmäßige Zeiten"."""
+    from familiennetz.directory.models import Schedule
+
+    offer = corpus.sonnenschein
+    edit = f"/manage/hainichen/angebote/{offer.pk}/"
+    log_in(phone_page, "koordination@hainichen.example", edit)
+    no_horizontal_scroll(phone_page)
+    axe_check(phone_page)
+    place = phone_page.locator("select[name=sessions_1_place]")
+    expect(place.locator("option:checked")).to_have_text("(kein Ort – Termin des Angebots)")
+    phone_page.locator("input[name=sessions_1_days][value=TH]").check()
+    phone_page.locator("input[name=sessions_1_from]").fill("19:00")
+    phone_page.locator("input[name=sessions_1_to]").fill("20:30")
+    phone_page.locator("input[name=sessions_1_note]").fill("per Video")
+    phone_page.locator("button[name=save]").click()
+    expect(phone_page.locator(".ws-message")).to_be_visible()
+    own = Schedule.objects.get(offer=offer)
+    assert (own.rrule, own.opens_at, own.closes_at) == (
+        "FREQ=WEEKLY;BYDAY=TH",
+        dt.time(19),
+        dt.time(20, 30),
+    )
+    assert Schedule.objects.filter(offer_location__offer=offer).count() == 1  # still there
+    # The saved row comes back without a place (first: rows are sorted by weekday, TH < TU).
+    visit(phone_page, edit)
+    expect(phone_page.locator("input[name=sessions_0_note]")).to_have_value("per Video")
+    expect(phone_page.locator("select[name=sessions_0_place] option:checked")).to_have_text(
+        "(kein Ort – Termin des Angebots)"
+    )
+    no_horizontal_scroll(phone_page)
+
+    visit(phone_page, offer.get_absolute_url())
+    when = phone_page.locator("section[aria-labelledby=when-where]")
+    expect(when).to_contain_text("Regelmäßige Zeiten")
+    expect(when).to_contain_text("per Video")
+    no_horizontal_scroll(phone_page)
+    axe_check(phone_page)
+
+
 def test_reminder_link_confirms_the_entries_without_login(corpus, new_page):
     from django.core import mail
     from django.utils import timezone

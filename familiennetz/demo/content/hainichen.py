@@ -13,6 +13,7 @@ import random
 
 from .common import emergency_numbers
 from .types import (
+    OWN,
     WORKDAYS,
     AllianceSpec,
     DistrictSpec,
@@ -1294,6 +1295,8 @@ def organisations(rng: random.Random) -> list[OrganisationSpec]:
                     ages=years(12, 27),
                     online=True,
                     place_note="Online, die Beraterinnen sitzen in der Beratungsstelle.",
+                    # The offer's own session (no place): the live chat.
+                    sessions=(weekly("TU", "18:00", "20:00", "Live-Chat", at=OWN),),
                 ),
                 OfferSpec(
                     name="Kindergruppe „Stark bleiben“ für Kinder getrennter Eltern",

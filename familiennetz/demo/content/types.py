@@ -24,8 +24,11 @@ class Session:
     opens_at: dt.time | None = None
     closes_at: dt.time | None = None
     note: str = ""
-    at: str | None = None  # place key; default: the offer's first place
+    at: str | None = None  # place key (or OWN); default: the offer's first place
     skips_school_holidays: bool = False
+
+
+OWN = "<offer>"  # Session.at: a session of the offer itself, without a place (ADR 1540)
 
 
 def weekly(

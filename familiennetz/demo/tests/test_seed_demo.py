@@ -163,6 +163,8 @@ def test_prohlis_has_familienzentrum_sued_and_14_kitas(db):
 def test_schedules_use_weekly_and_monthly_rules_and_opening_hours(db):
     schedules = Schedule.objects.filter(alliance__slug__in=SLUGS)
     assert schedules.filter(kind=Schedule.Kind.SESSION, rrule__startswith="FREQ=MONTHLY").exists()
+    # An offer's own session (no place, ADR 1540): the online counselling's live chat.
+    assert schedules.filter(kind=Schedule.Kind.SESSION, offer__is_online=True).exists()
     opening = schedules.filter(kind=Schedule.Kind.OPENING_HOURS, location__isnull=False)
     assert opening.filter(rrule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", opens_at=dt.time(6)).exists()
 
