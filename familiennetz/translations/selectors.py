@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 
+from familiennetz.alliances.pagecache import alliance_cached
+
 from . import languages
 from .models import ContentTranslation, fingerprint
 from .registry import TranslatableKind, kind_for, kind_or_none, kinds
@@ -204,6 +206,16 @@ def summary(*, alliance) -> list[LanguageSummary]:
 
 def pending_count(*, alliance) -> int:
     return ContentTranslation.objects.for_alliance(alliance).proposed().count()
+
+
+def pending_count_cached(*, alliance) -> int:
+    """``pending_count`` for the navigation's badge on every workspace page: kept in the cache
+    under the alliance's content version, so a page costs no query for it while nothing
+    changed. Saving or deleting a translation, or a record of the alliance, gives the alliance
+    a new version (``alliances/content_version.py``): the next page counts again."""
+    return alliance_cached(
+        alliance, "translations-pending", lambda: pending_count(alliance=alliance)
+    )
 
 
 def stale_rows(*, alliance, language: str | None = None) -> list[ContentTranslation]:

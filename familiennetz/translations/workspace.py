@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from familiennetz.workspace import registry
 from familiennetz.workspace.access import manage_url
 
-from .selectors import pending_count, stale_rows
+from .selectors import pending_count_cached, stale_rows
 
 registry.add_nav(
     registry.NavEntry(
@@ -16,7 +16,7 @@ registry.add_nav(
         permission="translations.view_translations",
         markers=("translation",),
         order=60,
-        badge=lambda request: pending_count(alliance=request.alliance),
+        badge=lambda request: pending_count_cached(alliance=request.alliance),
     )
 )
 
@@ -24,7 +24,7 @@ registry.add_nav(
 def _tiles(request):
     url = manage_url("translations:manage-translation-list", request.alliance)
     stale = len(stale_rows(alliance=request.alliance))
-    pending = pending_count(alliance=request.alliance)
+    pending = pending_count_cached(alliance=request.alliance)
     return [
         registry.Tile(stale, _("translations out of date (German changed)"), url, bool(stale)),
         registry.Tile(pending, _("translations waiting for review"), url, bool(pending)),

@@ -1,4 +1,5 @@
-"""The network's pages in the workspace: Erste-Hilfe-Box, Stadtteil-Rallye, QR codes."""
+"""The network's pages in the workspace: Erste-Hilfe-Box, Stadtteil-Rallye, QR codes, news,
+Kita → school (the box and the Kita → school steps share their pages: ``views/lines.py``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from familiennetz.workspace.access import check_perm, redirect_manage, workspace_view
 
@@ -21,102 +23,62 @@ from ..forms import (
     TransitionStepForm,
 )
 from ..models import HelpContact, NewsItem, Rally, RallyStation, TransitionStep
+from . import lines
+from .lines import MANAGE
 
-MANAGE = "outreach.manage_outreach"
+HELP = lines.LinePages(
+    model=HelpContact,
+    form=HelpContactForm,
+    save=services.help_contact_save,
+    delete=services.help_contact_delete,
+    instance_name="contact",
+    url_name="outreach:manage-help",
+    template="outreach/workspace/help_list.html",
+    groups=selectors.help_groups,
+    groups_name="groups",
+    history_label="name",
+    history_detail="phone",
+    added=gettext_lazy("The contact was added to the Erste-Hilfe-Box."),
+    saved=gettext_lazy("The contact was saved."),
+    removed=gettext_lazy("The contact was removed from the Erste-Hilfe-Box."),
+    edit_title=gettext_lazy("Edit contact"),
+)
 
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _row(model, request, pk: int):
-    row = model.objects.for_alliance(request.alliance).filter(pk=pk).first()
-    if row is None:
-        raise Http404(_("This entry does not exist or is not yours to see."))
-    return row
-
+TRANSITION = lines.LinePages(
+    model=TransitionStep,
+    form=TransitionStepForm,
+    save=services.transition_step_save,
+    delete=services.transition_step_delete,
+    instance_name="step",
+    url_name="outreach:manage-transition",
+    template="outreach/workspace/transition_list.html",
+    groups=selectors.transition_phases,
+    groups_name="phases",
+    history_label="title",
+    added=gettext_lazy("The step was added to the Kita → school page."),
+    saved=gettext_lazy("The step was saved."),
+    removed=gettext_lazy("The step was removed from the Kita → school page."),
+    edit_title=gettext_lazy("Edit step"),
+    form_takes_alliance=True,
+)
 
 # --- Erste-Hilfe-Box ---------------------------------------------------------------------------
-
-
-def _help_history(alliance, limit: int = 15):
-    return list(
-        HelpContact.history.filter(alliance_id=alliance.pk)
-        .select_related("history_user")
-        .order_by("-history_date")[:limit]
-    )
 
 
 @workspace_view
 def help_list(request):
     """The box's lines by group, a form for a new line, the latest changes."""
-    alliance = request.alliance
-    check_perm(request, MANAGE)
-    form = HelpContactForm(request.POST or None, prefix="neu")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.help_contact_save(alliance=alliance, values=form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The contact was added to the Erste-Hilfe-Box."))
-            return redirect_manage("outreach:manage-help", alliance)
-    return render(
-        request,
-        "outreach/workspace/help_list.html",
-        {
-            "groups": selectors.help_groups(alliance=alliance),
-            "form": form,
-            "history": _help_history(alliance),
-        },
-    )
+    return lines.list_page(request, HELP)
 
 
 @workspace_view
 def help_update(request, pk: int):
-    alliance = request.alliance
-    check_perm(request, MANAGE)
-    contact = _row(HelpContact, request, pk)
-    form = HelpContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.help_contact_save(
-                alliance=alliance,
-                values=form.cleaned_data,
-                contact=HelpContact.objects.get(pk=contact.pk),
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The contact was saved."))
-            return redirect_manage("outreach:manage-help", alliance)
-    return render(
-        request,
-        "outreach/workspace/form.html",
-        {
-            "form": form,
-            "title": _("Edit contact"),
-            "back_url": reverse("outreach:manage-help", kwargs={"alliance_slug": alliance.slug}),
-            "delete_url": reverse(
-                "outreach:manage-help-delete",
-                kwargs={"alliance_slug": alliance.slug, "pk": contact.pk},
-            ),
-        },
-    )
+    return lines.update_page(request, HELP, pk)
 
 
 @workspace_view
 def help_delete(request, pk: int):
-    check_perm(request, MANAGE)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    services.help_contact_delete(contact=_row(HelpContact, request, pk))
-    messages.success(request, _("The contact was removed from the Erste-Hilfe-Box."))
-    return redirect_manage("outreach:manage-help", request.alliance)
+    return lines.delete_page(request, HELP, pk)
 
 
 # --- Stadtteil-Rallye --------------------------------------------------------------------------
@@ -143,7 +105,7 @@ def _rally_form(request, rally: Rally | None):
                 rally=Rally.objects.get(pk=rally.pk) if rally else None,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            lines.add_errors(form, exc)
         else:
             messages.success(request, _("The rally was saved."))
             return None, saved
@@ -173,7 +135,7 @@ def rally_create(request):
 def rally_detail(request, pk: int):
     """The rally's settings, its stations in order, links to its pages and print sheet."""
     check_perm(request, MANAGE)
-    rally = _row(Rally, request, pk)
+    rally = lines.row_or_404(Rally, request, pk)
     form, saved = _rally_form(request, rally)
     if form is None:
         return redirect_manage("outreach:manage-rally-detail", request.alliance, pk=saved.pk)
@@ -208,7 +170,7 @@ def _station_form(request, rally: Rally, station: RallyStation | None):
                 station=RallyStation.objects.get(pk=station.pk) if station else None,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            lines.add_errors(form, exc)
         else:
             messages.success(request, _("The station was saved."))
             return redirect_manage("outreach:manage-rally-detail", alliance, pk=rally.pk)
@@ -231,11 +193,11 @@ def _station_form(request, rally: Rally, station: RallyStation | None):
 @workspace_view
 def station_create(request, pk: int):
     check_perm(request, MANAGE)
-    return _station_form(request, _row(Rally, request, pk), None)
+    return _station_form(request, lines.row_or_404(Rally, request, pk), None)
 
 
 def _station(request, pk: int, station: int) -> tuple[Rally, RallyStation]:
-    rally = _row(Rally, request, pk)
+    rally = lines.row_or_404(Rally, request, pk)
     row = rally.stations.filter(pk=station).first()
     if row is None:
         raise Http404(_("This entry does not exist or is not yours to see."))
@@ -314,7 +276,7 @@ def _news_form(request, item: NewsItem | None):
                 item=NewsItem.objects.get(pk=item.pk) if item else None,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            lines.add_errors(form, exc)
         else:
             messages.success(request, _("The news item was saved."))
             return redirect_manage("outreach:manage-news", alliance)
@@ -342,7 +304,7 @@ def news_create(request):
 @workspace_view
 def news_update(request, pk: int):
     check_perm(request, MANAGE)
-    return _news_form(request, _row(NewsItem, request, pk))
+    return _news_form(request, lines.row_or_404(NewsItem, request, pk))
 
 
 @workspace_view
@@ -350,7 +312,7 @@ def news_delete(request, pk: int):
     check_perm(request, MANAGE)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    services.news_delete(item=_row(NewsItem, request, pk))
+    services.news_delete(item=lines.row_or_404(NewsItem, request, pk))
     messages.success(request, _("The news item was removed."))
     return redirect_manage("outreach:manage-news", request.alliance)
 
@@ -358,79 +320,17 @@ def news_delete(request, pk: int):
 # --- Kita → school -----------------------------------------------------------------------------
 
 
-def _transition_history(alliance, limit: int = 15):
-    return list(
-        TransitionStep.history.filter(alliance_id=alliance.pk)
-        .select_related("history_user")
-        .order_by("-history_date")[:limit]
-    )
-
-
 @workspace_view
 def transition_list(request):
     """The Kita → school steps by phase, a form for a new step, the latest changes."""
-    alliance = request.alliance
-    check_perm(request, MANAGE)
-    form = TransitionStepForm(request.POST or None, prefix="neu", alliance=alliance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transition_step_save(alliance=alliance, values=form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The step was added to the Kita → school page."))
-            return redirect_manage("outreach:manage-transition", alliance)
-    return render(
-        request,
-        "outreach/workspace/transition_list.html",
-        {
-            "phases": selectors.transition_phases(alliance=alliance),
-            "form": form,
-            "history": _transition_history(alliance),
-        },
-    )
+    return lines.list_page(request, TRANSITION)
 
 
 @workspace_view
 def transition_update(request, pk: int):
-    alliance = request.alliance
-    check_perm(request, MANAGE)
-    step = _row(TransitionStep, request, pk)
-    form = TransitionStepForm(request.POST or None, instance=step, alliance=alliance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transition_step_save(
-                alliance=alliance,
-                values=form.cleaned_data,
-                step=TransitionStep.objects.get(pk=step.pk),
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The step was saved."))
-            return redirect_manage("outreach:manage-transition", alliance)
-    return render(
-        request,
-        "outreach/workspace/form.html",
-        {
-            "form": form,
-            "title": _("Edit step"),
-            "back_url": reverse(
-                "outreach:manage-transition", kwargs={"alliance_slug": alliance.slug}
-            ),
-            "delete_url": reverse(
-                "outreach:manage-transition-delete",
-                kwargs={"alliance_slug": alliance.slug, "pk": step.pk},
-            ),
-        },
-    )
+    return lines.update_page(request, TRANSITION, pk)
 
 
 @workspace_view
 def transition_delete(request, pk: int):
-    check_perm(request, MANAGE)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    services.transition_step_delete(step=_row(TransitionStep, request, pk))
-    messages.success(request, _("The step was removed from the Kita → school page."))
-    return redirect_manage("outreach:manage-transition", request.alliance)
+    return lines.delete_page(request, TRANSITION, pk)

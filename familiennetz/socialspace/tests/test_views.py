@@ -460,8 +460,10 @@ def test_list_pages_keep_a_constant_query_budget(
         WalkNote.objects.create(alliance=alliance, walk=walk, text="Notiz")
         extra = IndicatorFactory(alliance=alliance, code=f"x{number}")
         values(extra, 2024, dict.fromkeys(town[0], number))
-    # The workspace shell's own queries are included (the translations' nav badge added one).
-    with django_assert_max_num_queries(31):
+    # The workspace shell's own queries are included; its translations badge is cached per
+    # content version (the first visit counts it), so the page is measured on the second.
+    assert logged_in.get(url(alliance, name)).status_code == 200
+    with django_assert_max_num_queries(30):
         assert logged_in.get(url(alliance, name)).status_code == 200
 
 

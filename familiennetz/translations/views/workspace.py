@@ -64,6 +64,17 @@ def _record_url(kind, obj, language: str | None = None) -> str:
     )
 
 
+def _to_edit_page(request, kind: TranslatableKind, obj, language: str):
+    """Back to the record's page in ``language`` (after saving, a machine draft, a review)."""
+    return redirect_manage(
+        "translations:manage-translation-edit",
+        request.alliance,
+        word=kind.word,
+        pk=obj.pk,
+        language=language,
+    )
+
+
 @workspace_view
 def translation_list(request):
     """Per language: the records whose translation is missing, stale, machine-made or waiting."""
@@ -154,13 +165,7 @@ def translation_edit(request, word: str, pk: int, language: str):
                 messages.success(request, _("The translation was saved."))
             else:
                 messages.info(request, _("Nothing was changed."))
-            return redirect_manage(
-                "translations:manage-translation-edit",
-                request.alliance,
-                word=kind.word,
-                pk=obj.pk,
-                language=language,
-            )
+            return _to_edit_page(request, kind, obj, language)
     status = selectors.record_status(obj, language, rows)
     return render(
         request,
@@ -210,13 +215,7 @@ def translation_machine(request, word: str, pk: int, language: str):
             )
         else:
             messages.info(request, _("Every field already has a current translation."))
-    return redirect_manage(
-        "translations:manage-translation-edit",
-        request.alliance,
-        word=kind.word,
-        pk=obj.pk,
-        language=language,
-    )
+    return _to_edit_page(request, kind, obj, language)
 
 
 @workspace_view
@@ -238,10 +237,4 @@ def translation_review(request, word: str, pk: int, language: str):
             if accept
             else _("The waiting translation was rejected."),
         )
-    return redirect_manage(
-        "translations:manage-translation-edit",
-        request.alliance,
-        word=kind.word,
-        pk=obj.pk,
-        language=language,
-    )
+    return _to_edit_page(request, kind, obj, language)
