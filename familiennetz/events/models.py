@@ -230,7 +230,8 @@ class Occurrence(AllianceOwned):
                 kwargs={"alliance_slug": event.alliance.slug, "slug": event.slug},
             )
             event.__dict__["_detail_url"] = (event.slug, url)
-        return f"{url}?termin={self.pk}"
+        # An event older than the stored dates stands for itself with an unsaved date.
+        return f"{url}?termin={self.pk}" if self.pk else url
 
 
 class HolidayPeriod(AllianceOwned):

@@ -150,3 +150,18 @@ def test_the_ics_of_a_past_event_contains_the_event(client, alliance, days_ago):
     [vevent] = parsed.walk("VEVENT")
     assert str(vevent["SUMMARY"]) == "Herbstfest"
     assert vevent.decoded("DTSTART") == start
+
+
+def test_the_page_of_an_event_older_than_the_stored_dates_links_no_missing_date(client, alliance):
+    """Its only date is not stored (they reach 60 days back): the page, its JSON-LD and its
+    'Add to my calendar' link name the event, not a date "None"."""
+    start = (timezone.now() - dt.timedelta(days=400)).replace(microsecond=0)
+    event = EventFactory(alliance=alliance, title="Herbstfest", starts_at=start)
+    event_sync_occurrences(event=event)
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Herbstfest" in page
+    assert "termin=None" not in page
+    ical = reverse("events:event-ical", kwargs={"alliance_slug": alliance.slug, "slug": event.slug})
+    assert f'href="{ical}"' in page

@@ -470,7 +470,9 @@ def event_detail(request, slug: str):
         "jsonld": event_jsonld(selected, request.build_absolute_uri) if selected else None,
         "page_url": request.build_absolute_uri(event.get_absolute_url()),
         "ical_url": ical_base,
-        "ical_date_url": f"{ical_base}?termin={selected.pk}" if selected else "",
+        "ical_date_url": f"{ical_base}?termin={selected.pk}"
+        if selected and selected.pk
+        else ical_base,
         "calendar_url": reverse("events:calendar", kwargs={"alliance_slug": alliance.slug}),
         "rule_text": (
             _("Repeats: %(rule)s") % {"rule": describe_rule(event.rrule)} if event.rrule else ""
