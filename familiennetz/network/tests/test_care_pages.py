@@ -250,8 +250,10 @@ def test_care_pages_keep_a_fixed_query_budget(
     client.get(page)
     with CaptureQueriesContext(connection) as few:
         client.get(page)
+    budget = len(few)  # now: the next request clears the connection's query log
     add_rows(10)
-    with django_assert_max_num_queries(len(few)):
+    client.get(page)  # the rows changed the content version: per-version caches fill again
+    with django_assert_max_num_queries(budget):
         client.get(page)
 
 
