@@ -39,6 +39,10 @@ NDJSON_DOC = {
 }
 
 
+# Text parameters: no NUL character (PostgreSQL cannot compare with one: it was a 500).
+NO_NUL = r"^[^\x00]*$"
+
+
 class Meta(Schema):
     version: str
     profile: str
@@ -60,6 +64,7 @@ class Paging(Schema):
     search: str | None = Field(
         None,
         max_length=200,
+        pattern=NO_NUL,
         description="Full text search, at most 200 characters. The whole query string may "
         "have at most 3,072 bytes (percent-encoded); longer requests get 414.",
     )
@@ -71,16 +76,19 @@ class Paging(Schema):
 
 
 class ServiceFilters(Paging):
-    taxonomy_term_id: str | None = Field(None, max_length=64)
-    taxonomy_id: str | None = Field(None, max_length=64)
-    organization_id: str | None = Field(None, max_length=64)
+    taxonomy_term_id: str | None = Field(None, max_length=64, pattern=NO_NUL)
+    taxonomy_id: str | None = Field(None, max_length=64, pattern=NO_NUL)
+    organization_id: str | None = Field(None, max_length=64, pattern=NO_NUL)
     modified_after: IsoDateTime | None = Field(
         None, description="Only results modified on or after this time."
     )
     full: bool = Field(False, description="Fully nested records.")
     age: int | None = Field(None, ge=0, le=27, description="Age in years (UK profile).")
     postcode: str | None = Field(
-        None, max_length=10, description="Results near the centroid of this postal code."
+        None,
+        max_length=10,
+        pattern=NO_NUL,
+        description="Results near the centroid of this postal code.",
     )
     proximity: float | None = Field(
         None, gt=0, le=1_000_000, description="Within this many metres of the postcode."
@@ -97,9 +105,9 @@ class OrganizationFilters(Paging):
 
 
 class TermFilters(Paging):
-    taxonomy_id: str | None = Field(None, max_length=64)
+    taxonomy_id: str | None = Field(None, max_length=64, pattern=NO_NUL)
     top_only: bool = Field(False, description="Only terms without a parent.")
-    parent_id: str | None = Field(None, max_length=64)
+    parent_id: str | None = Field(None, max_length=64, pattern=NO_NUL)
 
 
 # --- helpers --------------------------------------------------------------------------------

@@ -189,3 +189,23 @@ def test_drafts_are_not_served(client):
         for s in client.get("/api/hsds/hainichen/services", {"per_page": 100}).json()["contents"]
     }
     assert draft.name not in names
+
+
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("service_at_locations", "postcode"),
+        ("services", "postcode"),
+        ("services", "search"),
+        ("services", "taxonomy_term_id"),
+        ("services", "organization_id"),
+        ("taxonomy_terms", "parent_id"),
+    ],
+)
+def test_a_nul_character_in_a_text_parameter_is_422_not_a_server_error(
+    client, values, path, parameter
+):
+    """PostgreSQL cannot compare text with a NUL character: schemathesis found a 500 there."""
+    response = client.get(f"/api/hsds/hainichen/{path}", {parameter: "09\x0061"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == parameter
