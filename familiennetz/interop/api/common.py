@@ -10,7 +10,7 @@ from typing import Annotated
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Path
+from ninja import Field, Path
 from pydantic import AfterValidator, BeforeValidator
 
 from familiennetz.alliances.models import Alliance
@@ -52,13 +52,33 @@ def _in_utc(value: dt.datetime) -> dt.datetime:
 IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_text), AfterValidator(_in_utc)]
 
 
+# The calendar's years: dates outside are a documented 422 (query dates, an event's start).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+CALENDAR_YEARS = r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)-"  # FIRST_YEAR to LAST_YEAR, as written
+
+
 def _calendar_range(value: dt.date) -> dt.date:
-    if not dt.date(1900, 1, 1) <= value <= dt.date(2200, 12, 31):
+    if not dt.date(FIRST_YEAR, 1, 1) <= value <= dt.date(LAST_YEAR, 12, 31):
+        raise ValueError("dates from 1900 to 2200 only")
+    return value
+
+
+def _calendar_years(value):
+    """The same range for a date and time, by the year as written (an offset may move the UTC
+    moment across a new year; the pattern the document states reads the text)."""
+    year = value.strip()[:4] if isinstance(value, str) else ""
+    if year.isdigit() and not FIRST_YEAR <= int(year) <= LAST_YEAR:
         raise ValueError("dates from 1900 to 2200 only")
     return value
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_text), AfterValidator(_calendar_range)]
+# A date and time of the calendar (an event's start and end).
+CalendarDateTime = Annotated[
+    IsoDateTime,
+    BeforeValidator(_calendar_years),
+    Field(json_schema_extra={"pattern": CALENDAR_YEARS}),
+]
 # Every 4xx a read operation can give (414: ApiHttpMiddleware's query-string limit, 429: the
 # rate limit); write operations add 401, 403 and 413 (write.py).
 ERRORS = {400: ErrorOut, 404: ErrorOut, 414: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut}

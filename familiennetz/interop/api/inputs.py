@@ -36,7 +36,7 @@ from familiennetz.directory.models.audience import MAX_AGE_MONTHS
 from familiennetz.events.models import EventStatus
 from familiennetz.socialspace.models import District
 
-from .common import IsoDateTime
+from .common import CalendarDateTime
 
 OrganisationKind = Literal[tuple(Organisation.Kind.values)]
 Participation = Literal[tuple(Offer.Participation.values)]
@@ -77,22 +77,6 @@ _PART = (
     rf"|BYMONTH={_MONTH}(?:,{_MONTH})*|BYSETPOS={_SETPOS}(?:,{_SETPOS})*|WKST={_DAY})"
 )
 RRULE = rf"^(?:|(?:RRULE:)?FREQ=(?:DAILY|WEEKLY|MONTHLY|YEARLY)(?:;{_PART})*)$"
-CALENDAR_YEARS = r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)-"
-
-
-def _calendar_years(value):
-    """Dates of the calendar from 1900 to 2200 (the year as written)."""
-    year = value.strip()[:4] if isinstance(value, str) else ""
-    if year.isdigit() and not 1900 <= int(year) <= 2200:
-        raise ValueError("dates from 1900 to 2200 only")
-    return value
-
-
-EventMoment = Annotated[
-    IsoDateTime,
-    BeforeValidator(_calendar_years),
-    Field(json_schema_extra={"pattern": CALENDAR_YEARS}),
-]
 
 
 def _whole_number(value):
@@ -335,10 +319,10 @@ class EventPatch(ForWhomIn):
     description: str = text(20_000)
     location: str | None = Field(None, description="Slug of the place.")
     online_url: str = url("Link of an online event (http or https) or empty.")
-    starts_at: EventMoment = Field(
+    starts_at: CalendarDateTime = Field(
         None, description="Start of the first date (ISO 8601, years 1900 to 2200)."
     )
-    ends_at: EventMoment | None = Field(None, description="Not before starts_at.")
+    ends_at: CalendarDateTime | None = Field(None, description="Not before starts_at.")
     is_all_day: StrictBool = None
     rrule: str = text(
         300,
@@ -364,7 +348,7 @@ class EventPatch(ForWhomIn):
 class EventCreate(EventPatch):
     organisation: str = Field(..., description="Slug of the organisation.")
     title: str = required_text(300)
-    starts_at: EventMoment = Field(
+    starts_at: CalendarDateTime = Field(
         ..., description="Start of the first date (ISO 8601, years 1900 to 2200)."
     )
 

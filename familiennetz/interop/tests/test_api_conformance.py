@@ -35,7 +35,7 @@ from familiennetz.directory.tests.factories import (
 )
 from familiennetz.events.occurrences import RecurrenceError, validate_rrule
 from familiennetz.events.tests.factories import EventFactory
-from familiennetz.interop.api.inputs import EventMoment
+from familiennetz.interop.api.common import CalendarDateTime
 
 pytestmark = pytest.mark.slow  # make test-fast leaves it out
 
@@ -150,7 +150,7 @@ def documented_query_rules(query: dict) -> dict:
 
 def _moment(value):
     try:
-        return TypeAdapter(EventMoment).validate_python(value)
+        return TypeAdapter(CalendarDateTime).validate_python(value)
     except ValidationError:
         return None
 
